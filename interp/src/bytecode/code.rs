@@ -1,0 +1,84 @@
+//! Code objects: the compiled form of a module, function, lambda or comprehension body.
+
+use std::rc::Rc;
+
+use crate::value::Value;
+
+/// Flags of a code object (`Code::flags`).
+pub mod flags {
+    /// The function takes `*args`.
+    pub const VARARGS: u32 = 1 << 0;
+    /// The function takes `**kwargs`.
+    pub const VARKEYWORDS: u32 = 1 << 1;
+    /// Module or class body: names live in a dict, not in fast slots.
+    pub const NAMESPACE: u32 = 1 << 2;
+    /// The body contains `yield` (generators arrive with issue #3).
+    pub const GENERATOR: u32 = 1 << 3;
+}
+
+/// A compiled body. Immutable once built.
+///
+/// Frame layout: slots `0..varnames.len()` are the fast locals (parameters first: positional
+/// ones, then keyword-only, then `*args`, then `**kwargs`), followed by one slot per entry of
+/// `cellvars` and then of `freevars`, each holding a `Value::Cell`. The evaluation stack starts
+/// right after those slots.
+pub struct Code {
+    /// Fixed-width instruction words, see `opcodes`.
+    pub words: Box<[u32]>,
+    /// Source line of every word (same length as `words`).
+    pub lines: Box<[u32]>,
+    pub consts: Box<[Value]>,
+    /// Global, attribute and import names, as `Value::Str`.
+    pub names: Box<[Value]>,
+    /// Fast locals, parameters first.
+    pub varnames: Box<[Rc<str>]>,
+    /// Locals captured by inner functions.
+    pub cellvars: Box<[Rc<str>]>,
+    /// Variables captured from enclosing functions.
+    pub freevars: Box<[Rc<str>]>,
+    /// For each cellvar that is also a parameter: (cell index, parameter slot), so the argument
+    /// is moved into its cell on entry.
+    pub cell_params: Box<[(u32, u32)]>,
+    /// Number of positional parameters, positional-only included.
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// Maximum evaluation-stack depth, computed by the assembler.
+    pub stacksize: u32,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub filename: Rc<str>,
+    pub firstlineno: u32,
+}
+
+impl Code {
+    /// Total number of frame slots before the evaluation stack.
+    #[inline]
+    pub fn nslots(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+
+    /// Index of the first cell slot.
+    #[inline]
+    pub fn cell_base(&self) -> usize {
+        self.varnames.len()
+    }
+
+    /// Number of parameter slots including `*args` and `**kwargs`.
+    pub fn total_params(&self) -> usize {
+        let mut n = (self.argcount + self.kwonlyargcount) as usize;
+        if self.flags & flags::VARARGS != 0 {
+            n += 1;
+        }
+        if self.flags & flags::VARKEYWORDS != 0 {
+            n += 1;
+        }
+        n
+    }
+
+    /// Source line of the word at `pc`.
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+}

@@ -1,0 +1,6 @@
+//! Wordcode: the instruction table (`opcodes`), code objects (`code`) and the disassembler.
+
+pub mod code;
+pub mod opcodes;
+
+pub use code::Code;

@@ -1,0 +1,50 @@
+//! The builtin object kinds: their data structures and their methods.
+
+pub mod dict;
+pub mod float;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod set;
+pub mod str;
+pub mod tuple;
+pub mod range;
+pub mod types;
+
+use std::sync::OnceLock;
+
+use crate::objects::types::{MethodTable, TypeId};
+
+/// The method table registered on builtin type `id`.
+pub fn methods_of(id: TypeId) -> MethodTable {
+    match id {
+        TypeId::Str => str::METHODS,
+        TypeId::List => list::METHODS,
+        TypeId::Tuple => tuple::METHODS,
+        TypeId::Dict => dict::METHODS,
+        TypeId::Set => set::SET_METHODS,
+        TypeId::FrozenSet => set::FROZENSET_METHODS,
+        TypeId::Int => int::METHODS,
+        TypeId::Float => float::METHODS,
+        TypeId::Range => range::METHODS,
+        _ => &[],
+    }
+}
+
+fn hash_state() -> &'static ahash::RandomState {
+    static STATE: OnceLock<ahash::RandomState> = OnceLock::new();
+    STATE.get_or_init(ahash::RandomState::new)
+}
+
+/// Hash bytes with ahash under the per-process random key.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    hash_state().hash_one(bytes)
+}
+
+/// Spread a Python hash (which for small ints is the int itself) over all 64 bits, for the
+/// hash tables' internal use.
+#[inline]
+pub fn mix_hash(py_hash: i64) -> u64 {
+    let x = (py_hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}

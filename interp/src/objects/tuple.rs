@@ -1,0 +1,6 @@
+//! `tuple` methods and helpers.
+
+use crate::objects::types::MethodTable;
+
+/// Methods of `tuple`.
+pub const METHODS: MethodTable = &[];

@@ -1,0 +1,220 @@
+//! Type objects: `PyType`, the builtin type registry and `TypeId`, the cheap tag every value
+//! maps to.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::objects::dict::PyDict;
+use crate::value::{NativeFn, NativeFunction, Value};
+
+/// Declares every builtin type once: its `TypeId`, Python name, and base (for exceptions).
+macro_rules! builtin_types {
+    ($(($id:ident, $name:expr, $base:ident),)*) => {
+        /// Tag of a builtin type. `Object` is the root.
+        #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+        #[repr(u8)]
+        pub enum TypeId {
+            $($id,)*
+        }
+
+        impl TypeId {
+            pub const ALL: &'static [TypeId] = &[$(TypeId::$id,)*];
+
+            /// The name Python shows (`type(x).__name__`).
+            pub fn name(self) -> &'static str {
+                match self { $(TypeId::$id => $name,)* }
+            }
+
+            /// The single base type (`Object` for the root itself).
+            pub fn base(self) -> TypeId {
+                match self { $(TypeId::$id => TypeId::$base,)* }
+            }
+        }
+    };
+}
+
+builtin_types! {
+    (Object, "object", Object),
+    (Type, "type", Object),
+    (NoneType, "NoneType", Object),
+    (NotImplementedType, "NotImplementedType", Object),
+    (Ellipsis, "ellipsis", Object),
+    (Int, "int", Object),
+    (Bool, "bool", Int),
+    (Float, "float", Object),
+    (Str, "str", Object),
+    (List, "list", Object),
+    (Tuple, "tuple", Object),
+    (Dict, "dict", Object),
+    (Set, "set", Object),
+    (FrozenSet, "frozenset", Object),
+    (Range, "range", Object),
+    (Slice, "slice", Object),
+    (Function, "function", Object),
+    (BuiltinFunction, "builtin_function_or_method", Object),
+    (MethodDescriptor, "method_descriptor", Object),
+    (Method, "method", Object),
+    (Module, "module", Object),
+    (Iterator, "iterator", Object),
+    (Enumerate, "enumerate", Object),
+    (Zip, "zip", Object),
+    (Map, "map", Object),
+    (Filter, "filter", Object),
+    (Reversed, "reversed", Object),
+    (DictKeys, "dict_keys", Object),
+    (DictValues, "dict_values", Object),
+    (DictItems, "dict_items", Object),
+    (Cell, "cell", Object),
+    (Code, "code", Object),
+    (BaseException, "BaseException", Object),
+    (SystemExit, "SystemExit", BaseException),
+    (KeyboardInterrupt, "KeyboardInterrupt", BaseException),
+    (GeneratorExit, "GeneratorExit", BaseException),
+    (Exception, "Exception", BaseException),
+    (StopIteration, "StopIteration", Exception),
+    (ArithmeticError, "ArithmeticError", Exception),
+    (FloatingPointError, "FloatingPointError", ArithmeticError),
+    (OverflowError, "OverflowError", ArithmeticError),
+    (ZeroDivisionError, "ZeroDivisionError", ArithmeticError),
+    (AssertionError, "AssertionError", Exception),
+    (AttributeError, "AttributeError", Exception),
+    (EOFError, "EOFError", Exception),
+    (ImportError, "ImportError", Exception),
+    (ModuleNotFoundError, "ModuleNotFoundError", ImportError),
+    (LookupError, "LookupError", Exception),
+    (IndexError, "IndexError", LookupError),
+    (KeyError, "KeyError", LookupError),
+    (MemoryError, "MemoryError", Exception),
+    (NameError, "NameError", Exception),
+    (UnboundLocalError, "UnboundLocalError", NameError),
+    (OSError, "OSError", Exception),
+    (FileNotFoundError, "FileNotFoundError", OSError),
+    (RuntimeError, "RuntimeError", Exception),
+    (NotImplementedError, "NotImplementedError", RuntimeError),
+    (RecursionError, "RecursionError", RuntimeError),
+    (SyntaxError, "SyntaxError", Exception),
+    (IndentationError, "IndentationError", SyntaxError),
+    (TypeError, "TypeError", Exception),
+    (ValueError, "ValueError", Exception),
+    (UnicodeError, "UnicodeError", ValueError),
+}
+
+impl TypeId {
+    /// True for BaseException and everything derived from it.
+    pub fn is_exception(self) -> bool {
+        let mut t = self;
+        loop {
+            if t == TypeId::BaseException {
+                return true;
+            }
+            if t == TypeId::Object {
+                return false;
+            }
+            t = t.base();
+        }
+    }
+}
+
+/// A type object. Builtin types are created once per interpreter thread (see `builtin_type`);
+/// user classes (issue #3) are created by the class statement.
+pub struct PyType {
+    pub name: Rc<str>,
+    /// Set for builtin types.
+    pub builtin: Option<TypeId>,
+    /// Direct bases.
+    pub bases: Vec<Rc<PyType>>,
+    /// Method resolution order *after* this type itself (kept without `self` so a type does not
+    /// own a reference to itself).
+    pub mro_tail: Vec<Rc<PyType>>,
+    /// Attributes and methods defined by this type.
+    pub dict: Rc<PyDict>,
+    /// `__module__`-like qualifier for reprs (`builtins` types print without it).
+    pub module: Option<Rc<str>>,
+    /// Monotonic version, bumped whenever `dict` changes (for attribute caches, issue #6).
+    pub version: std::cell::Cell<u32>,
+}
+
+impl PyType {
+    pub fn builtin_id(&self) -> Option<TypeId> {
+        self.builtin
+    }
+
+    /// This type, then its MRO tail.
+    pub fn mro(self: &Rc<Self>) -> impl Iterator<Item = &Rc<PyType>> {
+        std::iter::once(self).chain(self.mro_tail.iter())
+    }
+
+    /// True if `self` is `other` or derives from it.
+    pub fn is_subtype_of(&self, other: &Rc<PyType>) -> bool {
+        std::ptr::eq(self, Rc::as_ptr(other)) || self.mro_tail.iter().any(|t| Rc::ptr_eq(t, other))
+    }
+
+    /// Look `name` up along the MRO.
+    pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
+        for t in self.mro() {
+            if let Some(v) = t.dict.get_str(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+/// Methods of one builtin type, as registered by the object modules.
+pub type MethodTable = &'static [(&'static str, NativeFn)];
+
+thread_local! {
+    static REGISTRY: RefCell<Vec<Rc<PyType>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn create_registry() -> Vec<Rc<PyType>> {
+    let mut types: Vec<Rc<PyType>> = Vec::with_capacity(TypeId::ALL.len());
+    for &id in TypeId::ALL {
+        let mut mro_tail = Vec::new();
+        let mut bases = Vec::new();
+        if id != TypeId::Object {
+            let mut t = id.base();
+            bases.push(types[t as usize].clone());
+            loop {
+                mro_tail.push(types[t as usize].clone());
+                if t == TypeId::Object {
+                    break;
+                }
+                t = t.base();
+            }
+        }
+        let dict = Rc::new(PyDict::new());
+        for &(name, func) in crate::objects::methods_of(id) {
+            dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: Some(id) })));
+        }
+        types.push(Rc::new(PyType {
+            name: Rc::from(id.name()),
+            builtin: Some(id),
+            bases,
+            mro_tail,
+            dict,
+            module: None,
+            version: std::cell::Cell::new(0),
+        }));
+    }
+    types
+}
+
+/// The type object of builtin type `id` (created on first use).
+pub fn builtin_type(id: TypeId) -> Rc<PyType> {
+    REGISTRY.with(|r| {
+        if r.borrow().is_empty() {
+            let types = create_registry();
+            *r.borrow_mut() = types;
+        }
+        r.borrow()[id as usize].clone()
+    })
+}
+
+/// `type(value)` as a type object.
+pub fn type_of(value: &Value) -> Rc<PyType> {
+    match value {
+        Value::Exception(e) => e.ty.clone(),
+        _ => builtin_type(value.type_id()),
+    }
+}

@@ -1,0 +1,296 @@
+//! The 16-byte `Value` every stack slot, local and container element holds.
+//!
+//! Small ints (`i64`), floats, bools and `None` are unboxed: arithmetic on them never allocates.
+//! Everything else is a reference-counted heap object, one `Rc` variant per object kind, so a
+//! `match` on a value finds both the type and the payload in one step.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::bytecode::Code;
+use crate::error::PyResult;
+use crate::objects::dict::PyDict;
+use crate::objects::iter::PyIterator;
+use crate::objects::set::PySet;
+use crate::objects::str::PyStr;
+use crate::objects::types::{PyType, TypeId};
+use crate::vm::Vm;
+
+/// A Python value. Must stay 16 bytes (checked by a test): one tag word, one payload word.
+#[derive(Clone)]
+pub enum Value {
+    /// Internal marker, never visible to Python code: an unbound local slot, or the "no self"
+    /// half of a LOAD_METHOD pair.
+    Null,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    /// An int that fits in i64. Every int result that fits MUST be stored here, never as BigInt.
+    Int(i64),
+    Float(f64),
+    /// An int outside i64's range (the invariant: its value never fits in i64).
+    BigInt(Rc<BigInt>),
+    Str(Rc<PyStr>),
+    List(Rc<PyList>),
+    Tuple(Rc<PyTuple>),
+    Dict(Rc<PyDict>),
+    Set(Rc<PySet>),
+    FrozenSet(Rc<PySet>),
+    Range(Rc<PyRange>),
+    Slice(Rc<PySlice>),
+    Function(Rc<PyFunction>),
+    Native(Rc<NativeFunction>),
+    Method(Rc<PyMethod>),
+    Type(Rc<PyType>),
+    Module(Rc<PyModule>),
+    Iter(Rc<PyIterator>),
+    DictView(Rc<DictView>),
+    Cell(Rc<PyCell>),
+    Code(Rc<Code>),
+    Exception(Rc<PyException>),
+}
+
+/// `list`: a growable vector behind a RefCell. Never hold a borrow across a call into Python.
+pub struct PyList {
+    pub items: RefCell<Vec<Value>>,
+}
+
+/// `tuple`: immutable.
+pub struct PyTuple {
+    pub items: Box<[Value]>,
+}
+
+/// `range(start, stop, step)` with i64 bounds (bigger ranges raise OverflowError).
+pub struct PyRange {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+/// `slice(start, stop, step)`; absent parts are `Value::None`.
+pub struct PySlice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// A Python function: code plus the environment it closes over.
+pub struct PyFunction {
+    pub code: Rc<Code>,
+    pub globals: Rc<PyDict>,
+    /// Default values for the last positional parameters.
+    pub defaults: Option<Rc<PyTuple>>,
+    /// Defaults for keyword-only parameters (str -> value).
+    pub kwdefaults: Option<Rc<PyDict>>,
+    /// One cell per free variable of `code`, in `code.freevars` order.
+    pub closure: Option<Rc<PyTuple>>,
+    pub name: RefCell<Rc<PyStr>>,
+    pub qualname: RefCell<Rc<PyStr>>,
+}
+
+/// Arguments of a native call: `args` holds the positional values followed by the keyword
+/// values; `kwnames` names the last `kwnames.len()` of them.
+pub struct CallArgs<'a> {
+    pub args: &'a [Value],
+    pub kwnames: &'a [Rc<PyStr>],
+}
+
+/// Signature of every function implemented in Rust (builtins and methods of builtin types).
+/// For methods, `args.args[0]` is `self`.
+pub type NativeFn = fn(&mut Vm, CallArgs<'_>) -> PyResult<Value>;
+
+/// A function implemented in Rust: a builtin like `len`, or a method like `str.upper`
+/// (then `self` is passed as the first positional argument).
+pub struct NativeFunction {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The type this method belongs to, if it is a method of a builtin type (for reprs like
+    /// `<method 'upper' of 'str' objects>`).
+    pub owner: Option<TypeId>,
+}
+
+/// A callable bound to its first argument: `obj.method` for a Python or native function.
+pub struct PyMethod {
+    pub func: Value,
+    pub self_value: Value,
+}
+
+/// A module object: a name and its global namespace.
+pub struct PyModule {
+    pub name: Rc<PyStr>,
+    pub dict: Rc<PyDict>,
+}
+
+/// A closure cell shared between a defining frame and the functions that capture it.
+pub struct PyCell {
+    pub value: RefCell<Value>,
+}
+
+/// `dict.keys()`, `dict.values()`, `dict.items()` views.
+pub struct DictView {
+    pub dict: Rc<PyDict>,
+    pub kind: DictViewKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// One line of a traceback: which code, at which line.
+#[derive(Clone)]
+pub struct TraceEntry {
+    pub filename: Rc<str>,
+    pub name: Rc<str>,
+    pub line: u32,
+}
+
+/// An exception instance.
+pub struct PyException {
+    pub ty: Rc<PyType>,
+    pub args: Rc<PyTuple>,
+    /// Innermost call last (the order a traceback prints in).
+    pub traceback: RefCell<Vec<TraceEntry>>,
+    pub context: RefCell<Option<Rc<PyException>>>,
+    pub cause: RefCell<Option<Rc<PyException>>>,
+    pub suppress_context: Cell<bool>,
+}
+
+impl Value {
+    /// The builtin type tag of this value (cheap; no allocation).
+    pub fn type_id(&self) -> TypeId {
+        use crate::objects::iter::IterKind;
+        match self {
+            Value::Null => TypeId::NoneType,
+            Value::None => TypeId::NoneType,
+            Value::NotImplemented => TypeId::NotImplementedType,
+            Value::Ellipsis => TypeId::Ellipsis,
+            Value::Bool(_) => TypeId::Bool,
+            Value::Int(_) | Value::BigInt(_) => TypeId::Int,
+            Value::Float(_) => TypeId::Float,
+            Value::Str(_) => TypeId::Str,
+            Value::List(_) => TypeId::List,
+            Value::Tuple(_) => TypeId::Tuple,
+            Value::Dict(_) => TypeId::Dict,
+            Value::Set(_) => TypeId::Set,
+            Value::FrozenSet(_) => TypeId::FrozenSet,
+            Value::Range(_) => TypeId::Range,
+            Value::Slice(_) => TypeId::Slice,
+            Value::Function(_) => TypeId::Function,
+            Value::Native(n) => {
+                if n.owner.is_some() {
+                    TypeId::MethodDescriptor
+                } else {
+                    TypeId::BuiltinFunction
+                }
+            }
+            Value::Method(m) => match m.func {
+                Value::Native(_) => TypeId::BuiltinFunction,
+                _ => TypeId::Method,
+            },
+            Value::Type(_) => TypeId::Type,
+            Value::Module(_) => TypeId::Module,
+            Value::Iter(it) => match &*it.state.borrow() {
+                IterKind::Enumerate { .. } => TypeId::Enumerate,
+                IterKind::Zip { .. } => TypeId::Zip,
+                IterKind::Map { .. } => TypeId::Map,
+                IterKind::Filter { .. } => TypeId::Filter,
+                _ => TypeId::Iterator,
+            },
+            Value::DictView(v) => match v.kind {
+                DictViewKind::Keys => TypeId::DictKeys,
+                DictViewKind::Values => TypeId::DictValues,
+                DictViewKind::Items => TypeId::DictItems,
+            },
+            Value::Cell(_) => TypeId::Cell,
+            Value::Code(_) => TypeId::Code,
+            Value::Exception(e) => e.ty.builtin_id().unwrap_or(TypeId::BaseException),
+        }
+    }
+
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s.to_owned())))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(PyList { items: RefCell::new(items) }))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(PyTuple { items: items.into_boxed_slice() }))
+    }
+
+    /// An int value from a BigInt, normalized to `Int` when it fits in i64.
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    /// Identity (`is`): same object for heap values, same value for unboxed ones.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Null, Null) | (None, None) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            // Unboxed ints behave like CPython's cached small ints for `is`.
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.heap_ptr(), other.heap_ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// Address of the heap object, if any (used by `is` and `id()`).
+    pub fn heap_ptr(&self) -> Option<usize> {
+        fn p<T>(r: &Rc<T>) -> Option<usize> {
+            Some(Rc::as_ptr(r) as *const u8 as usize)
+        }
+        match self {
+            Value::BigInt(r) => p(r),
+            Value::Str(r) => p(r),
+            Value::List(r) => p(r),
+            Value::Tuple(r) => p(r),
+            Value::Dict(r) => p(r),
+            Value::Set(r) => p(r),
+            Value::FrozenSet(r) => p(r),
+            Value::Range(r) => p(r),
+            Value::Slice(r) => p(r),
+            Value::Function(r) => p(r),
+            Value::Native(r) => p(r),
+            Value::Method(r) => p(r),
+            Value::Type(r) => p(r),
+            Value::Module(r) => p(r),
+            Value::Iter(r) => p(r),
+            Value::DictView(r) => p(r),
+            Value::Cell(r) => p(r),
+            Value::Code(r) => p(r),
+            Value::Exception(r) => p(r),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<PyResult<Value>>(), 16);
+    }
+}
