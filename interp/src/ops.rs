@@ -85,3 +85,69 @@ pub fn type_name(v: &Value) -> &'static str {
     let id: TypeId = v.type_id();
     id.name()
 }
+
+/// `iter(v)`: an iterator over a builtin iterable.
+pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Err(PyErr::type_error(format!("'{}' object is not iterable", v.type_id().name())))
+}
+
+/// `next(it)`: `Ok(None)` when the iterator is exhausted (no StopIteration allocated).
+pub fn next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    Err(PyErr::type_error(format!("'{}' object is not an iterator", it.type_id().name())))
+}
+
+/// `len(v)`.
+pub fn len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Err(PyErr::type_error(format!("object of type '{}' has no len()", v.type_id().name())))
+}
+
+/// `obj[key]`.
+pub fn getitem(_vm: &mut Vm, obj: &Value, _key: &Value) -> PyResult<Value> {
+    Err(PyErr::type_error(format!("'{}' object is not subscriptable", obj.type_id().name())))
+}
+
+/// `obj[key] = value`.
+pub fn setitem(_vm: &mut Vm, obj: &Value, _key: &Value, _value: Value) -> PyResult<()> {
+    Err(PyErr::type_error(format!("'{}' object does not support item assignment", obj.type_id().name())))
+}
+
+/// `del obj[key]`.
+pub fn delitem(_vm: &mut Vm, obj: &Value, _key: &Value) -> PyResult<()> {
+    Err(PyErr::type_error(format!("'{}' object does not support item deletion", obj.type_id().name())))
+}
+
+/// `item in container`.
+pub fn contains(_vm: &mut Vm, container: &Value, _item: &Value) -> PyResult<bool> {
+    Err(PyErr::type_error(format!("argument of type '{}' is not iterable", container.type_id().name())))
+}
+
+/// `getattr(obj, name)`: methods of builtin types come back bound (`Value::Method`).
+pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", obj.type_id().name(), name)))
+}
+
+/// For LOAD_METHOD: `Some(function)` when `name` is a plain method found on `obj`'s type (the
+/// caller then passes `obj` as the first argument), `None` to fall back to `getattr`.
+pub fn lookup_method(_obj: &Value, _name: &str) -> Option<Value> {
+    None
+}
+
+/// `setattr(obj, name, value)`.
+pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, _value: Value) -> PyResult<()> {
+    Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", obj.type_id().name(), name)))
+}
+
+/// Unary `-v`.
+pub fn negative(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Err(PyErr::type_error(format!("bad operand type for unary -: '{}'", v.type_id().name())))
+}
+
+/// Unary `+v`.
+pub fn positive(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Err(PyErr::type_error(format!("bad operand type for unary +: '{}'", v.type_id().name())))
+}
+
+/// Unary `~v`.
+pub fn invert(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Err(PyErr::type_error(format!("bad operand type for unary ~: '{}'", v.type_id().name())))
+}

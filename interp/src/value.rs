@@ -98,6 +98,28 @@ pub struct CallArgs<'a> {
     pub kwnames: &'a [Rc<PyStr>],
 }
 
+impl<'a> CallArgs<'a> {
+    pub fn new(args: &'a [Value]) -> CallArgs<'a> {
+        CallArgs { args, kwnames: &[] }
+    }
+
+    /// The positional arguments.
+    pub fn positional(&self) -> &'a [Value] {
+        &self.args[..self.args.len() - self.kwnames.len()]
+    }
+
+    /// (name, value) of every keyword argument.
+    pub fn keywords(&self) -> impl Iterator<Item = (&'a str, &'a Value)> + '_ {
+        let start = self.args.len() - self.kwnames.len();
+        self.kwnames.iter().map(|n| n.as_str()).zip(self.args[start..].iter())
+    }
+
+    /// The keyword argument `name`, if given.
+    pub fn kwarg(&self, name: &str) -> Option<&'a Value> {
+        self.keywords().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
 /// Signature of every function implemented in Rust (builtins and methods of builtin types).
 /// For methods, `args.args[0]` is `self`.
 pub type NativeFn = fn(&mut Vm, CallArgs<'_>) -> PyResult<Value>;

@@ -2,9 +2,11 @@
 
 pub mod dict;
 pub mod float;
+pub mod format;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod number;
 pub mod set;
 pub mod str;
 pub mod tuple;
