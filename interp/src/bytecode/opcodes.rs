@@ -128,6 +128,7 @@ macro_rules! for_each_op {
             (LoadAssertionError, load_assertion_error, None, |_a| 1, 0, "push AssertionError (immune to shadowing)"),
             (ImportName, import_name, Name, |_a| -1, 0, "pop fromlist; TOS = import names[arg] (the fromlist (or None) is TOS, the level TOS1)"),
             (ImportFrom, import_from, Name, |_a| 1, 0, "push attribute names[arg] of the module on TOS (ImportError if missing)"),
+            (PrintExpr, print_expr, None, |_a| -1, 0, "REPL: pop TOS; if it is not None print its repr and bind it to builtins._"),
             (ImportStar, import_star, None, |_a| -1, 0, "pop a module; copy its public names into the namespace"),
         }
     };
