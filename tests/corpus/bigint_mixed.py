@@ -1,0 +1,11 @@
+big = 2 ** 100
+print(big + 1, big - 1, 1 + big, 1 - big)
+print(big * 3, 3 * big, big * 0)
+print(big + 1.5)
+print(big == 2.0 ** 100, big < 2.0 ** 101, big > 1e30)
+print(big >> 90, big << 10, big & 0xFFFF, (big - 1) & 0xFFFF)
+print(big | 1, big ^ big, ~big)
+print(big - big, type(big - big).__name__)
+print(big // big, big % 3, -big % 3)
+print(int(1e30), float(big))
+print(big ** 2)

@@ -1,0 +1,7 @@
+print(1 == 1.0, 1 == "1", 1 != "1", None == 0, None == None)
+print(0 == False, 1 == True, 2 == True, 0.0 == False, "" == False)
+print(1 < 1.5 < 2, -1 < False, True < 2, 2 ** 100 > 1.5)
+print([] == (), (1,) == [1], {} == set(), {1} == frozenset([1]))
+print(10 ** 30 == 1e30, 2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53 + 1)
+print(float("inf") > 10 ** 400, -float("inf") < -(10 ** 400))
+print(max(1, 2.5, True), min(0, -0.0), max(-0.0, 0))

@@ -1,0 +1,8 @@
+print(1 < 2, 2 <= 2, 3 > 4, 5 >= 5, 6 == 6, 7 != 7)
+print(hash(0), hash(1), hash(-1), hash(-2), hash(12345))
+print(hash(2 ** 61 - 1), hash(2 ** 61), hash(2 ** 62))
+print(hash(-(2 ** 61)), hash(10 ** 20))
+print(hash(True), hash(False))
+print(1 == 1.0, hash(1) == hash(1.0))
+print(max(3, 9, 2), min(3, 9, 2))
+print(10 ** 20 > 10 ** 19, -(10 ** 20) < 5)

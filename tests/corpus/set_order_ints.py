@@ -1,0 +1,15 @@
+print({5, 3, 8, 1, 9, 2})
+print({64, 1, 33, 2, 128})
+print({17, 9, 1, 25, 33})
+s = set()
+for i in range(20, 0, -3):
+    s.add(i)
+print(s)
+print(set([1000, 100, 10, 1]))
+print({-5, -1, 0, 1, 5})
+print(list({7, 14, 3, 22, 11}))
+u = {8, 16, 24, 32, 40, 48, 56, 64}
+print(u)
+u.remove(32)
+u.add(33)
+print(u)

@@ -1,0 +1,10 @@
+a = list(range(10))
+print(a[::2], a[1::2], a[::-1], a[::-3], a[8:2:-2])
+print(a[-3:], a[:-3], a[-100:100], a[5:1], a[1:5:-1])
+print(a[100:], a[:-100], a[3:3], a[-1:-4:-1])
+print(a[slice(2, 8, 2)], a[slice(None, None, -1)][:3], slice(1, 5, 2))
+s = "abcdefgh"
+print(s[::3], s[::-2], s[6:1:-2], s[-2::-3])
+t = tuple(a)
+print(t[2:7:2], t[::-4])
+print(slice(3), slice(1, 2), slice(None, None, None))

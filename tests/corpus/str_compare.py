@@ -1,0 +1,6 @@
+print("abc" < "abd", "abc" < "ab", "" < "a", "Z" < "a")
+print("abc" == "abc", "abc" != "abc ", "b" > "abc")
+print(sorted(["pear", "Apple", "apple", "banana", "Banana", ""]))
+print(max("hello"), min("hello"), max(["aa", "b", "ab"]))
+print("a" <= "a", "a" >= "b", "10" < "9")
+print("é" > "z", "α" < "ω")

@@ -1,0 +1,10 @@
+s = "Hello"
+print(s.upper().lower().title())
+print(str(123), str(1.5), str([1, "a"]), str(None), str(True))
+print(repr(str("x")), str(), repr(str()))
+print("abc".index("c"), "a,b".split(",")[1].upper())
+words = "the cat sat on the mat".split()
+print(len(words), sorted(set(words)) == sorted(["the", "cat", "sat", "on", "mat"]))
+print(" ".join([w.capitalize() for w in ["ab", "cd"]]))
+print("%".join(["50", "50"]), "a" in "banana", "ana" in "banana")
+print("tEsT".casefold(), "x".join("12"))

@@ -1,0 +1,8 @@
+print("key=value=x".partition("="))
+print("key=value=x".rpartition("="))
+print("novalue".partition("="), "novalue".rpartition("="))
+k, sep, v = "name: swallow".partition(": ")
+print(k, repr(sep), v)
+print("a.b.c".rpartition(".")[2], "".partition("x"))
+print("hello".removeprefix("he"), "hello".removesuffix("lo"), "hello".removeprefix("x"))
+print("a\tb".expandtabs(4), repr("x\ty".expandtabs()))
