@@ -14,3 +14,13 @@ pub fn make_builtins() -> Rc<PyDict> {
     }
     d
 }
+
+/// Placeholder until the builtins land: calling a builtin type.
+pub fn call_type(_vm: &mut crate::vm::Vm, ty: &Rc<crate::objects::types::PyType>, _args: crate::value::CallArgs) -> crate::error::PyResult<Value> {
+    Err(crate::error::PyErr::unsupported(&format!("calling {}", ty.name)))
+}
+
+/// Placeholder until the builtins land: builtin modules (`sys`).
+pub fn import_builtin_module(_vm: &mut crate::vm::Vm, _name: &str) -> Option<crate::error::PyResult<Value>> {
+    None
+}

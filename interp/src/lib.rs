@@ -10,6 +10,7 @@ pub mod compiler;
 pub mod error;
 pub mod objects;
 pub mod ops;
+pub mod stdio;
 pub mod value;
 pub mod vm;
 

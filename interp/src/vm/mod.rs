@@ -1,6 +1,16 @@
 //! The virtual machine: frames on one contiguous value stack, the call protocol, and the
 //! entry points that run code. Instruction semantics live in `handlers`; the loop that picks
 //! the next handler is a backend in `dispatch`.
+//!
+//! Frame layout on `Vm::stack`: `[.. callable (self|NULL)? | slot 0 .. slot n-1 | eval stack ..]`.
+//! A Python-to-Python call does not recurse in Rust: `CALL` pushes a `Frame` whose slots start
+//! where the caller left the arguments (so positional arguments are already in place), and
+//! `RETURN_VALUE` pops it. Only calls made *from Rust* (a builtin calling a key function, say)
+//! start a nested dispatch loop, which returns when its entry frame returns.
+
+mod call;
+pub mod dispatch;
+mod handlers;
 
 use std::rc::Rc;
 
@@ -8,13 +18,48 @@ use crate::bytecode::Code;
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
 use crate::objects::str::PyStr;
-use crate::value::{PyModule, Value};
+use crate::value::{PyModule, TraceEntry, Value};
 
 /// Default `sys.getrecursionlimit()`, as in CPython.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
+/// One activation of a code object.
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Index of the next word to execute.
+    pub pc: usize,
+    /// Stack index of slot 0.
+    pub base: usize,
+    /// Stack entries below `base` that belong to the call (callable, self/NULL marker) and are
+    /// dropped on return.
+    pub drop_below: u32,
+    /// Returning from (or unwinding through) this frame ends the dispatch loop that runs it.
+    pub entry: bool,
+    pub globals: Rc<PyDict>,
+    /// The namespace of a module or class body; `None` in functions. For a module it is the
+    /// globals dict itself.
+    pub locals: Option<Rc<PyDict>>,
+}
+
+/// What a handler tells the dispatch loop.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Flow {
+    /// Go on with the next instruction of the (possibly new) current frame.
+    Next,
+    /// The loop's entry frame returned; its value is in `Vm::return_value`.
+    Exit,
+}
+
 /// The interpreter state of one thread.
 pub struct Vm {
+    /// The value stack shared by all frames.
+    pub stack: Vec<Value>,
+    /// The running frame.
+    pub frame: Frame,
+    /// Suspended callers of `frame`, outermost first (index 0 is a placeholder bottom frame).
+    pub callers: Vec<Frame>,
+    /// Value returned by the entry frame of the innermost dispatch loop.
+    pub return_value: Value,
     /// `builtins` namespace (LOAD_GLOBAL's fallback).
     pub builtins: Rc<PyDict>,
     /// `sys.modules`.
@@ -26,10 +71,47 @@ pub struct Vm {
     pub repr_depth: usize,
 }
 
+/// An empty code object for the placeholder bottom frame.
+fn placeholder_code() -> Rc<Code> {
+    let empty: Rc<str> = Rc::from("");
+    Rc::new(Code {
+        words: Box::new([]),
+        lines: Box::new([]),
+        consts: Box::new([]),
+        names: Box::new([]),
+        varnames: Box::new([]),
+        cellvars: Box::new([]),
+        freevars: Box::new([]),
+        cell_params: Box::new([]),
+        argcount: 0,
+        posonlyargcount: 0,
+        kwonlyargcount: 0,
+        flags: 0,
+        stacksize: 0,
+        name: empty.clone(),
+        qualname: empty.clone(),
+        filename: empty,
+        firstlineno: 0,
+    })
+}
+
 impl Vm {
     pub fn new(argv: Vec<String>) -> Vm {
         let builtins = crate::builtins::make_builtins();
+        let bottom = Frame {
+            code: placeholder_code(),
+            pc: 0,
+            base: 0,
+            drop_below: 0,
+            entry: true,
+            globals: builtins.clone(),
+            locals: None,
+        };
         Vm {
+            stack: Vec::with_capacity(4096),
+            frame: bottom,
+            callers: Vec::with_capacity(64),
+            return_value: Value::None,
             builtins,
             modules: Rc::new(PyDict::new()),
             argv,
@@ -45,16 +127,29 @@ impl Vm {
     }
 
     /// Call with keyword arguments: the last `kwnames.len()` of `args` are keyword values.
-    pub fn call_kw(&mut self, callable: &Value, _args: &[Value], _kwnames: &[Rc<PyStr>]) -> PyResult<Value> {
-        Err(PyErr::type_error(format!("'{}' object is not callable", callable.type_id().name())))
+    pub fn call_kw(&mut self, callable: &Value, args: &[Value], kwnames: &[Rc<PyStr>]) -> PyResult<Value> {
+        call::call_from_rust(self, callable, args, kwnames)
     }
 
-    /// Run a module's code object in the namespace `globals`.
-    pub fn run_module_code(&mut self, _code: Rc<Code>, _globals: Rc<PyDict>) -> PyResult<Value> {
-        Err(PyErr::unsupported("execution"))
+    /// Run a module's code object with `globals` as its namespace.
+    pub fn run_module_code(&mut self, code: Rc<Code>, globals: Rc<PyDict>) -> PyResult<Value> {
+        if globals.get_str("__builtins__").is_none() {
+            globals.set_str("__builtins__", Value::Dict(self.builtins.clone()));
+        }
+        let base = self.stack.len();
+        self.push_frame(Frame {
+            pc: 0,
+            base,
+            drop_below: 0,
+            entry: true,
+            locals: Some(globals.clone()),
+            globals,
+            code,
+        })?;
+        dispatch::run(self)
     }
 
-    /// Create a fresh `__main__` module namespace.
+    /// Create a fresh `__main__` module, registered in `sys.modules`.
     pub fn new_main_module(&mut self) -> Rc<PyModule> {
         let dict = Rc::new(PyDict::new());
         dict.set_str("__name__", Value::str("__main__"));
@@ -62,5 +157,54 @@ impl Vm {
         let module = Rc::new(PyModule { name: Rc::new(PyStr::new("__main__".into())), dict });
         let _ = self.modules.set(Value::str("__main__"), Value::Module(module.clone()));
         module
+    }
+
+    /// Number of Python frames currently active.
+    pub fn depth(&self) -> usize {
+        self.callers.len()
+    }
+
+    /// Make `frame` the running frame, checking the recursion limit.
+    pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+        // callers[0] is the placeholder; after the push the active Python frames number
+        // callers.len() (the old frames except the placeholder, plus the new one).
+        if self.callers.len() + 1 > self.recursion_limit {
+            // Drop the prepared slots and call marker so the stack stays balanced.
+            self.stack.truncate(frame.base - frame.drop_below as usize);
+            return Err(PyErr::recursion_error());
+        }
+        let slots_end = frame.base + frame.code.nslots() + frame.code.stacksize as usize;
+        if slots_end > self.stack.capacity() {
+            let extra = slots_end - self.stack.len();
+            if self.stack.try_reserve(extra).is_err() {
+                return Err(PyErr::memory_error());
+            }
+        }
+        let caller = std::mem::replace(&mut self.frame, frame);
+        self.callers.push(caller);
+        Ok(())
+    }
+
+    /// Leave the running frame: drop its slots and call marker and resume its caller.
+    /// Returns whether the frame was a loop entry.
+    #[inline]
+    pub(crate) fn pop_frame(&mut self) -> bool {
+        let keep = self.frame.base - self.frame.drop_below as usize;
+        self.stack.truncate(keep);
+        let entry = self.frame.entry;
+        if let Some(caller) = self.callers.pop() {
+            self.frame = caller;
+        }
+        entry
+    }
+
+    /// The traceback line for the running frame (the instruction that was executing).
+    pub(crate) fn trace_entry(&self) -> TraceEntry {
+        let code = &self.frame.code;
+        TraceEntry {
+            filename: code.filename.clone(),
+            name: code.name.clone(),
+            line: code.line_at(self.frame.pc.saturating_sub(1)),
+        }
     }
 }

@@ -1,0 +1,333 @@
+//! The call protocol: binding arguments into a callee's frame slots (without copying in the
+//! common case), and calling natives, types and bound methods.
+
+use std::rc::Rc;
+
+use smallvec::SmallVec;
+
+use super::{dispatch, Frame, Vm};
+use crate::bytecode::code::flags;
+use crate::error::{PyErr, PyResult};
+use crate::objects::dict::PyDict;
+use crate::objects::str::PyStr;
+use crate::value::{CallArgs, PyCell, PyFunction, Value};
+
+/// Arguments collected off the stack for a native call; inline up to 8 values.
+pub(crate) type ArgVec = SmallVec<[Value; 8]>;
+/// Keyword names of a call; inline up to 4.
+pub(crate) type KwNames = SmallVec<[Rc<PyStr>; 4]>;
+
+/// What a call made by an instruction did.
+pub(crate) enum CallOutcome {
+    /// A Python frame was pushed; the dispatch loop continues in it.
+    Pushed,
+    /// The call completed in Rust and its result was pushed on the stack.
+    Done,
+}
+
+impl Vm {
+    /// Call the callable at stack index `callable_at` with the values from `args_start` to the
+    /// top of the stack (positional, then keyword values named by `kwnames`). The callable and
+    /// everything above it is consumed; `drop_below` counts the stack entries below
+    /// `args_start` that belong to the call (callable and an optional NULL marker).
+    pub(crate) fn call_on_stack(
+        &mut self,
+        callable_at: usize,
+        args_start: usize,
+        kwnames: &[Rc<PyStr>],
+    ) -> PyResult<CallOutcome> {
+        let drop_below = (args_start - callable_at) as u32;
+        let callable = match self.stack.get(callable_at) {
+            Some(c) => c.clone(),
+            None => return Err(PyErr::runtime_error("internal error: call without callable")),
+        };
+        match &callable {
+            Value::Function(func) => {
+                self.enter_function(func, args_start, drop_below, kwnames, false)?;
+                Ok(CallOutcome::Pushed)
+            }
+            Value::Method(m) if matches!(m.func, Value::Function(_)) => {
+                // Put `self` where the callable was and call the function with one more
+                // positional argument.
+                let func = match &m.func {
+                    Value::Function(f) => f.clone(),
+                    _ => return Err(PyErr::runtime_error("internal error: method guard")),
+                };
+                self.stack[callable_at] = m.self_value.clone();
+                let mut start = callable_at;
+                let mut below = 0;
+                if drop_below == 2 {
+                    // A NULL marker sits between the callable and the arguments: move `self`
+                    // onto it instead.
+                    self.stack[callable_at] = Value::Null;
+                    self.stack[callable_at + 1] = m.self_value.clone();
+                    start = callable_at + 1;
+                    below = 1;
+                }
+                self.enter_function(&func, start, below, kwnames, false)?;
+                Ok(CallOutcome::Pushed)
+            }
+            _ => {
+                let args: SmallVec<[Value; 8]> = self.stack.drain(args_start..).collect();
+                self.stack.truncate(callable_at);
+                let result = self.call_non_python(&callable, &args, kwnames)?;
+                self.stack.push(result);
+                Ok(CallOutcome::Done)
+            }
+        }
+    }
+
+    /// Calls that do not push a Python frame: natives, types, bound natives. A bound Python
+    /// method or a plain function reached from here runs in a nested loop.
+    pub(crate) fn call_non_python(&mut self, callable: &Value, args: &[Value], kwnames: &[Rc<PyStr>]) -> PyResult<Value> {
+        match callable {
+            Value::Native(native) => (native.func)(self, CallArgs { args, kwnames }),
+            Value::Method(m) => {
+                let mut full: ArgVec = SmallVec::with_capacity(args.len() + 1);
+                full.push(m.self_value.clone());
+                full.extend(args.iter().cloned());
+                let func = m.func.clone();
+                self.call_kw(&func, &full, kwnames)
+            }
+            Value::Type(ty) => crate::builtins::call_type(self, ty, CallArgs { args, kwnames }),
+            Value::Function(_) => call_from_rust(self, callable, args, kwnames),
+            _ => Err(PyErr::type_error(format!("'{}' object is not callable", callable.type_id().name()))),
+        }
+    }
+
+    /// Push a frame for `func` whose arguments occupy the stack from `args_start` to the top.
+    pub(crate) fn enter_function(
+        &mut self,
+        func: &Rc<PyFunction>,
+        args_start: usize,
+        drop_below: u32,
+        kwnames: &[Rc<PyStr>],
+        entry: bool,
+    ) -> PyResult<()> {
+        let code = &func.code;
+        let nargs = self.stack.len() - args_start;
+        let simple = kwnames.is_empty()
+            && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && code.kwonlyargcount == 0
+            && nargs == code.argcount as usize;
+        if simple {
+            // Fast path: the positional arguments are already the first slots.
+            let extra = code.nslots() - nargs;
+            for _ in 0..extra {
+                self.stack.push(Value::Null);
+            }
+        } else if let Err(e) = self.bind_general(func, args_start, kwnames) {
+            self.stack.truncate(args_start - drop_below as usize);
+            return Err(e);
+        }
+        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            self.init_cells(func, args_start);
+        }
+        self.push_frame(Frame {
+            code: code.clone(),
+            pc: 0,
+            base: args_start,
+            drop_below,
+            entry,
+            globals: func.globals.clone(),
+            locals: None,
+        })
+    }
+
+    /// Fill cell slots with fresh cells (moving parameters that are cells into theirs) and
+    /// free-variable slots with the function's closure cells.
+    fn init_cells(&mut self, func: &Rc<PyFunction>, base: usize) {
+        let code = &func.code;
+        let cell_base = base + code.cell_base();
+        for i in 0..code.cellvars.len() {
+            self.stack[cell_base + i] = Value::Cell(Rc::new(PyCell { value: std::cell::RefCell::new(Value::Null) }));
+        }
+        for &(cell, param) in code.cell_params.iter() {
+            let arg = std::mem::replace(&mut self.stack[base + param as usize], Value::Null);
+            if let Value::Cell(c) = &self.stack[cell_base + cell as usize] {
+                *c.value.borrow_mut() = arg;
+            }
+        }
+        if let Some(closure) = &func.closure {
+            let free_base = cell_base + code.cellvars.len();
+            for (j, cell) in closure.items.iter().enumerate().take(code.freevars.len()) {
+                self.stack[free_base + j] = cell.clone();
+            }
+        }
+    }
+
+    /// General argument binding: keywords, defaults, `*args`, `**kwargs`, with CPython's
+    /// error messages. Rewrites the stack from `args_start` into the callee's slot layout.
+    fn bind_general(&mut self, func: &Rc<PyFunction>, args_start: usize, kwnames: &[Rc<PyStr>]) -> PyResult<()> {
+        let code = func.code.clone();
+        let qualname = func.qualname.borrow().as_str().to_owned();
+        let given: ArgVec = self.stack.drain(args_start..).collect();
+        let npos_given = given.len() - kwnames.len();
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let mut slots: Vec<Value> = vec![Value::Null; code.nslots()];
+
+        // Positional arguments.
+        let npos_bound = npos_given.min(argcount);
+        for (slot, value) in slots.iter_mut().zip(given[..npos_bound].iter()) {
+            *slot = value.clone();
+        }
+        let mut next_slot = argcount + kwonly;
+        if has_varargs {
+            let extra: Vec<Value> = given[npos_bound..npos_given].to_vec();
+            slots[next_slot] = Value::tuple(extra);
+            next_slot += 1;
+        } else if npos_given > argcount {
+            return Err(too_many_positional(&qualname, func, npos_given, &given[npos_given..], kwnames));
+        }
+        let kwargs_dict = if has_varkw {
+            let d = Rc::new(PyDict::new());
+            slots[next_slot] = Value::Dict(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+
+        // Keyword arguments.
+        let posonly = code.posonlyargcount as usize;
+        let mut posonly_as_kw: Vec<&str> = Vec::new();
+        for (name, value) in kwnames.iter().zip(given[npos_given..].iter()) {
+            let found = code.varnames[posonly..argcount + kwonly].iter().position(|p| **p == *name.as_str());
+            match found {
+                Some(i) => {
+                    let slot = posonly + i;
+                    if !matches!(slots[slot], Value::Null) {
+                        return Err(PyErr::type_error(format!(
+                            "{qualname}() got multiple values for argument '{}'",
+                            name.as_str()
+                        )));
+                    }
+                    slots[slot] = value.clone();
+                }
+                None => match &kwargs_dict {
+                    Some(d) => {
+                        let key = Value::Str(name.clone());
+                        if d.get(&key)?.is_some() {
+                            return Err(PyErr::type_error(format!(
+                                "{qualname}() got multiple values for keyword argument '{}'",
+                                name.as_str()
+                            )));
+                        }
+                        d.set(key, value.clone())?;
+                    }
+                    None => {
+                        if code.varnames[..posonly].iter().any(|p| **p == *name.as_str()) {
+                            posonly_as_kw.push(name.as_str());
+                        } else {
+                            return Err(PyErr::type_error(format!(
+                                "{qualname}() got an unexpected keyword argument '{}'",
+                                name.as_str()
+                            )));
+                        }
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+
+        // Defaults for missing positional parameters.
+        let defaults: &[Value] = func.defaults.as_ref().map_or(&[], |d| &d.items);
+        let first_default = argcount.saturating_sub(defaults.len());
+        let mut missing: Vec<&str> = Vec::new();
+        for i in npos_bound..argcount {
+            if matches!(slots[i], Value::Null) {
+                if i >= first_default {
+                    slots[i] = defaults[i - first_default].clone();
+                } else {
+                    missing.push(&code.varnames[i]);
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_arguments(&qualname, "positional", &missing));
+        }
+        for i in argcount..argcount + kwonly {
+            if matches!(slots[i], Value::Null) {
+                let default = func.kwdefaults.as_ref().and_then(|d| d.get_str(&code.varnames[i]));
+                match default {
+                    Some(v) => slots[i] = v,
+                    None => missing.push(&code.varnames[i]),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_arguments(&qualname, "keyword-only", &missing));
+        }
+        self.stack.extend(slots);
+        Ok(())
+    }
+}
+
+/// `f() missing 2 required positional arguments: 'a' and 'b'`
+fn missing_arguments(qualname: &str, kind: &str, names: &[&str]) -> PyErr {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    let plural = if names.len() == 1 { "" } else { "s" };
+    PyErr::type_error(format!("{qualname}() missing {} required {kind} argument{plural}: {list}", names.len()))
+}
+
+/// `f() takes 2 positional arguments but 3 were given`
+fn too_many_positional(qualname: &str, func: &PyFunction, given: usize, _kw: &[Value], kwnames: &[Rc<PyStr>]) -> PyErr {
+    let code = &func.code;
+    let argcount = code.argcount as usize;
+    let ndefaults = func.defaults.as_ref().map_or(0, |d| d.items.len());
+    let takes = if ndefaults > 0 {
+        format!("from {} to {} positional arguments", argcount - ndefaults.min(argcount), argcount)
+    } else {
+        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+    };
+    let kwonly_given = kwnames
+        .iter()
+        .filter(|n| code.varnames[argcount..argcount + code.kwonlyargcount as usize].iter().any(|p| **p == *n.as_str()))
+        .count();
+    let was = if given == 1 { "was" } else { "were" };
+    if kwonly_given > 0 {
+        let s = if kwonly_given == 1 { "" } else { "s" };
+        PyErr::type_error(format!(
+            "{qualname}() takes {takes} but {given} positional argument{} (and {kwonly_given} keyword-only argument{s}) were given",
+            if given == 1 { "" } else { "s" }
+        ))
+    } else {
+        PyErr::type_error(format!("{qualname}() takes {takes} but {given} {was} given"))
+    }
+}
+
+/// Call from Rust code: Python functions get a frame marked as a loop entry and run in a
+/// nested dispatch loop.
+pub(crate) fn call_from_rust(vm: &mut Vm, callable: &Value, args: &[Value], kwnames: &[Rc<PyStr>]) -> PyResult<Value> {
+    match callable {
+        Value::Function(func) => {
+            let callable_at = vm.stack.len();
+            vm.stack.push(Value::Null);
+            let args_start = vm.stack.len();
+            vm.stack.extend(args.iter().cloned());
+            vm.enter_function(func, args_start, 1, kwnames, true)?;
+            let result = dispatch::run(vm);
+            debug_assert!(vm.stack.len() == callable_at);
+            result
+        }
+        Value::Method(m) if matches!(m.func, Value::Function(_)) => {
+            let mut full: ArgVec = SmallVec::with_capacity(args.len() + 1);
+            full.push(m.self_value.clone());
+            full.extend(args.iter().cloned());
+            call_from_rust(vm, &m.func.clone(), &full, kwnames)
+        }
+        _ => vm.call_non_python(callable, args, kwnames),
+    }
+}

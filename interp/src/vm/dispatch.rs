@@ -1,0 +1,123 @@
+//! Dispatch backends: the loop that fetches a word, decodes it and runs its handler. Both are
+//! generated from `for_each_op!`, so the instruction bodies in `handlers` are shared:
+//!
+//! - `match` (default): one `loop` with a `match` on the opcode, handlers inlined into it;
+//!   LLVM turns the match into a jump table.
+//! - `table` (feature `dispatch-table`): an array of handler function pointers indexed by the
+//!   opcode, called indirectly from the loop.
+
+use super::{handlers, Flow, Vm};
+use crate::bytecode::opcodes::{decode, Op, OP_COUNT};
+use crate::error::{PyErr, PyResult};
+
+/// Run the current frame (marked `entry`) until it returns; unwinds to it on an exception.
+pub fn run(vm: &mut Vm) -> PyResult<Value> {
+    match run_loop(vm) {
+        Ok(()) => Ok(std::mem::replace(&mut vm.return_value, Value::None)),
+        Err(err) => {
+            unwind(vm, &err);
+            Err(err)
+        }
+    }
+}
+
+use crate::value::Value;
+
+/// Pop frames up to and including the innermost loop entry, recording each in the
+/// exception's traceback (outermost first).
+fn unwind(vm: &mut Vm, err: &PyErr) {
+    loop {
+        let entry = vm.trace_entry();
+        err.0.traceback.borrow_mut().insert(0, entry);
+        if vm.pop_frame() {
+            break;
+        }
+    }
+}
+
+/// Executes one instruction whose operand has already been widened by `ExtendedArg`.
+#[inline(never)]
+pub(crate) fn execute_one(vm: &mut Vm, opcode: u8, arg: u32) -> PyResult<Flow> {
+    macro_rules! one {
+        ($(($name:ident, $handler:ident, $operand:ident, $effect:expr, $cache:expr, $doc:expr),)*) => {
+            match Op::from_u8(opcode) {
+                $(Some(Op::$name) => handlers::$handler(vm, arg),)*
+                None => Err(bad_opcode(opcode)),
+            }
+        };
+    }
+    crate::for_each_op!(one)
+}
+
+#[cold]
+fn bad_opcode(opcode: u8) -> PyErr {
+    PyErr::new(crate::objects::types::TypeId::RuntimeError, format!("internal error: bad opcode {opcode}"))
+}
+
+#[cold]
+fn fell_off_end() -> PyErr {
+    PyErr::new(crate::objects::types::TypeId::RuntimeError, "internal error: execution ran past the end of a code object")
+}
+
+/// Fetch the next word of the running frame and advance its pc.
+#[inline(always)]
+fn fetch(vm: &mut Vm) -> PyResult<(u8, u32)> {
+    let pc = vm.frame.pc;
+    match vm.frame.code.words.get(pc) {
+        Some(&word) => {
+            vm.frame.pc = pc + 1;
+            Ok(decode(word))
+        }
+        None => Err(fell_off_end()),
+    }
+}
+
+#[cfg(not(feature = "dispatch-table"))]
+fn run_loop(vm: &mut Vm) -> PyResult<()> {
+    macro_rules! dispatch_match {
+        ($(($name:ident, $handler:ident, $operand:ident, $effect:expr, $cache:expr, $doc:expr),)*) => {
+            loop {
+                let (opcode, arg) = fetch(vm)?;
+                let flow = match Op::from_u8(opcode) {
+                    $(Some(Op::$name) => handlers::$handler(vm, arg)?,)*
+                    None => return Err(bad_opcode(opcode)),
+                };
+                if flow == Flow::Exit {
+                    return Ok(());
+                }
+            }
+        };
+    }
+    crate::for_each_op!(dispatch_match)
+}
+
+/// A handler as stored in the dispatch table.
+#[cfg(feature = "dispatch-table")]
+type Handler = fn(&mut Vm, u32) -> PyResult<Flow>;
+
+#[cfg(feature = "dispatch-table")]
+macro_rules! handler_table {
+    ($(($name:ident, $handler:ident, $operand:ident, $effect:expr, $cache:expr, $doc:expr),)*) => {
+        /// Handlers indexed by opcode.
+        static HANDLERS: [Handler; OP_COUNT] = [$(handlers::$handler as Handler,)*];
+    };
+}
+#[cfg(feature = "dispatch-table")]
+crate::for_each_op!(handler_table);
+
+#[cfg(feature = "dispatch-table")]
+fn run_loop(vm: &mut Vm) -> PyResult<()> {
+    loop {
+        let (opcode, arg) = fetch(vm)?;
+        let handler = match HANDLERS.get(opcode as usize) {
+            Some(h) => h,
+            None => return Err(bad_opcode(opcode)),
+        };
+        if handler(vm, arg)? == Flow::Exit {
+            return Ok(());
+        }
+    }
+}
+
+/// Number of opcodes the backends dispatch over (for tests and reports).
+pub const DISPATCHED_OPS: usize = OP_COUNT;

@@ -1,0 +1,1206 @@
+//! Instruction semantics: one handler per opcode, named after it (`Op::LoadFast` ->
+//! `load_fast`). Handlers read and write the running frame and the value stack; they never
+//! loop over frames themselves (calls push a frame and return `Flow::Next`).
+
+use std::rc::Rc;
+
+use smallvec::SmallVec;
+
+use super::call::KwNames;
+use super::{Flow, Vm};
+use crate::bytecode::opcodes::{self, BinaryOp, CompareOp};
+use crate::error::{PyErr, PyResult};
+use crate::objects::dict::PyDict;
+use crate::objects::iter::IterKind;
+use crate::objects::str::PyStr;
+use crate::objects::types::{builtin_type, TypeId};
+use crate::ops;
+use crate::value::{PyCell, PyFunction, PySlice, PyTuple, Value};
+
+type Step = PyResult<Flow>;
+
+const NEXT: Step = Ok(Flow::Next);
+
+impl Vm {
+    #[inline(always)]
+    fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::Null)
+    }
+
+    #[inline(always)]
+    fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::Null)
+    }
+
+    /// The item `depth` places from the top (1 = TOS).
+    #[inline(always)]
+    fn peek(&self, depth: usize) -> &Value {
+        let len = self.stack.len();
+        if depth == 0 || depth > len {
+            return &Value::Null;
+        }
+        &self.stack[len - depth]
+    }
+
+    #[inline(always)]
+    fn set_top(&mut self, v: Value) {
+        if let Some(t) = self.stack.last_mut() {
+            *t = v;
+        }
+    }
+
+    /// Pop the top `n` values, in stack order.
+    fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let at = self.stack.len().saturating_sub(n);
+        self.stack.split_off(at)
+    }
+
+    #[inline(always)]
+    fn name_at(&self, idx: u32) -> Rc<PyStr> {
+        match self.frame.code.names.get(idx as usize) {
+            Some(Value::Str(s)) => s.clone(),
+            _ => Rc::new(PyStr::new(String::from("?"))),
+        }
+    }
+
+    #[inline(always)]
+    fn name_value(&self, idx: u32) -> Value {
+        self.frame.code.names.get(idx as usize).cloned().unwrap_or(Value::None)
+    }
+
+    fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            Value::Int(i) => Ok(*i != 0),
+            Value::None => Ok(false),
+            _ => ops::truthy(self, v),
+        }
+    }
+
+    /// The cell in deref slot `idx` (cellvars, then freevars).
+    fn cell_at(&self, idx: u32) -> Option<Rc<PyCell>> {
+        let slot = self.frame.base + self.frame.code.cell_base() + idx as usize;
+        match self.stack.get(slot) {
+            Some(Value::Cell(c)) => Some(c.clone()),
+            _ => None,
+        }
+    }
+
+    fn deref_name(&self, idx: u32) -> (Rc<str>, bool) {
+        let code = &self.frame.code;
+        let i = idx as usize;
+        if i < code.cellvars.len() {
+            (code.cellvars[i].clone(), true)
+        } else {
+            (code.freevars.get(i - code.cellvars.len()).cloned().unwrap_or_else(|| Rc::from("?")), false)
+        }
+    }
+
+    fn jump_to(&mut self, target: u32) {
+        self.frame.pc = target as usize;
+    }
+}
+
+// ---- stack manipulation -------------------------------------------------------------------
+
+pub(super) fn nop(_vm: &mut Vm, _arg: u32) -> Step {
+    NEXT
+}
+
+pub(super) fn extended_arg(vm: &mut Vm, arg: u32) -> Step {
+    let pc = vm.frame.pc;
+    let word = match vm.frame.code.words.get(pc) {
+        Some(&w) => w,
+        None => return Err(PyErr::runtime_error("internal error: dangling EXTENDED_ARG")),
+    };
+    vm.frame.pc = pc + 1;
+    let (opcode, low) = opcodes::decode(word);
+    super::dispatch::execute_one(vm, opcode, (arg << opcodes::ARG_BITS) | low)
+}
+
+pub(super) fn pop_top(vm: &mut Vm, _arg: u32) -> Step {
+    vm.stack.pop();
+    NEXT
+}
+
+pub(super) fn copy(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.peek(arg as usize).clone();
+    vm.push(v);
+    NEXT
+}
+
+pub(super) fn swap(vm: &mut Vm, arg: u32) -> Step {
+    let len = vm.stack.len();
+    let n = arg as usize;
+    if n >= 1 && n <= len {
+        vm.stack.swap(len - 1, len - n);
+    }
+    NEXT
+}
+
+pub(super) fn load_const(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.frame.code.consts.get(arg as usize).cloned().unwrap_or(Value::None);
+    vm.push(v);
+    NEXT
+}
+
+// ---- locals, cells, globals, names -------------------------------------------------------
+
+pub(super) fn load_fast(vm: &mut Vm, arg: u32) -> Step {
+    let slot = vm.frame.base + arg as usize;
+    match vm.stack.get(slot) {
+        Some(Value::Null) | None => Err(unbound_local(vm, arg)),
+        Some(v) => {
+            let v = v.clone();
+            vm.push(v);
+            NEXT
+        }
+    }
+}
+
+#[cold]
+fn unbound_local(vm: &Vm, arg: u32) -> PyErr {
+    let name = vm.frame.code.varnames.get(arg as usize).cloned().unwrap_or_else(|| Rc::from("?"));
+    PyErr::new(
+        TypeId::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+pub(super) fn store_fast(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.pop();
+    let slot = vm.frame.base + arg as usize;
+    if let Some(s) = vm.stack.get_mut(slot) {
+        *s = v;
+    }
+    NEXT
+}
+
+pub(super) fn delete_fast(vm: &mut Vm, arg: u32) -> Step {
+    let slot = vm.frame.base + arg as usize;
+    match vm.stack.get_mut(slot) {
+        Some(s) if !matches!(s, Value::Null) => {
+            *s = Value::Null;
+            NEXT
+        }
+        _ => Err(unbound_local(vm, arg)),
+    }
+}
+
+pub(super) fn load_deref(vm: &mut Vm, arg: u32) -> Step {
+    let value = vm.cell_at(arg).map(|c| c.value.borrow().clone());
+    match value {
+        Some(v) if !matches!(v, Value::Null) => {
+            vm.push(v);
+            NEXT
+        }
+        _ => Err(unbound_deref(vm, arg)),
+    }
+}
+
+#[cold]
+fn unbound_deref(vm: &Vm, arg: u32) -> PyErr {
+    let (name, is_cell) = vm.deref_name(arg);
+    if is_cell {
+        PyErr::new(
+            TypeId::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    } else {
+        PyErr::name_error(format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        ))
+    }
+}
+
+pub(super) fn store_deref(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.pop();
+    if let Some(c) = vm.cell_at(arg) {
+        *c.value.borrow_mut() = v;
+    }
+    NEXT
+}
+
+pub(super) fn delete_deref(vm: &mut Vm, arg: u32) -> Step {
+    match vm.cell_at(arg) {
+        Some(c) if !matches!(*c.value.borrow(), Value::Null) => {
+            *c.value.borrow_mut() = Value::Null;
+            NEXT
+        }
+        _ => Err(unbound_deref(vm, arg)),
+    }
+}
+
+pub(super) fn load_closure(vm: &mut Vm, arg: u32) -> Step {
+    let slot = vm.frame.base + vm.frame.code.cell_base() + arg as usize;
+    let cell = vm.stack.get(slot).cloned().unwrap_or(Value::Null);
+    vm.push(cell);
+    NEXT
+}
+
+#[cold]
+fn name_not_defined(name: &str) -> PyErr {
+    PyErr::name_error(format!("name '{name}' is not defined"))
+}
+
+/// Look a global up: the frame's globals, then builtins.
+fn lookup_global(vm: &mut Vm, arg: u32) -> PyResult<Value> {
+    let key = vm.name_value(arg);
+    if let Some(v) = vm.frame.globals.get(&key)? {
+        return Ok(v);
+    }
+    if let Some(v) = vm.builtins.get(&key)? {
+        return Ok(v);
+    }
+    Err(name_not_defined(vm.name_at(arg).as_str()))
+}
+
+pub(super) fn load_global(vm: &mut Vm, arg: u32) -> Step {
+    let v = lookup_global(vm, arg)?;
+    vm.push(v);
+    NEXT
+}
+
+pub(super) fn store_global(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.pop();
+    let key = vm.name_value(arg);
+    vm.frame.globals.set(key, v)?;
+    NEXT
+}
+
+pub(super) fn delete_global(vm: &mut Vm, arg: u32) -> Step {
+    let key = vm.name_value(arg);
+    match vm.frame.globals.remove(&key)? {
+        Some(_) => NEXT,
+        None => Err(name_not_defined(vm.name_at(arg).as_str())),
+    }
+}
+
+pub(super) fn load_name(vm: &mut Vm, arg: u32) -> Step {
+    if let Some(locals) = vm.frame.locals.clone() {
+        if !Rc::ptr_eq(&locals, &vm.frame.globals) {
+            let key = vm.name_value(arg);
+            if let Some(v) = locals.get(&key)? {
+                vm.push(v);
+                return NEXT;
+            }
+        }
+    }
+    load_global(vm, arg)
+}
+
+fn namespace(vm: &Vm) -> Rc<PyDict> {
+    vm.frame.locals.clone().unwrap_or_else(|| vm.frame.globals.clone())
+}
+
+pub(super) fn store_name(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.pop();
+    let key = vm.name_value(arg);
+    namespace(vm).set(key, v)?;
+    NEXT
+}
+
+pub(super) fn delete_name(vm: &mut Vm, arg: u32) -> Step {
+    let key = vm.name_value(arg);
+    match namespace(vm).remove(&key)? {
+        Some(_) => NEXT,
+        None => Err(name_not_defined(vm.name_at(arg).as_str())),
+    }
+}
+
+// ---- attributes ---------------------------------------------------------------------------
+
+pub(super) fn load_attr(vm: &mut Vm, arg: u32) -> Step {
+    let obj = vm.pop();
+    let name = vm.name_at(arg);
+    let v = ops::getattr(vm, &obj, name.as_str())?;
+    vm.push(v);
+    NEXT
+}
+
+pub(super) fn store_attr(vm: &mut Vm, arg: u32) -> Step {
+    let obj = vm.pop();
+    let value = vm.pop();
+    let name = vm.name_at(arg);
+    ops::setattr(vm, &obj, name.as_str(), value)?;
+    NEXT
+}
+
+pub(super) fn delete_attr(vm: &mut Vm, arg: u32) -> Step {
+    let obj = vm.pop();
+    let name = vm.name_at(arg);
+    Err(PyErr::attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        obj.type_id().name(),
+        name.as_str()
+    )))
+}
+
+pub(super) fn load_method(vm: &mut Vm, arg: u32) -> Step {
+    let obj = vm.pop();
+    let name = vm.name_at(arg);
+    match ops::lookup_method(&obj, name.as_str()) {
+        Some(func) => {
+            vm.push(func);
+            vm.push(obj);
+        }
+        None => {
+            let attr = ops::getattr(vm, &obj, name.as_str())?;
+            vm.push(attr);
+            vm.push(Value::Null);
+        }
+    }
+    NEXT
+}
+
+// ---- operators ----------------------------------------------------------------------------
+
+/// Inline fast paths for int and float operands; `None` sends the op to `ops::binary_op`.
+#[inline(always)]
+fn binary_fast(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            match op {
+                BinaryOp::Add => x.checked_add(y).map(Value::Int),
+                BinaryOp::Sub => x.checked_sub(y).map(Value::Int),
+                BinaryOp::Mul => x.checked_mul(y).map(Value::Int),
+                BinaryOp::And => Some(Value::Int(x & y)),
+                BinaryOp::Or => Some(Value::Int(x | y)),
+                BinaryOp::Xor => Some(Value::Int(x ^ y)),
+                BinaryOp::FloorDiv if y > 0 && x >= 0 => Some(Value::Int(x / y)),
+                BinaryOp::Mod if y > 0 && x >= 0 => Some(Value::Int(x % y)),
+                _ => None,
+            }
+        }
+        (Value::Float(x), Value::Float(y)) => match op {
+            BinaryOp::Add => Some(Value::Float(x + y)),
+            BinaryOp::Sub => Some(Value::Float(x - y)),
+            BinaryOp::Mul => Some(Value::Float(x * y)),
+            BinaryOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
+            _ => None,
+        },
+        (Value::Float(x), Value::Int(y)) => {
+            let y = *y as f64;
+            match op {
+                BinaryOp::Add => Some(Value::Float(x + y)),
+                BinaryOp::Sub => Some(Value::Float(x - y)),
+                BinaryOp::Mul => Some(Value::Float(x * y)),
+                _ => None,
+            }
+        }
+        (Value::Int(x), Value::Float(y)) => {
+            let x = *x as f64;
+            match op {
+                BinaryOp::Add => Some(Value::Float(x + y)),
+                BinaryOp::Sub => Some(Value::Float(x - y)),
+                BinaryOp::Mul => Some(Value::Float(x * y)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn binary_op(vm: &mut Vm, arg: u32) -> Step {
+    let Some((op, inplace)) = BinaryOp::from_arg(arg) else {
+        return Err(PyErr::runtime_error("internal error: bad binary operator"));
+    };
+    let b = vm.pop();
+    let a = vm.top();
+    if let Some(r) = binary_fast(op, a, &b) {
+        vm.set_top(r);
+        return NEXT;
+    }
+    let a = vm.pop();
+    let r = ops::binary_op(vm, op, inplace, &a, &b)?;
+    vm.push(r);
+    NEXT
+}
+
+pub(super) fn unary_negative(vm: &mut Vm, _arg: u32) -> Step {
+    let v = vm.pop();
+    let r = match v {
+        Value::Int(i) if i != i64::MIN => Value::Int(-i),
+        Value::Float(f) => Value::Float(-f),
+        _ => ops::negative(vm, &v)?,
+    };
+    vm.push(r);
+    NEXT
+}
+
+pub(super) fn unary_positive(vm: &mut Vm, _arg: u32) -> Step {
+    let v = vm.pop();
+    let r = ops::positive(vm, &v)?;
+    vm.push(r);
+    NEXT
+}
+
+pub(super) fn unary_not(vm: &mut Vm, _arg: u32) -> Step {
+    let v = vm.pop();
+    let t = vm.truthy(&v)?;
+    vm.push(Value::Bool(!t));
+    NEXT
+}
+
+pub(super) fn unary_invert(vm: &mut Vm, _arg: u32) -> Step {
+    let v = vm.pop();
+    let r = ops::invert(vm, &v)?;
+    vm.push(r);
+    NEXT
+}
+
+#[inline(always)]
+fn compare_fast(op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
+    macro_rules! cmp {
+        ($x:expr, $y:expr) => {
+            Some(match op {
+                CompareOp::Lt => $x < $y,
+                CompareOp::Le => $x <= $y,
+                CompareOp::Eq => $x == $y,
+                CompareOp::Ne => $x != $y,
+                CompareOp::Gt => $x > $y,
+                CompareOp::Ge => $x >= $y,
+            })
+        };
+    }
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => cmp!(x, y),
+        (Value::Float(x), Value::Float(y)) => cmp!(x, y),
+        _ => None,
+    }
+}
+
+pub(super) fn compare_op(vm: &mut Vm, arg: u32) -> Step {
+    let Some(op) = CompareOp::from_arg(arg) else {
+        return Err(PyErr::runtime_error("internal error: bad comparison operator"));
+    };
+    let b = vm.pop();
+    if let Some(r) = compare_fast(op, vm.top(), &b) {
+        vm.set_top(Value::Bool(r));
+        return NEXT;
+    }
+    let a = vm.pop();
+    let r = ops::compare(vm, op, &a, &b)?;
+    vm.push(r);
+    NEXT
+}
+
+pub(super) fn is_op(vm: &mut Vm, arg: u32) -> Step {
+    let b = vm.pop();
+    let a = vm.pop();
+    vm.push(Value::Bool(a.is(&b) != (arg == 1)));
+    NEXT
+}
+
+pub(super) fn contains_op(vm: &mut Vm, arg: u32) -> Step {
+    let container = vm.pop();
+    let item = vm.pop();
+    let found = ops::contains(vm, &container, &item)?;
+    vm.push(Value::Bool(found != (arg == 1)));
+    NEXT
+}
+
+// ---- subscripts ---------------------------------------------------------------------------
+
+pub(super) fn binary_subscr(vm: &mut Vm, _arg: u32) -> Step {
+    let key = vm.pop();
+    let obj = vm.pop();
+    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+        let items = l.items.borrow();
+        let len = items.len() as i64;
+        let idx = if *i < 0 { *i + len } else { *i };
+        if idx >= 0 && idx < len {
+            let v = items[idx as usize].clone();
+            drop(items);
+            vm.push(v);
+            return NEXT;
+        }
+    }
+    let v = ops::getitem(vm, &obj, &key)?;
+    vm.push(v);
+    NEXT
+}
+
+pub(super) fn store_subscr(vm: &mut Vm, _arg: u32) -> Step {
+    let key = vm.pop();
+    let obj = vm.pop();
+    let value = vm.pop();
+    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
+        let mut items = l.items.borrow_mut();
+        let len = items.len() as i64;
+        let idx = if *i < 0 { *i + len } else { *i };
+        if idx >= 0 && idx < len {
+            items[idx as usize] = value;
+            return NEXT;
+        }
+    }
+    ops::setitem(vm, &obj, &key, value)?;
+    NEXT
+}
+
+pub(super) fn delete_subscr(vm: &mut Vm, _arg: u32) -> Step {
+    let key = vm.pop();
+    let obj = vm.pop();
+    ops::delitem(vm, &obj, &key)?;
+    NEXT
+}
+
+pub(super) fn build_slice(vm: &mut Vm, arg: u32) -> Step {
+    let step = if arg == 3 { vm.pop() } else { Value::None };
+    let stop = vm.pop();
+    let start = vm.pop();
+    vm.push(Value::Slice(Rc::new(PySlice { start, stop, step })));
+    NEXT
+}
+
+// ---- building containers ------------------------------------------------------------------
+
+pub(super) fn build_tuple(vm: &mut Vm, arg: u32) -> Step {
+    let items = vm.pop_n(arg as usize);
+    vm.push(Value::tuple(items));
+    NEXT
+}
+
+pub(super) fn build_list(vm: &mut Vm, arg: u32) -> Step {
+    let items = vm.pop_n(arg as usize);
+    vm.push(Value::list(items));
+    NEXT
+}
+
+pub(super) fn build_set(vm: &mut Vm, arg: u32) -> Step {
+    let items = vm.pop_n(arg as usize);
+    let set = vm.call(&Value::Type(builtin_type(TypeId::Set)), &[Value::list(items)])?;
+    vm.push(set);
+    NEXT
+}
+
+pub(super) fn build_map(vm: &mut Vm, arg: u32) -> Step {
+    let items = vm.pop_n(2 * arg as usize);
+    let dict = PyDict::new();
+    let mut it = items.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        dict.set(k, v)?;
+    }
+    vm.push(Value::Dict(Rc::new(dict)));
+    NEXT
+}
+
+pub(super) fn build_string(vm: &mut Vm, arg: u32) -> Step {
+    let parts = vm.pop_n(arg as usize);
+    let mut out = String::new();
+    for p in &parts {
+        if let Value::Str(s) = p {
+            out.push_str(s.as_str());
+        }
+    }
+    vm.push(Value::string(out));
+    NEXT
+}
+
+pub(super) fn format_value(vm: &mut Vm, arg: u32) -> Step {
+    let spec = if arg & 4 != 0 { Some(vm.pop()) } else { None };
+    let value = vm.pop();
+    let converted = match arg & 3 {
+        1 => Value::string(ops::to_str(vm, &value)?),
+        2 => Value::string(ops::repr(vm, &value)?),
+        3 => Value::string(ascii_escape(&ops::repr(vm, &value)?)),
+        _ => value,
+    };
+    let spec_str = match &spec {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        _ => String::new(),
+    };
+    let out = match (&converted, spec_str.is_empty()) {
+        (Value::Str(_), true) => converted,
+        _ => Value::string(crate::objects::format::format_value(vm, &converted, &spec_str)?),
+    };
+    vm.push(out);
+    NEXT
+}
+
+/// `ascii()`: escape every non-ASCII character of a repr.
+pub fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+/// The container `arg` places below TOS after popping the operand(s).
+fn container_at(vm: &Vm, arg: u32) -> Value {
+    vm.peek(arg as usize).clone()
+}
+
+pub(super) fn list_append(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.pop();
+    if let Value::List(l) = container_at(vm, arg) {
+        let mut items = l.items.borrow_mut();
+        if items.try_reserve(1).is_err() {
+            return Err(PyErr::memory_error());
+        }
+        items.push(v);
+    }
+    NEXT
+}
+
+pub(super) fn set_add(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.pop();
+    let set = container_at(vm, arg);
+    set_add_value(vm, &set, v)?;
+    NEXT
+}
+
+/// `set.add(v)` through the set's own method.
+fn set_add_value(vm: &mut Vm, set: &Value, v: Value) -> PyResult<()> {
+    let add = ops::getattr(vm, set, "add")?;
+    vm.call(&add, &[v])?;
+    Ok(())
+}
+
+pub(super) fn map_add(vm: &mut Vm, arg: u32) -> Step {
+    let value = vm.pop();
+    let key = vm.pop();
+    if let Value::Dict(d) = container_at(vm, arg) {
+        d.set(key, value)?;
+    }
+    NEXT
+}
+
+pub(super) fn list_extend(vm: &mut Vm, arg: u32) -> Step {
+    let iterable = vm.pop();
+    let items = collect(vm, &iterable)?;
+    if let Value::List(l) = container_at(vm, arg) {
+        l.items.borrow_mut().extend(items);
+    }
+    NEXT
+}
+
+pub(super) fn set_update(vm: &mut Vm, arg: u32) -> Step {
+    let iterable = vm.pop();
+    let items = collect(vm, &iterable)?;
+    let set = container_at(vm, arg);
+    for v in items {
+        set_add_value(vm, &set, v)?;
+    }
+    NEXT
+}
+
+/// Key/value pairs of a mapping operand (`**m` or `{**m}`).
+fn mapping_items(vm: &mut Vm, mapping: &Value, for_call: bool) -> PyResult<Vec<(Value, Value)>> {
+    match mapping {
+        Value::Dict(d) => Ok(d.items()),
+        _ => {
+            let what = if for_call {
+                "argument after ** must be a mapping".to_string()
+            } else {
+                format!("'{}' object is not a mapping", mapping.type_id().name())
+            };
+            let _ = vm;
+            Err(PyErr::type_error(if for_call {
+                format!("{what}, not {}", mapping.type_id().name())
+            } else {
+                what
+            }))
+        }
+    }
+}
+
+pub(super) fn dict_update(vm: &mut Vm, arg: u32) -> Step {
+    let mapping = vm.pop();
+    let items = mapping_items(vm, &mapping, false)?;
+    if let Value::Dict(d) = container_at(vm, arg) {
+        for (k, v) in items {
+            d.set(k, v)?;
+        }
+    }
+    NEXT
+}
+
+pub(super) fn dict_merge(vm: &mut Vm, arg: u32) -> Step {
+    let mapping = vm.pop();
+    let items = mapping_items(vm, &mapping, true)?;
+    if let Value::Dict(d) = container_at(vm, arg) {
+        for (k, v) in items {
+            if !matches!(k, Value::Str(_)) {
+                return Err(PyErr::type_error("keywords must be strings"));
+            }
+            if d.get(&k)?.is_some() {
+                let name = match &k {
+                    Value::Str(s) => s.as_str().to_owned(),
+                    _ => String::new(),
+                };
+                return Err(PyErr::type_error(format!("got multiple values for keyword argument '{name}'")));
+            }
+            d.set(k, v)?;
+        }
+    }
+    NEXT
+}
+
+pub(super) fn list_to_tuple(vm: &mut Vm, _arg: u32) -> Step {
+    let v = vm.pop();
+    let t = match &v {
+        Value::List(l) => Value::tuple(l.items.borrow().clone()),
+        _ => v,
+    };
+    vm.push(t);
+    NEXT
+}
+
+/// All items of an iterable, with a fast path for lists and tuples.
+fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
+    match iterable {
+        Value::List(l) => Ok(l.items.borrow().clone()),
+        Value::Tuple(t) => Ok(t.items.to_vec()),
+        _ => {
+            let it = ops::get_iter(vm, iterable)?;
+            let mut out = Vec::new();
+            while let Some(v) = ops::next(vm, &it)? {
+                out.push(v);
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn unpackable_items(vm: &mut Vm, seq: &Value) -> PyResult<Vec<Value>> {
+    match seq {
+        Value::List(_) | Value::Tuple(_) => collect(vm, seq),
+        _ => {
+            let it = match ops::get_iter(vm, seq) {
+                Ok(it) => it,
+                Err(e) if e.matches(TypeId::TypeError) => {
+                    return Err(PyErr::type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        seq.type_id().name()
+                    )))
+                }
+                Err(e) => return Err(e),
+            };
+            let mut out = Vec::new();
+            while let Some(v) = ops::next(vm, &it)? {
+                out.push(v);
+            }
+            Ok(out)
+        }
+    }
+}
+
+pub(super) fn unpack_sequence(vm: &mut Vm, arg: u32) -> Step {
+    let seq = vm.pop();
+    let n = arg as usize;
+    if let Value::Tuple(t) = &seq {
+        if t.items.len() == n {
+            vm.stack.extend(t.items.iter().rev().cloned());
+            return NEXT;
+        }
+    }
+    let items = unpackable_items(vm, &seq)?;
+    if items.len() < n {
+        return Err(PyErr::value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
+    }
+    if items.len() > n {
+        return Err(PyErr::value_error(format!("too many values to unpack (expected {n})")));
+    }
+    vm.stack.extend(items.into_iter().rev());
+    NEXT
+}
+
+pub(super) fn unpack_ex(vm: &mut Vm, arg: u32) -> Step {
+    let before = (arg & 0xff) as usize;
+    let after = (arg >> 8) as usize;
+    let seq = vm.pop();
+    let mut items = unpackable_items(vm, &seq)?;
+    if items.len() < before + after {
+        return Err(PyErr::value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let tail = items.split_off(items.len() - after);
+    let middle = items.split_off(before);
+    for v in tail.into_iter().rev() {
+        vm.push(v);
+    }
+    vm.push(Value::list(middle));
+    for v in items.into_iter().rev() {
+        vm.push(v);
+    }
+    NEXT
+}
+
+// ---- control flow -------------------------------------------------------------------------
+
+pub(super) fn jump(vm: &mut Vm, arg: u32) -> Step {
+    vm.jump_to(arg);
+    NEXT
+}
+
+pub(super) fn pop_jump_if_false(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.pop();
+    if !vm.truthy(&v)? {
+        vm.jump_to(arg);
+    }
+    NEXT
+}
+
+pub(super) fn pop_jump_if_true(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.pop();
+    if vm.truthy(&v)? {
+        vm.jump_to(arg);
+    }
+    NEXT
+}
+
+pub(super) fn jump_if_false_or_pop(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.top().clone();
+    if vm.truthy(&v)? {
+        vm.pop();
+    } else {
+        vm.jump_to(arg);
+    }
+    NEXT
+}
+
+pub(super) fn jump_if_true_or_pop(vm: &mut Vm, arg: u32) -> Step {
+    let v = vm.top().clone();
+    if vm.truthy(&v)? {
+        vm.jump_to(arg);
+    } else {
+        vm.pop();
+    }
+    NEXT
+}
+
+pub(super) fn get_iter(vm: &mut Vm, _arg: u32) -> Step {
+    let v = vm.pop();
+    let it = ops::get_iter(vm, &v)?;
+    vm.push(it);
+    NEXT
+}
+
+pub(super) fn for_iter(vm: &mut Vm, arg: u32) -> Step {
+    // Fast paths for the iterators loops use most: range and list.
+    let next = if let Value::Iter(it) = vm.top() {
+        let mut state = it.state.borrow_mut();
+        match &mut *state {
+            IterKind::Range { next, stop, step } => {
+                let cur = *next;
+                if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                    *next = cur.saturating_add(*step);
+                    if *next == cur {
+                        // Saturated at the i64 boundary: this is the last item.
+                        *stop = cur;
+                    }
+                    Some(Some(Value::Int(cur)))
+                } else {
+                    Some(None)
+                }
+            }
+            IterKind::List { list, index } => {
+                let items = list.items.borrow();
+                match items.get(*index) {
+                    Some(v) => {
+                        *index += 1;
+                        Some(Some(v.clone()))
+                    }
+                    None => Some(None),
+                }
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let next = match next {
+        Some(n) => n,
+        None => {
+            let it = vm.top().clone();
+            ops::next(vm, &it)?
+        }
+    };
+    match next {
+        Some(v) => vm.push(v),
+        None => {
+            vm.pop();
+            vm.jump_to(arg);
+        }
+    }
+    NEXT
+}
+
+// ---- calls and functions ------------------------------------------------------------------
+
+pub(super) fn call(vm: &mut Vm, arg: u32) -> Step {
+    let n = arg as usize;
+    let len = vm.stack.len();
+    if n + 1 > len {
+        return Err(PyErr::runtime_error("internal error: stack underflow in CALL"));
+    }
+    vm.call_on_stack(len - n - 1, len - n, &[])?;
+    NEXT
+}
+
+pub(super) fn call_method(vm: &mut Vm, arg: u32) -> Step {
+    let n = arg as usize;
+    let len = vm.stack.len();
+    if n + 2 > len {
+        return Err(PyErr::runtime_error("internal error: stack underflow in CALL_METHOD"));
+    }
+    let callable_at = len - n - 2;
+    if matches!(vm.stack[callable_at + 1], Value::Null) {
+        vm.call_on_stack(callable_at, len - n, &[])?;
+    } else {
+        // (method, self, args...): self is the first argument.
+        vm.call_on_stack(callable_at, callable_at + 1, &[])?;
+    }
+    NEXT
+}
+
+pub(super) fn call_kw(vm: &mut Vm, arg: u32) -> Step {
+    let names = vm.pop();
+    let mut kwnames: KwNames = SmallVec::new();
+    if let Value::Tuple(t) = &names {
+        for n in t.items.iter() {
+            if let Value::Str(s) = n {
+                kwnames.push(s.clone());
+            }
+        }
+    }
+    let n = arg as usize;
+    let len = vm.stack.len();
+    if n + 1 > len {
+        return Err(PyErr::runtime_error("internal error: stack underflow in CALL_KW"));
+    }
+    vm.call_on_stack(len - n - 1, len - n, &kwnames)?;
+    NEXT
+}
+
+pub(super) fn call_ex(vm: &mut Vm, arg: u32) -> Step {
+    let kwargs = if arg & 1 != 0 { Some(vm.pop()) } else { None };
+    let args = vm.pop();
+    let positional = match &args {
+        Value::Tuple(t) => t.items.to_vec(),
+        other => {
+            let callable_name = vm.top().type_id().name();
+            match collect(vm, other) {
+                Ok(items) => items,
+                Err(e) if e.matches(TypeId::TypeError) => {
+                    return Err(PyErr::type_error(format!(
+                        "{callable_name} argument after * must be an iterable, not {}",
+                        other.type_id().name()
+                    )))
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    };
+    let callable_at = vm.stack.len() - 1;
+    vm.stack.extend(positional);
+    let mut kwnames: KwNames = SmallVec::new();
+    if let Some(kw) = kwargs {
+        for (k, v) in mapping_items(vm, &kw, true)? {
+            match k {
+                Value::Str(s) => kwnames.push(s),
+                _ => return Err(PyErr::type_error("keywords must be strings")),
+            }
+            vm.stack.push(v);
+        }
+    }
+    vm.call_on_stack(callable_at, callable_at + 1, &kwnames)?;
+    NEXT
+}
+
+pub(super) fn make_function(vm: &mut Vm, arg: u32) -> Step {
+    let code = match vm.pop() {
+        Value::Code(c) => c,
+        _ => return Err(PyErr::runtime_error("internal error: MAKE_FUNCTION without code")),
+    };
+    let closure = if arg & 8 != 0 {
+        match vm.pop() {
+            Value::Tuple(t) => Some(t),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if arg & 4 != 0 {
+        vm.pop();
+    }
+    let kwdefaults = if arg & 2 != 0 {
+        match vm.pop() {
+            Value::Dict(d) => Some(d),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let defaults = if arg & 1 != 0 {
+        match vm.pop() {
+            Value::Tuple(t) => Some(t),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let name = Rc::new(PyStr::new(code.name.to_string()));
+    let qualname = Rc::new(PyStr::new(code.qualname.to_string()));
+    let func = PyFunction {
+        globals: vm.frame.globals.clone(),
+        code,
+        defaults,
+        kwdefaults,
+        closure,
+        name: std::cell::RefCell::new(name),
+        qualname: std::cell::RefCell::new(qualname),
+    };
+    vm.push(Value::Function(Rc::new(func)));
+    NEXT
+}
+
+pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
+    let v = vm.pop();
+    if vm.pop_frame() {
+        vm.return_value = v;
+        return Ok(Flow::Exit);
+    }
+    vm.push(v);
+    NEXT
+}
+
+/// Turn a raised operand (an exception instance or class) into an exception.
+fn make_exception(vm: &mut Vm, v: Value) -> PyResult<PyErr> {
+    match v {
+        Value::Exception(e) => Ok(PyErr(e)),
+        Value::Type(ref t) if t.builtin.map_or(false, |id| id.is_exception()) => match vm.call(&v, &[])? {
+            Value::Exception(e) => Ok(PyErr(e)),
+            _ => Err(PyErr::type_error("exceptions must derive from BaseException")),
+        },
+        _ => Err(PyErr::type_error("exceptions must derive from BaseException")),
+    }
+}
+
+pub(super) fn raise_varargs(vm: &mut Vm, arg: u32) -> Step {
+    match arg {
+        0 => Err(PyErr::runtime_error("No active exception to reraise")),
+        1 => {
+            let v = vm.pop();
+            Err(make_exception(vm, v)?)
+        }
+        _ => {
+            let cause = vm.pop();
+            let exc = vm.pop();
+            let err = make_exception(vm, exc)?;
+            let cause = match cause {
+                Value::None => None,
+                other => Some(make_exception(vm, other).map_err(|_| {
+                    PyErr::type_error("exception causes must derive from BaseException")
+                })?),
+            };
+            *err.0.cause.borrow_mut() = cause.map(|c| c.0);
+            err.0.suppress_context.set(true);
+            Err(err)
+        }
+    }
+}
+
+pub(super) fn load_assertion_error(vm: &mut Vm, _arg: u32) -> Step {
+    vm.push(Value::Type(builtin_type(TypeId::AssertionError)));
+    NEXT
+}
+
+// ---- imports and the REPL -----------------------------------------------------------------
+
+pub(super) fn import_name(vm: &mut Vm, arg: u32) -> Step {
+    let _fromlist = vm.pop();
+    let _level = vm.pop();
+    let name = vm.name_at(arg);
+    let full = name.as_str();
+    let top = full.split('.').next().unwrap_or(full);
+    if let Some(m) = vm.modules.get(&Value::str(full))? {
+        vm.push(m);
+        return NEXT;
+    }
+    match crate::builtins::import_builtin_module(vm, top) {
+        Some(m) => {
+            let m = m?;
+            vm.push(m);
+            NEXT
+        }
+        None => Err(PyErr::new(TypeId::ModuleNotFoundError, format!("No module named '{full}'"))),
+    }
+}
+
+pub(super) fn import_from(vm: &mut Vm, arg: u32) -> Step {
+    let module = vm.top().clone();
+    let name = vm.name_at(arg);
+    match ops::getattr(vm, &module, name.as_str()) {
+        Ok(v) => {
+            vm.push(v);
+            NEXT
+        }
+        Err(e) if e.matches(TypeId::AttributeError) => {
+            let modname = match &module {
+                Value::Module(m) => m.name.as_str().to_owned(),
+                _ => "?".to_owned(),
+            };
+            Err(PyErr::new(
+                TypeId::ImportError,
+                format!("cannot import name '{}' from '{modname}' (unknown location)", name.as_str()),
+            ))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub(super) fn import_star(vm: &mut Vm, _arg: u32) -> Step {
+    let module = vm.pop();
+    if let Value::Module(m) = &module {
+        let ns = namespace(vm);
+        for (k, v) in m.dict.items() {
+            if let Value::Str(s) = &k {
+                if s.as_str().starts_with('_') {
+                    continue;
+                }
+            }
+            ns.set(k, v)?;
+        }
+    }
+    NEXT
+}
+
+pub(super) fn print_expr(vm: &mut Vm, _arg: u32) -> Step {
+    let v = vm.pop();
+    if matches!(v, Value::None) {
+        return NEXT;
+    }
+    let text = ops::repr(vm, &v)?;
+    crate::stdio::write_stdout(&text)?;
+    crate::stdio::write_stdout("\n")?;
+    vm.builtins.set_str("_", v);
+    NEXT
+}
+
+/// Keep `PyTuple` in the import list used by MAKE_FUNCTION's closure handling.
+#[allow(dead_code)]
+fn _tuple_marker(_t: &PyTuple) {}
