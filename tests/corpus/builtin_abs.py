@@ -1,0 +1,3 @@
+print(abs(-5), abs(5), abs(0), abs(-0.0), abs(-2.5), abs(True), abs(False))
+print(abs(-(2 ** 100)), abs(-9223372036854775808), abs(float("-inf")))
+print(type(abs(-3)).__name__, type(abs(True)).__name__, abs(-1e-300))

@@ -1,0 +1,10 @@
+print(bool(), bool(0), bool(0.0), bool(""), bool([]), bool({}), bool(set()), bool(None), bool(range(0)))
+print(bool(1), bool(-0.1), bool(" "), bool([None]), bool({0: 0}), bool(float("nan")))
+print(list(), list("ab"), list((1, 2)), list(range(3)), list({"a": 1, "b": 2}), list({3}))
+print(tuple(), tuple([1, [2]]), tuple("hi"), tuple({1: 2}), tuple(range(2, 5)))
+a = [1, 2]
+b = list(a)
+print(b == a, b is a)
+t = (1, 2)
+print(tuple(t) is t, tuple(t) == t)
+print(list(map(bool, [0, 1, "", "x"])))

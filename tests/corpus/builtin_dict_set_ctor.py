@@ -1,0 +1,5 @@
+print(dict(), dict([("a", 1), ("b", 2)]), dict(a=1, b=2), dict([("a", 1)], b=2))
+print(dict({"x": 1}), dict(zip("ab", (1, 2))), dict([[1, 2], (3, 4)]), dict([("k", 1), ("k", 2)]))
+print(dict([(i, i * i) for i in range(4)]))
+print(set(), set([3, 3, 1]), set("aaa"), set(range(5)), set({1: "x", 2: "y"}))
+print(frozenset([1, 2, 2]), set(frozenset([9])), type(set()).__name__)

@@ -1,0 +1,5 @@
+print(float("3.14"), float(" 2.5 "), float("1e3"), float("-1.5E-2"), float("+7"))
+print(float("inf"), float("-inf"), float("nan"), float("  Infinity "), float("-INF"))
+print(float(3), float(-2 ** 60), float(True), float(), float("1_000.5"))
+print(float("0.1"), float(".5"), float("5."), float("1e-400"), float("1e400"))
+print(float(10 ** 25), float("123456789.123456789"), float(2.5))

@@ -1,0 +1,7 @@
+print(hash(0), hash(1), hash(-1), hash(-2), hash(2 ** 61 - 2), hash(2 ** 61 - 1), hash(2 ** 61))
+print(hash(1.0), hash(1.5), hash(-1.5), hash(0.1), hash(1e100), hash(-0.0), hash(float("inf")))
+print(hash(True), hash(False), hash(None) == hash(None))
+print(hash(()), hash((1,)), hash((1, 2)), hash((1, (2, 3))), hash((1.5, -1)))
+print(hash((1, 2)) == hash((1.0, 2.0)), hash(3) == hash(3.0), hash(2 ** 80) == hash(2.0 ** 80))
+print(hash(frozenset()) == hash(frozenset()), hash(range(3)) == hash(range(3)))
+print(hash(10 ** 40), hash(-(10 ** 40)), hash(123456789.25))

@@ -1,0 +1,3 @@
+for n in [0, 1, 7, 8, 255, 256, -1, -255, 2 ** 64, -(2 ** 70)]:
+    print(n, hex(n), oct(n), bin(n))
+print(hex(True), bin(False), int(hex(123456), 16), int(bin(77), 2), int(oct(99), 8))

@@ -1,0 +1,3 @@
+print("before input")
+line = input()
+print("never printed", line)

@@ -1,0 +1,3 @@
+print("asking")
+try_value = input("your name: ")
+print("unreachable")

@@ -1,0 +1,7 @@
+print(int("42"), int("-17"), int("  +5  "), int("1_000_000"), int("\t9\n"))
+print(int("ff", 16), int("FF", 16), int("0xff", 16), int("0xff", 0), int("0b101", 0), int("0o17", 0), int("777", 8))
+print(int("z", 36), int("10", 2), int("-101", 2), int("0", 0), int("1_0", 0))
+print(int(3.99), int(-3.99), int(0.0), int(-0.5), int(1e18), int(2.5e20))
+print(int(True), int(False), int(), int(" 123456789012345678901234567890 "))
+print(int(10 ** 20), int("-0"), int("00012"), int("+0x1A", 16))
+print(type(int("5")).__name__, int(7), int(-2 ** 70))

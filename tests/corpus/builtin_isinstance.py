@@ -1,0 +1,8 @@
+print(isinstance(1, int), isinstance(1.0, int), isinstance(1.0, float))
+print(isinstance(True, int), isinstance(True, bool), isinstance(1, bool))
+print(isinstance("s", (int, str)), isinstance([], (tuple, dict)), isinstance((), (list, tuple)))
+print(isinstance(None, type(None)), isinstance(2 ** 100, int))
+print(isinstance({}, dict), isinstance(set(), set), isinstance(frozenset(), set))
+print(isinstance(range(3), range), isinstance(len, type(len)), isinstance(int, type))
+print(isinstance(1, (float, (str, int))), isinstance(3, ()))
+print(isinstance(print, object), isinstance(None, object))

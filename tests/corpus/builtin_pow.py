@@ -1,0 +1,5 @@
+print(pow(2, 8), pow(2, -2), pow(2.0, 0.5), pow(-2, 3))
+print(pow(3, 200, 13), pow(2, 10 ** 6, 10 ** 9 + 7), pow(-5, 3, 7), pow(5, 3, -7))
+print(pow(3, -1, 11), pow(7, -2, 10), pow(0, 0), pow(0.0, 0), pow(1, -1))
+print(pow(10, 30), pow(-1, 2 ** 70), pow(2, 0.5) ** 2)
+print(pow(base=3, exp=4), pow(3, 4, mod=5))

@@ -1,0 +1,6 @@
+print(round(0.5), round(1.5), round(2.5), round(3.5), round(-0.5), round(-1.5), round(-2.5))
+print(round(2.675, 2), round(1.005, 2), round(3.14159, 2), round(3.14159, 0), round(-3.7))
+print(round(1234.5678, -1), round(1234.5678, -2), round(1250, -2), round(1350, -2), round(-1250, -2))
+print(round(15, -1), round(25, -1), round(12345, -10), round(7, 2), round(2 ** 70, -20))
+print(type(round(2.5)).__name__, type(round(2.5, 0)).__name__, type(round(5, 1)).__name__)
+print(round(0.1 + 0.2, 10), round(1e20, 2), round(float("inf"), 2), round(-0.0), round(0.125, 2))

@@ -1,0 +1,2 @@
+lst = []
+lst.push(1)

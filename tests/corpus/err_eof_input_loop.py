@@ -1,0 +1,4 @@
+lines = []
+print("reading lines")
+while True:
+    lines.append(input())

@@ -1,0 +1,2 @@
+lst = [1]
+print(lst[-2])

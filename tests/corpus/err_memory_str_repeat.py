@@ -1,0 +1,2 @@
+print("allocating a huge string")
+s = "ab" * 10 ** 13

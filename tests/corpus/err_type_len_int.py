@@ -1,0 +1,2 @@
+print(len("x"))
+print(len(5))

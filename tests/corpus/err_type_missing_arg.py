@@ -1,0 +1,4 @@
+def f(a, b=2):
+    return a
+print(f(1))
+f()

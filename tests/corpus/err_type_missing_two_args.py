@@ -1,0 +1,3 @@
+def g(a, b, c):
+    return 0
+g(1)

@@ -1,0 +1,4 @@
+for c in "ab":
+    print(c)
+for i in 42:
+    print(i)

@@ -1,0 +1,2 @@
+print(hash((1, 2)))
+print(hash({}))

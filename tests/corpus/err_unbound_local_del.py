@@ -1,0 +1,6 @@
+def f():
+    v = 1
+    del v
+    return v
+print("go")
+f()

@@ -1,0 +1,5 @@
+print("start")
+a = 10
+b = 0
+print(a // 5)
+print(a / b)

@@ -1,0 +1,3 @@
+items = [1, 2]
+for 1 in items:
+    print(items)

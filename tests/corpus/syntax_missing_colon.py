@@ -1,0 +1,3 @@
+print("this line is never run")
+if True
+    print("x")
