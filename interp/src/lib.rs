@@ -6,11 +6,15 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod cli;
 pub mod compiler;
 pub mod error;
 pub mod objects;
 pub mod ops;
+pub mod repl;
+pub mod run;
 pub mod stdio;
+pub mod traceback;
 pub mod value;
 pub mod vm;
 
