@@ -1,0 +1,116 @@
+//! The differential corpus: every program under `tests/corpus/` is run with swallow and its exit
+//! status, last stderr line and stdout are compared with the recorded `NAME.expected` (recorded
+//! from CPython 3.11 by `cargo xtask corpus-expect`). A second test re-runs python3 (when it is
+//! installed and `SWALLOW_NO_CPYTHON` is not `1`) to check the recordings are still CPython's.
+//! See tests/README.md for the format and how to add a program.
+
+#[path = "../../xtask/src/corpus_format.rs"]
+mod corpus_format;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use corpus_format::{display_name, expected_path, find_programs, run_program, short_diff, Outcome, PROGRAM_TIMEOUT};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("tests").join("corpus")
+}
+
+/// Write a line the test harness does not capture, so summaries show even when tests pass.
+fn announce(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Run `interpreter` on every corpus program (in parallel) and compare with the recordings.
+/// Returns (passed, failure reports).
+fn check_corpus(interpreter: &Path) -> (usize, Vec<String>) {
+    let corpus = corpus_dir();
+    let programs = find_programs(&corpus).unwrap_or_else(|e| panic!("cannot read {}: {e}", corpus.display()));
+    assert!(!programs.is_empty(), "no programs found in {}", corpus.display());
+
+    let next_index = Mutex::new(0usize);
+    let failures: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(programs.len());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let index = {
+                    let mut next = next_index.lock().unwrap_or_else(|e| e.into_inner());
+                    let index = *next;
+                    *next += 1;
+                    index
+                };
+                let Some(program) = programs.get(index) else { break };
+                if let Some(report) = check_program(interpreter, &corpus, program) {
+                    failures.lock().unwrap_or_else(|e| e.into_inner()).push((index, report));
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap_or_else(|e| e.into_inner());
+    failures.sort();
+    let reports: Vec<String> = failures.into_iter().map(|(_, report)| report).collect();
+    (programs.len() - reports.len(), reports)
+}
+
+/// `None` when `program`'s outcome matches its recording, else a report with a short diff.
+fn check_program(interpreter: &Path, corpus: &Path, program: &Path) -> Option<String> {
+    let name = display_name(corpus, program);
+    let expected_file = expected_path(program);
+    let expected = match std::fs::read(&expected_file) {
+        Ok(bytes) => bytes,
+        Err(_) => return Some(format!("{name}: no {} (record it: cargo xtask corpus-expect {name})", display_name(corpus, &expected_file))),
+    };
+    if let Err(problem) = Outcome::parse(&expected) {
+        return Some(format!("{name}: malformed .expected file: {problem}"));
+    }
+    let actual = match run_program(interpreter, program, PROGRAM_TIMEOUT) {
+        Ok(outcome) => outcome.render(),
+        Err(error) => return Some(format!("{name}: could not run {}: {error}", interpreter.display())),
+    };
+    if actual == expected {
+        None
+    } else {
+        Some(format!("{name}:\n{}", short_diff(&expected, &actual)))
+    }
+}
+
+fn finish(label: &str, passed: usize, failures: Vec<String>, hint: &str) {
+    announce(&format!("{label}: {passed} passed, {} failed", failures.len()));
+    if !failures.is_empty() {
+        panic!("{} of {} corpus programs failed ({hint}):\n\n{}", failures.len(), passed + failures.len(), failures.join("\n"));
+    }
+}
+
+/// swallow's outcome on every corpus program equals the recorded CPython outcome.
+#[test]
+fn corpus_programs_match_expected_output() {
+    let swallow = PathBuf::from(env!("CARGO_BIN_EXE_swallow"));
+    let (passed, failures) = check_corpus(&swallow);
+    finish("corpus", passed, failures, "swallow differs from the recorded CPython output");
+}
+
+/// The recordings are still what CPython 3.11 produces (catches stale or hand-edited files).
+#[test]
+fn expected_files_match_cpython() {
+    if std::env::var("SWALLOW_NO_CPYTHON").as_deref() == Ok("1") {
+        announce("corpus (cpython): skipped, SWALLOW_NO_CPYTHON=1");
+        return;
+    }
+    let python = PathBuf::from(std::env::var_os("SWALLOW_PYTHON").unwrap_or_else(|| "python3".into()));
+    let version = std::process::Command::new(&python).arg("--version").output();
+    let version = match version {
+        Ok(output) if output.status.success() => String::from_utf8_lossy(&output.stdout).trim().to_owned(),
+        _ => {
+            announce("corpus (cpython): skipped, python3 is not installed");
+            return;
+        }
+    };
+    if !version.starts_with("Python 3.11") {
+        announce(&format!("corpus (cpython): skipped, python3 is {version}, recordings are from 3.11"));
+        return;
+    }
+    let (passed, failures) = check_corpus(&python);
+    finish("corpus (cpython)", passed, failures, "recording differs from python3; re-record with `cargo xtask corpus-expect NAME`");
+}
