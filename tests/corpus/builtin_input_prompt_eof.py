@@ -1,3 +1,5 @@
 print("asking")
-try_value = input("your name: ")
-print("unreachable")
+def ask():
+    return input("your name: ")
+name = ask()
+print("unreachable", name)

@@ -1,4 +1,7 @@
 import sys
-print("about to exit")
-sys.exit(3)
+def finish(code):
+    print("about to exit with", code)
+    sys.exit(code)
+print("start")
+finish(3)
 print("not printed")

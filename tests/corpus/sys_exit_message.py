@@ -1,3 +1,6 @@
 import sys
 print("exiting with a message")
-sys.exit("fatal: bad thing")
+errors = ["bad thing"]
+if errors:
+    sys.exit("fatal: " + errors[0])
+print("not printed")
