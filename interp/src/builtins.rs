@@ -1,5 +1,7 @@
 //! The `builtins` namespace: builtin functions and types, and the builtin modules (`sys`).
 
+pub mod args;
+
 use std::rc::Rc;
 
 use crate::objects::dict::PyDict;
