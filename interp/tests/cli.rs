@@ -1,0 +1,419 @@
+//! The `swallow` command line, tested as a user sees it: exit statuses, `-c`, programs on
+//! stdin, `sys.argv`, `--version`, error messages and their exact format (checked against what
+//! CPython 3.11 prints, with `python3` replaced by `swallow` and without the `^^^` markers
+//! under failing expressions), and no crash on hostile input.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Output {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// A fresh empty directory for one test, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("swallow-cli-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+
+    fn write(&self, name: &str, contents: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).expect("write test file");
+        path
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Run swallow with `args` in `cwd`, feeding `stdin`; fails the test if it hangs.
+fn swallow_in(cwd: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_swallow"))
+        .args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn swallow");
+    let mut child_stdin = child.stdin.take().expect("stdin pipe");
+    let input = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = child_stdin.write_all(&input);
+    });
+    let mut stdout_pipe = child.stdout.take().expect("stdout pipe");
+    let mut stderr_pipe = child.stderr.take().expect("stderr pipe");
+    let stdout_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stdout_pipe.read_to_end(&mut buf);
+        buf
+    });
+    let stderr_reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stderr_pipe.read_to_end(&mut buf);
+        buf
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            panic!("swallow {args:?} did not finish within {TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let _ = writer.join();
+    let stdout = String::from_utf8_lossy(&stdout_reader.join().unwrap_or_default()).into_owned();
+    let stderr = String::from_utf8_lossy(&stderr_reader.join().unwrap_or_default()).into_owned();
+    // A signal (e.g. SIGSEGV from a stack overflow, SIGABRT) shows up as no exit code.
+    let status = status.code().unwrap_or_else(|| panic!("swallow {args:?} was killed by a signal; stderr:\n{stderr}"));
+    assert_ne!(status, 70, "swallow {args:?} hit an internal error:\n{stderr}");
+    Output { status, stdout, stderr }
+}
+
+fn swallow(args: &[&str]) -> Output {
+    swallow_in(&std::env::temp_dir(), args, b"")
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+// ---- options -------------------------------------------------------------------------------
+
+#[test]
+fn version_prints_swallow_and_python_version() {
+    for flag in ["--version", "-V"] {
+        let out = swallow(&[flag]);
+        assert_eq!(out.status, 0);
+        assert_eq!(out.stdout, format!("swallow {} (Python 3.11 compatible)\n", env!("CARGO_PKG_VERSION")));
+        assert_eq!(out.stderr, "");
+    }
+}
+
+#[test]
+fn help_prints_usage() {
+    let out = swallow(&["--help"]);
+    assert_eq!(out.status, 0);
+    assert!(out.stdout.starts_with("usage: swallow [option] ... [-c cmd | file | -] [arg] ..."), "{}", out.stdout);
+}
+
+#[test]
+fn unknown_option_is_a_usage_error() {
+    let out = swallow(&["-Z"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(
+        out.stderr,
+        "Unknown option: -Z\nusage: swallow [option] ... [-c cmd | file | -] [arg] ...\nTry `swallow -h' for more information.\n"
+    );
+    let out = swallow(&["--frobnicate"]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.starts_with("unknown option --frobnicate\nusage: swallow"), "{}", out.stderr);
+    let out = swallow(&["-c"]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.starts_with("Argument expected for the -c option\n"), "{}", out.stderr);
+}
+
+#[test]
+fn missing_file_gives_absolute_path_and_status_2() {
+    let dir = TempDir::new();
+    let out = swallow_in(dir.path(), &["nonexistent.py"], b"");
+    assert_eq!(out.status, 2);
+    let expected_path = std::path::absolute(dir.path().join("nonexistent.py")).expect("absolute path");
+    assert_eq!(
+        out.stderr,
+        format!("swallow: can't open file '{}': [Errno 2] No such file or directory\n", expected_path.display())
+    );
+    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn directory_as_program() {
+    let dir = TempDir::new();
+    let out = swallow(&[dir.path().to_str().expect("utf-8 temp path")]);
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stderr, format!("swallow: can't find '__main__' module in '{}'\n", dir.path().display()));
+}
+
+// ---- source decoding (independent of the compiler) -------------------------------------------
+
+#[test]
+fn invalid_utf8_source_is_a_syntax_error() {
+    let dir = TempDir::new();
+    let path = dir.write("bad.py", b"x = 1\nprint(\xff)\n");
+    let out = swallow_in(dir.path(), &["bad.py"], b"");
+    assert_eq!(out.status, 1);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file {} on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn nul_byte_in_source_is_a_syntax_error() {
+    let dir = TempDir::new();
+    let path = dir.write("nul.py", b"x=1\ny=2\0\n");
+    let out = swallow_in(dir.path(), &["nul.py"], b"");
+    assert_eq!(out.status, 1);
+    assert_eq!(
+        out.stderr,
+        format!("  File \"{}\", line 2\n    y=2\nSyntaxError: source code cannot contain null bytes\n", path.display())
+    );
+    let path = dir.write("nul_first.py", b"\0x = 1\n");
+    let out = swallow_in(dir.path(), &["nul_first.py"], b"");
+    assert_eq!(
+        out.stderr,
+        format!("  File \"{}\", line 1\n    \nSyntaxError: source code cannot contain null bytes\n", path.display())
+    );
+}
+
+#[test]
+fn unknown_coding_cookie() {
+    let dir = TempDir::new();
+    dir.write("cookie.py", b"# -*- coding: klingon -*-\nprint(1)\n");
+    let out = swallow_in(dir.path(), &["cookie.py"], b"");
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stderr, "SyntaxError: encoding problem: klingon\n");
+}
+
+// ---- running programs --------------------------------------------------------------------------
+
+#[test]
+fn argv_of_a_file_program() {
+    let dir = TempDir::new();
+    dir.write("argv.py", b"import sys\nprint(sys.argv)\n");
+    let out = swallow_in(dir.path(), &["argv.py", "1", "-c", "--x"], b"");
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.stdout, "['argv.py', '1', '-c', '--x']\n");
+    assert_eq!(out.status, 0);
+}
+
+#[test]
+fn dash_c_program_and_argv() {
+    let out = swallow(&["-c", "import sys; print(sys.argv)", "a", "-V"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.stdout, "['-c', 'a', '-V']\n");
+    assert_eq!(out.status, 0);
+}
+
+#[test]
+fn program_on_stdin() {
+    let dir = TempDir::new();
+    let out = swallow_in(dir.path(), &[], b"import sys\nprint(sys.argv, 6 * 7)\n");
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str(), out.status), ("[''] 42\n", "", 0));
+    let out = swallow_in(dir.path(), &["-", "x", "y"], b"import sys\nprint(sys.argv)\n");
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str(), out.status), ("['-', 'x', 'y']\n", "", 0));
+}
+
+#[test]
+fn bom_and_coding_cookie_are_accepted() {
+    let dir = TempDir::new();
+    dir.write("bom.py", b"\xef\xbb\xbfprint('bom')\n");
+    let out = swallow_in(dir.path(), &["bom.py"], b"");
+    assert_eq!((out.stdout.as_str(), out.status), ("bom\n", 0), "{}", out.stderr);
+    dir.write("latin.py", b"# -*- coding: latin-1 -*-\nprint('\xe9')\n");
+    let out = swallow_in(dir.path(), &["latin.py"], b"");
+    assert_eq!((out.stdout.as_str(), out.status), ("\u{e9}\n", 0), "{}", out.stderr);
+}
+
+#[test]
+fn empty_and_comment_only_programs() {
+    let dir = TempDir::new();
+    dir.write("empty.py", b"");
+    dir.write("comments.py", b"# only\n# comments\n");
+    for name in ["empty.py", "comments.py"] {
+        let out = swallow_in(dir.path(), &[name], b"");
+        assert_eq!((out.status, out.stdout.as_str(), out.stderr.as_str()), (0, "", ""), "{name}");
+    }
+}
+
+// ---- uncaught exceptions -----------------------------------------------------------------------
+
+#[test]
+fn uncaught_exception_in_dash_c() {
+    let out = swallow(&["-c", "1/0"]);
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stderr, "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nZeroDivisionError: division by zero\n");
+}
+
+#[test]
+fn final_line_formats() {
+    let out = swallow(&["-c", "assert 1 == 2"]);
+    assert_eq!((out.status, last_line(&out.stderr)), (1, "AssertionError"));
+    let out = swallow(&["-c", "d = {}; d['x']"]);
+    assert_eq!((out.status, last_line(&out.stderr)), (1, "KeyError: 'x'"));
+    let out = swallow(&["-c", "raise KeyError('')"]);
+    assert_eq!(last_line(&out.stderr), "KeyError: ''");
+    let out = swallow(&["-c", "raise Exception('')"]);
+    assert_eq!(last_line(&out.stderr), "Exception");
+}
+
+#[test]
+fn traceback_of_a_file_shows_source_lines() {
+    let dir = TempDir::new();
+    let path = dir.write("tb.py", b"def f():\n    g()\n\ndef g():\n    raise ValueError(\"deep\")\n\nf()\n");
+    let out = swallow_in(dir.path(), &["tb.py"], b"");
+    assert_eq!(out.status, 1);
+    let file = path.display();
+    assert_eq!(
+        out.stderr,
+        format!(
+            "Traceback (most recent call last):\n  File \"{file}\", line 7, in <module>\n    f()\n  File \"{file}\", line 2, in f\n    g()\n  File \"{file}\", line 5, in g\n    raise ValueError(\"deep\")\nValueError: deep\n"
+        )
+    );
+}
+
+#[test]
+fn stdout_is_flushed_before_an_uncaught_exception() {
+    let out = swallow(&["-c", "print('before')\nraise ValueError('after')"]);
+    assert_eq!(out.stdout, "before\n");
+    assert_eq!((out.status, last_line(&out.stderr)), (1, "ValueError: after"));
+}
+
+#[test]
+fn recursion_error_collapses_repeated_lines() {
+    let dir = TempDir::new();
+    dir.write("rec.py", b"def r(n):\n    return r(n + 1)\nr(0)\n");
+    let out = swallow_in(dir.path(), &["rec.py"], b"");
+    assert_eq!(out.status, 1);
+    assert_eq!(last_line(&out.stderr), "RecursionError: maximum recursion depth exceeded");
+    assert!(out.stderr.contains("  [Previous line repeated "), "{}", out.stderr);
+    assert!(out.stderr.lines().count() < 20, "repeats were not collapsed:\n{}", out.stderr);
+}
+
+#[test]
+fn chained_exceptions_print_cause_and_context() {
+    let dir = TempDir::new();
+    let path = dir.write(
+        "chain.py",
+        b"def f():\n    try:\n        1/0\n    except ZeroDivisionError as e:\n        raise ValueError(\"bad\") from e\ntry:\n    f()\nexcept ValueError:\n    raise KeyError(\"k\")\n",
+    );
+    let out = swallow_in(dir.path(), &["chain.py"], b"");
+    assert_eq!(out.status, 1);
+    let file = path.display();
+    assert_eq!(
+        out.stderr,
+        format!(
+            "Traceback (most recent call last):
+  File \"{file}\", line 3, in f
+    1/0
+ZeroDivisionError: division by zero
+
+The above exception was the direct cause of the following exception:
+
+Traceback (most recent call last):
+  File \"{file}\", line 7, in <module>
+    f()
+  File \"{file}\", line 5, in f
+    raise ValueError(\"bad\") from e
+ValueError: bad
+
+During handling of the above exception, another exception occurred:
+
+Traceback (most recent call last):
+  File \"{file}\", line 9, in <module>
+    raise KeyError(\"k\")
+KeyError: 'k'
+"
+        )
+    );
+}
+
+// ---- SystemExit -----------------------------------------------------------------------------
+
+#[test]
+fn system_exit_statuses() {
+    let cases: &[(&str, i32, &str)] = &[
+        ("raise SystemExit", 0, ""),
+        ("raise SystemExit(None)", 0, ""),
+        ("raise SystemExit(3)", 3, ""),
+        ("raise SystemExit(True)", 1, ""),
+        ("raise SystemExit(-1)", 255, ""),
+        ("raise SystemExit('bye')", 1, "bye\n"),
+        ("raise SystemExit('a', 'b')", 1, "('a', 'b')\n"),
+        ("import sys; sys.exit(4)", 4, ""),
+    ];
+    for &(code, status, stderr) in cases {
+        let out = swallow(&["-c", code]);
+        assert_eq!((out.status, out.stderr.as_str()), (status, stderr), "{code}");
+    }
+    let out = swallow(&["-c", "import sys; sys.stdout.write('partial'); raise SystemExit(2)"]);
+    assert_eq!((out.status, out.stdout.as_str()), (2, "partial"));
+}
+
+// ---- syntax errors ------------------------------------------------------------------------------
+
+#[test]
+fn syntax_error_in_file_shows_line_and_caret() {
+    let dir = TempDir::new();
+    let path = dir.write("syn.py", b"def f(:\n  pass\n");
+    let out = swallow_in(dir.path(), &["syn.py"], b"");
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stderr, format!("  File \"{}\", line 1\n    def f(:\n          ^\nSyntaxError: invalid syntax\n", path.display()));
+}
+
+#[test]
+fn syntax_error_in_dash_c_and_stdin() {
+    let out = swallow(&["-c", "x = (1 +"]);
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stderr, "  File \"<string>\", line 1\n    x = (1 +\n        ^\nSyntaxError: '(' was never closed\n");
+    let out = swallow_in(&std::env::temp_dir(), &["-"], b"x = (1 +\n");
+    assert_eq!(out.stderr, "  File \"<stdin>\", line 1\n    x = (1 +\n        ^\nSyntaxError: '(' was never closed\n");
+}
+
+#[test]
+fn indentation_error_has_no_caret_inside_indentation() {
+    let dir = TempDir::new();
+    let path = dir.write("ind.py", b"if 1:\n  x=1\n    y=2\n");
+    let out = swallow_in(dir.path(), &["ind.py"], b"");
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stderr, format!("  File \"{}\", line 3\n    y=2\nIndentationError: unexpected indent\n", path.display()));
+}
+
+#[test]
+fn hostile_inputs_do_not_crash() {
+    let dir = TempDir::new();
+    let many_open = "(".repeat(100_000);
+    let deep_closed = format!("x = {}1{}\n", "(".repeat(5_000), ")".repeat(5_000));
+    let deep_list = format!("x = {}{}\n", "[".repeat(5_000), "]".repeat(5_000));
+    let long_line = format!("x = {}\n", "1 + ".repeat(50_000) + "1");
+    for (name, source) in [("open.py", &many_open), ("closed.py", &deep_closed), ("list.py", &deep_list), ("long.py", &long_line)] {
+        dir.write(name, source.as_bytes());
+        // `swallow_in` fails the test on a signal, a hang or an internal error (status 70).
+        let out = swallow_in(dir.path(), &[name], b"");
+        assert!(out.status == 0 || out.status == 1, "{name}: status {}\n{}", out.status, out.stderr);
+        if out.status == 1 {
+            let last = last_line(&out.stderr);
+            assert!(last.contains("Error"), "{name}: {last}");
+        }
+    }
+    let out = swallow_in(dir.path(), &["open.py"], b"");
+    assert_eq!(out.status, 1);
+    assert!(last_line(&out.stderr).starts_with("SyntaxError: "), "{}", out.stderr);
+}

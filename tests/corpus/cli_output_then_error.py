@@ -1,0 +1,3 @@
+print("first line")
+print("second line", end="")
+raise ValueError("after output")
