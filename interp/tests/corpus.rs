@@ -10,8 +10,21 @@ mod corpus_format;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use corpus_format::{display_name, expected_path, find_programs, run_program, short_diff, Outcome, PROGRAM_TIMEOUT};
+
+/// The two tests each use every core; running them one after the other keeps a slow machine
+/// from turning into timeouts.
+static ONE_CORPUS_RUN_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// Per-program timeout: 10 s, or `SWALLOW_CORPUS_TIMEOUT_SECS` (for slow or instrumented builds).
+fn program_timeout() -> Duration {
+    std::env::var("SWALLOW_CORPUS_TIMEOUT_SECS")
+        .ok()
+        .and_then(|secs| secs.trim().parse::<u64>().ok())
+        .map_or(PROGRAM_TIMEOUT, Duration::from_secs)
+}
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("tests").join("corpus")
@@ -25,6 +38,7 @@ fn announce(line: &str) {
 /// Run `interpreter` on every corpus program (in parallel) and compare with the recordings.
 /// Returns (passed, failure reports).
 fn check_corpus(interpreter: &Path) -> (usize, Vec<String>) {
+    let _exclusive = ONE_CORPUS_RUN_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let corpus = corpus_dir();
     let programs = find_programs(&corpus).unwrap_or_else(|e| panic!("cannot read {}: {e}", corpus.display()));
     assert!(!programs.is_empty(), "no programs found in {}", corpus.display());
@@ -65,7 +79,7 @@ fn check_program(interpreter: &Path, corpus: &Path, program: &Path) -> Option<St
     if let Err(problem) = Outcome::parse(&expected) {
         return Some(format!("{name}: malformed .expected file: {problem}"));
     }
-    let actual = match run_program(interpreter, program, PROGRAM_TIMEOUT) {
+    let actual = match run_program(interpreter, program, program_timeout()) {
         Ok(outcome) => outcome.render(),
         Err(error) => return Some(format!("{name}: could not run {}: {error}", interpreter.display())),
     };
