@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::compiler::CompileError;
 use crate::error::PyErr;
+use crate::objects::types::{builtin_type, TypeId};
 use crate::value::{PyException, TraceEntry, Value};
 use crate::vm::Vm;
 
@@ -162,10 +163,61 @@ pub fn format_exception(vm: &mut Vm, err: &PyErr) -> String {
         }
         let entries = exc.traceback.borrow().clone();
         out.push_str(&format_traceback_entries(&entries, &mut lines));
-        out.push_str(&exception_summary(vm, exc));
-        out.push('\n');
+        match syntax_error_report(vm, exc) {
+            Some(report) => out.push_str(&report),
+            None => {
+                out.push_str(&exception_summary(vm, exc));
+                out.push('\n');
+            }
+        }
     }
     out
+}
+
+/// A raised SyntaxError (from `compile()`, `exec()`, or `raise SyntaxError(msg, details)`)
+/// prints like a compile-time one: its location, source text and caret, then `TypeName: msg`.
+/// `None` when `exc` is not a SyntaxError or has no `(msg, (filename, lineno, offset, text,
+/// [end_lineno, end_offset]))` arguments.
+fn syntax_error_report(vm: &mut Vm, exc: &Rc<PyException>) -> Option<String> {
+    if !exc.ty.is_subtype_of(&builtin_type(TypeId::SyntaxError)) {
+        return None;
+    }
+    let [message, Value::Tuple(details)] = &exc.args.items[..] else { return None };
+    let detail = |index: usize| details.items.get(index).cloned().unwrap_or(Value::None);
+    let as_int = |value: Value| match value {
+        Value::Int(i) => Some(i),
+        Value::Bool(b) => Some(b as i64),
+        _ => None,
+    };
+    let filename = match detail(0) {
+        Value::Str(s) => s.as_str().to_owned(),
+        _ => "<string>".to_owned(),
+    };
+    let line = as_int(detail(1))?;
+    let col = as_int(detail(2)).unwrap_or(0);
+    let text = match detail(3) {
+        Value::Str(s) => Some(s.as_str().to_owned()),
+        _ => None,
+    };
+    let end_col = match (as_int(detail(4)), as_int(detail(5))) {
+        // A span running onto later lines is underlined to the end of the first one.
+        (Some(end_line), _) if end_line > line => text.as_deref().map_or(0, |t| t.chars().count() as i64),
+        (_, Some(end_col)) => end_col,
+        _ => 0,
+    };
+    let mut out = format!("  File \"{filename}\", line {line}\n");
+    if let Some(text) = text {
+        let clamp = |v: i64| u32::try_from(v.max(0)).unwrap_or(u32::MAX);
+        out.push_str(&format_error_text(&text, clamp(col), clamp(end_col)));
+    }
+    let name = exception_type_name(exc);
+    match crate::ops::to_str(vm, message) {
+        Ok(message) if message.is_empty() => out.push_str(&name),
+        Ok(message) => out.push_str(&format!("{name}: {message}")),
+        Err(_) => out.push_str(&format!("{name}: <exception str() failed>")),
+    }
+    out.push('\n');
+    Some(out)
 }
 
 /// `Traceback (most recent call last):` and the entries, outermost first, with consecutive
@@ -255,7 +307,6 @@ pub fn print_exception(vm: &mut Vm, err: &PyErr) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::objects::types::TypeId;
 
     fn compile_error(text: &str, col: u32, end_col: u32) -> CompileError {
         CompileError {
@@ -361,5 +412,16 @@ mod tests {
         let mut vm = Vm::new(vec![]);
         let err = PyErr::with_args(TypeId::AssertionError, vec![]);
         assert_eq!(exception_summary(&mut vm, err.exception()), "AssertionError");
+    }
+
+    #[test]
+    fn raised_syntax_error_prints_its_location() {
+        let mut vm = Vm::new(vec![]);
+        let details = Value::tuple(vec![Value::str("f.py"), Value::Int(3), Value::Int(2), Value::str("abc\n"), Value::Int(3), Value::Int(3)]);
+        let err = PyErr::with_args(TypeId::SyntaxError, vec![Value::str("msg"), details]);
+        assert_eq!(format_exception(&mut vm, &err), "  File \"f.py\", line 3\n    abc\n     ^\nSyntaxError: msg\n");
+        // Without details it is an ordinary exception.
+        let err = PyErr::new(TypeId::ValueError, "plain");
+        assert!(syntax_error_report(&mut vm, err.exception()).is_none());
     }
 }
