@@ -1,28 +1,101 @@
-//! The `builtins` namespace: builtin functions and types, and the builtin modules (`sys`).
+//! The `builtins` namespace: builtin functions and types, calling builtin types
+//! (`call_type`), and the builtin modules (`sys`).
 
 pub mod args;
+pub mod constructors;
+pub mod functions;
 
 use std::rc::Rc;
 
+use crate::error::PyResult;
 use crate::objects::dict::PyDict;
-use crate::objects::types::{builtin_type, TypeId};
-use crate::value::Value;
+use crate::objects::types::{builtin_type, PyType, TypeId};
+use crate::value::{CallArgs, NativeFn, NativeFunction, Value};
+use crate::vm::Vm;
+
+/// Every builtin function: (name, implementation).
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", functions::builtin_print),
+    ("input", functions::builtin_input),
+    ("len", functions::builtin_len),
+    ("abs", functions::builtin_abs),
+    ("repr", functions::builtin_repr),
+    ("ascii", functions::builtin_ascii),
+    ("chr", functions::builtin_chr),
+    ("ord", functions::builtin_ord),
+    ("hash", functions::builtin_hash),
+    ("id", functions::builtin_id),
+    ("hex", functions::builtin_hex),
+    ("oct", functions::builtin_oct),
+    ("bin", functions::builtin_bin),
+    ("callable", functions::builtin_callable),
+    ("isinstance", functions::builtin_isinstance),
+    ("issubclass", functions::builtin_issubclass),
+    ("min", functions::builtin_min),
+    ("max", functions::builtin_max),
+    ("sum", functions::builtin_sum),
+    ("any", functions::builtin_any),
+    ("all", functions::builtin_all),
+    ("sorted", functions::builtin_sorted),
+    ("iter", functions::builtin_iter),
+    ("next", functions::builtin_next),
+    ("divmod", functions::builtin_divmod),
+    ("pow", functions::builtin_pow),
+    ("round", functions::builtin_round),
+    ("getattr", functions::builtin_getattr),
+    ("setattr", functions::builtin_setattr),
+    ("hasattr", functions::builtin_hasattr),
+    ("format", functions::builtin_format),
+    ("dir", functions::builtin_dir),
+    ("exit", functions::builtin_exit),
+    ("quit", functions::builtin_exit),
+];
+
+/// Builtin types that are not reachable by name from Python code (CPython does not put them
+/// in `builtins` either).
+fn is_hidden_type(id: TypeId) -> bool {
+    matches!(
+        id,
+        TypeId::NoneType
+            | TypeId::NotImplementedType
+            | TypeId::Ellipsis
+            | TypeId::Function
+            | TypeId::BuiltinFunction
+            | TypeId::MethodDescriptor
+            | TypeId::Method
+            | TypeId::Module
+            | TypeId::Iterator
+            | TypeId::DictKeys
+            | TypeId::DictValues
+            | TypeId::DictItems
+            | TypeId::Cell
+            | TypeId::Code
+    )
+}
 
 /// Build the `builtins` dict: every builtin function and type.
 pub fn make_builtins() -> Rc<PyDict> {
     let d = Rc::new(PyDict::new());
     for &id in TypeId::ALL {
-        d.set_str(id.name(), Value::Type(builtin_type(id)));
+        if !is_hidden_type(id) {
+            d.set_str(id.name(), Value::Type(builtin_type(id)));
+        }
+    }
+    for &(name, func) in FUNCTIONS {
+        d.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: None })));
     }
     d
 }
 
-/// Placeholder until the builtins land: calling a builtin type.
-pub fn call_type(_vm: &mut crate::vm::Vm, ty: &Rc<crate::objects::types::PyType>, _args: crate::value::CallArgs) -> crate::error::PyResult<Value> {
-    Err(crate::error::PyErr::unsupported(&format!("calling {}", ty.name)))
+/// Call a type object: constructors of the builtin types and of exception classes.
+pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<Value> {
+    constructors::call_type(vm, ty, args)
 }
 
-/// Placeholder until the builtins land: builtin modules (`sys`).
-pub fn import_builtin_module(_vm: &mut crate::vm::Vm, _name: &str) -> Option<crate::error::PyResult<Value>> {
-    None
+/// `import name` for modules implemented in Rust: `None` when there is no such builtin module.
+pub fn import_builtin_module(vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
+    match name {
+        "sys" => Some(crate::modules::sys::import_sys(vm)),
+        _ => None,
+    }
 }

@@ -1,0 +1,1051 @@
+//! The builtin functions (`print`, `len`, `min`, `sorted`, `round`, ...), each a `NativeFn`
+//! registered by `builtins::make_builtins`.
+
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, Zero};
+
+use crate::builtins::args::{self, exactly_one, invalid_keyword, no_kwargs, positional_count, Signature};
+use crate::bytecode::opcodes::{BinaryOp, CompareOp};
+use crate::error::{PyErr, PyResult};
+use crate::objects::iter::IterKind;
+use crate::objects::types::{type_of, PyType, TypeId};
+use crate::objects::{float, int, number};
+use crate::ops;
+use crate::stdio;
+use crate::value::{CallArgs, PyException, Value};
+use crate::vm::Vm;
+
+// ---- iteration helpers ----------------------------------------------------------------------
+
+/// Number of items of a range.
+fn range_length(r: &crate::value::PyRange) -> i128 {
+    let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// Every item of an iterable, in order (fast paths for list and tuple). Growth is checked, so
+/// an endless or huge iterable raises MemoryError instead of aborting.
+pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
+    match iterable {
+        Value::List(l) => return Ok(l.items.borrow().clone()),
+        Value::Tuple(t) => return Ok(t.items.to_vec()),
+        Value::Range(r) => {
+            let n = range_length(r);
+            let n = usize::try_from(n).map_err(|_| PyErr::memory_error())?;
+            let mut out = Vec::new();
+            out.try_reserve_exact(n).map_err(|_| PyErr::memory_error())?;
+            let mut x = r.start as i128;
+            for _ in 0..n {
+                out.push(Value::Int(x as i64));
+                x += r.step as i128;
+            }
+            return Ok(out);
+        }
+        _ => {}
+    }
+    let it = ops::get_iter(vm, iterable)?;
+    let mut out: Vec<Value> = Vec::new();
+    while let Some(v) = ops::next(vm, &it)? {
+        if out.len() == out.capacity() {
+            out.try_reserve(out.len().max(8)).map_err(|_| PyErr::memory_error())?;
+        }
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// `a < b` as a Rust bool, with fast paths for ints, floats and strs.
+pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
+        _ => {
+            if let Some(r) = number::compare(CompareOp::Lt, a, b) {
+                return Ok(r);
+            }
+            let r = ops::compare(vm, CompareOp::Lt, a, b)?;
+            ops::truthy(vm, &r)
+        }
+    }
+}
+
+/// Stable sort of `keys` by `<` (or by `>`-as-swapped-`<` when `reverse`), returning the
+/// permutation. Comparisons may fail; the first error is returned.
+fn sort_permutation(vm: &mut Vm, keys: &[Value], reverse: bool) -> PyResult<Vec<usize>> {
+    let n = keys.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut scratch: Vec<usize> = vec![0; n];
+    let lt = |vm: &mut Vm, i: usize, j: usize| -> PyResult<bool> {
+        if reverse {
+            less_than(vm, &keys[j], &keys[i])
+        } else {
+            less_than(vm, &keys[i], &keys[j])
+        }
+    };
+    // Insertion-sort runs of RUN items, then merge runs bottom-up.
+    const RUN: usize = 16;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && lt(vm, order[j], order[j - 1])? {
+                order.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut width = RUN;
+    while width < n {
+        let mut lo = 0;
+        while lo + width < n {
+            let mid = lo + width;
+            let hi = (lo + 2 * width).min(n);
+            // Already in order: nothing to merge.
+            if !lt(vm, order[mid], order[mid - 1])? {
+                lo = hi;
+                continue;
+            }
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            while i < mid && j < hi {
+                if lt(vm, order[j], order[i])? {
+                    scratch[k] = order[j];
+                    j += 1;
+                } else {
+                    scratch[k] = order[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            scratch[k..k + (mid - i)].copy_from_slice(&order[i..mid]);
+            k += mid - i;
+            scratch[k..k + (hi - j)].copy_from_slice(&order[j..hi]);
+            order[lo..hi].copy_from_slice(&scratch[lo..hi]);
+            lo = hi;
+        }
+        width *= 2;
+    }
+    Ok(order)
+}
+
+/// Sort `items` the way `list.sort(key=key, reverse=reverse)` does: stable, comparing with
+/// `<` only, computing each key once. `key` of `None`/`Value::None` means no key function.
+pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let key = key.filter(|k| !matches!(k, Value::None));
+    let keys: Vec<Value> = match key {
+        Some(f) => {
+            let mut keys = Vec::new();
+            keys.try_reserve_exact(items.len()).map_err(|_| PyErr::memory_error())?;
+            for item in &items {
+                keys.push(vm.call(f, std::slice::from_ref(item))?);
+            }
+            keys
+        }
+        None => Vec::new(),
+    };
+    let order = sort_permutation(vm, if key.is_some() { &keys } else { &items }, reverse)?;
+    let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
+    Ok(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect())
+}
+
+// ---- output and input -----------------------------------------------------------------------
+
+fn optional_text(v: Option<&Value>, what: &str, default: &'static str) -> PyResult<Rc<str>> {
+    match v {
+        None | Some(Value::None) => Ok(Rc::from(default)),
+        Some(Value::Str(s)) => Ok(Rc::from(s.as_str())),
+        Some(other) => Err(PyErr::type_error(format!("{what} must be None or a string, not {}", other.type_id().name()))),
+    }
+}
+
+/// Where `print` and friends send text.
+enum Sink {
+    Stdout,
+    Stderr,
+    Object(Value),
+}
+
+fn sink_of(file: Option<&Value>) -> Sink {
+    let file = match file {
+        None | Some(Value::None) => match crate::modules::sys::current_stdout() {
+            Some(v) => v,
+            None => return Sink::Stdout,
+        },
+        Some(f) => f.clone(),
+    };
+    if file.is(&crate::modules::sys::stdout_object()) {
+        Sink::Stdout
+    } else if file.is(&crate::modules::sys::stderr_object()) {
+        Sink::Stderr
+    } else {
+        Sink::Object(file)
+    }
+}
+
+fn write_to(vm: &mut Vm, sink: &Sink, text: &str) -> PyResult<()> {
+    match sink {
+        Sink::Stdout => stdio::write_stdout(text),
+        Sink::Stderr => stdio::write_stderr(text),
+        Sink::Object(file) => {
+            let write = ops::getattr(vm, file, "write")?;
+            vm.call(&write, &[Value::str(text)])?;
+            Ok(())
+        }
+    }
+}
+
+pub fn builtin_print(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let (mut sep, mut end, mut file, mut flush) = (None, None, None, None);
+    for (name, value) in args.keywords() {
+        match name {
+            "sep" => sep = Some(value),
+            "end" => end = Some(value),
+            "file" => file = Some(value),
+            "flush" => flush = Some(value),
+            other => return Err(invalid_keyword(other, "print")),
+        }
+    }
+    let sep = optional_text(sep, "sep", " ")?;
+    let end = optional_text(end, "end", "\n")?;
+    let sink = sink_of(file);
+    let mut text = String::new();
+    for (i, v) in args.positional().iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        match v {
+            Value::Str(s) => text.push_str(s.as_str()),
+            other => text.push_str(&ops::to_str(vm, other)?),
+        }
+    }
+    text.push_str(&end);
+    write_to(vm, &sink, &text)?;
+    if let Some(f) = flush {
+        if ops::truthy(vm, f)? {
+            match &sink {
+                Sink::Stdout => stdio::flush_stdout()?,
+                Sink::Stderr => {}
+                Sink::Object(obj) => {
+                    let flush = ops::getattr(vm, obj, "flush")?;
+                    vm.call(&flush, &[])?;
+                }
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+pub fn builtin_input(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("input", &args)?;
+    let pos = positional_count("input", &args, 0, 1)?;
+    if let Some(prompt) = pos.first() {
+        let text = ops::to_str(vm, prompt)?;
+        let sink = sink_of(None);
+        write_to(vm, &sink, &text)?;
+    }
+    stdio::flush_stdout()?;
+    match stdio::read_stdin_line()? {
+        None => Err(PyErr::new(TypeId::EOFError, "EOF when reading a line")),
+        Some(mut line) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::string(line))
+        }
+    }
+}
+
+// ---- simple one-argument functions ----------------------------------------------------------
+
+pub fn builtin_len(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("len", &args)?;
+    let n = ops::len(vm, v)?;
+    Ok(Value::Int(n as i64))
+}
+
+pub fn builtin_abs(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("abs", &args)?;
+    number::absolute(v).unwrap_or_else(|| {
+        Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", type_of(v).name)))
+    })
+}
+
+pub fn builtin_repr(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("repr", &args)?;
+    Ok(Value::string(ops::repr(vm, v)?))
+}
+
+/// Escape every non-ASCII character of a repr the way `ascii()` does.
+pub fn ascii_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let code = c as u32;
+        if code < 0x80 {
+            out.push(c);
+        } else if code <= 0xff {
+            out.push_str(&format!("\\x{code:02x}"));
+        } else if code <= 0xffff {
+            out.push_str(&format!("\\u{code:04x}"));
+        } else {
+            out.push_str(&format!("\\U{code:08x}"));
+        }
+    }
+    out
+}
+
+pub fn builtin_ascii(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("ascii", &args)?;
+    let r = ops::repr(vm, v)?;
+    Ok(Value::string(ascii_escape(&r)))
+}
+
+pub fn builtin_chr(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("chr", &args)?;
+    let code = match int::index_i64(v) {
+        Ok(i) => i,
+        Err(e) if e.matches(TypeId::OverflowError) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
+        Err(e) => return Err(e),
+    };
+    if !(0..0x110000).contains(&code) {
+        return Err(PyErr::value_error("chr() arg not in range(0x110000)"));
+    }
+    match char::from_u32(code as u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None => Err(PyErr::value_error(format!(
+            "chr() arg {code:#x} is a surrogate code point, which swallow strings cannot hold"
+        ))),
+    }
+}
+
+pub fn builtin_ord(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("ord", &args)?;
+    match v {
+        Value::Str(s) => {
+            let mut chars = s.as_str().chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(PyErr::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.as_str().chars().count()
+                ))),
+            }
+        }
+        other => Err(PyErr::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_of(other).name
+        ))),
+    }
+}
+
+pub fn builtin_hash(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("hash", &args)?;
+    Ok(Value::Int(ops::hash(v)?))
+}
+
+pub fn builtin_id(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("id", &args)?;
+    Ok(Value::Int(identity(v)))
+}
+
+/// `id(v)`: the heap address for heap values; for unboxed values a number derived from the
+/// value itself (never a multiple of 8, so it cannot collide with an address).
+pub fn identity(v: &Value) -> i64 {
+    if let Some(p) = v.heap_ptr() {
+        return (p as u64 & (i64::MAX as u64)) as i64;
+    }
+    let (tag, payload): (u64, u64) = match v {
+        Value::Null => (1, 0),
+        Value::None => (1, 1),
+        Value::NotImplemented => (1, 2),
+        Value::Ellipsis => (1, 3),
+        Value::Bool(b) => (2, *b as u64),
+        Value::Int(i) => (3, *i as u64),
+        Value::Float(f) => (5, f.to_bits()),
+        _ => (7, 0),
+    };
+    let mixed = payload.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17);
+    (((mixed << 3) | tag) & (i64::MAX as u64)) as i64
+}
+
+pub fn builtin_hex(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    Ok(Value::string(int::int_to_prefixed(exactly_one("hex", &args)?, 16)?))
+}
+
+pub fn builtin_oct(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    Ok(Value::string(int::int_to_prefixed(exactly_one("oct", &args)?, 8)?))
+}
+
+pub fn builtin_bin(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    Ok(Value::string(int::int_to_prefixed(exactly_one("bin", &args)?, 2)?))
+}
+
+/// True for values that can be called.
+pub fn is_callable(v: &Value) -> bool {
+    matches!(v, Value::Function(_) | Value::Native(_) | Value::Method(_) | Value::Type(_))
+}
+
+pub fn builtin_callable(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("callable", &args)?;
+    Ok(Value::Bool(is_callable(v)))
+}
+
+// ---- type checks ------------------------------------------------------------------------------
+
+fn class_matches(class: &Value, ty: &Rc<PyType>, function: &str, depth: usize) -> PyResult<bool> {
+    match class {
+        Value::Type(t) => Ok(ty.is_subtype_of(t)),
+        Value::Tuple(items) if depth < 1000 => {
+            for item in items.items.iter() {
+                if class_matches(item, ty, function, depth + 1)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Tuple(_) => Err(PyErr::recursion_error()),
+        _ => Err(PyErr::type_error(if function == "isinstance" {
+            "isinstance() arg 2 must be a type, a tuple of types, or a union".to_string()
+        } else {
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union".to_string()
+        })),
+    }
+}
+
+pub fn builtin_isinstance(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("isinstance", &args)?;
+    let pos = positional_count("isinstance", &args, 2, 2)?;
+    let ty = type_of(&pos[0]);
+    Ok(Value::Bool(class_matches(&pos[1], &ty, "isinstance", 0)?))
+}
+
+pub fn builtin_issubclass(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("issubclass", &args)?;
+    let pos = positional_count("issubclass", &args, 2, 2)?;
+    let Value::Type(ty) = &pos[0] else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(Value::Bool(class_matches(&pos[1], ty, "issubclass", 0)?))
+}
+
+// ---- reductions -------------------------------------------------------------------------------
+
+fn min_max(vm: &mut Vm, args: CallArgs<'_>, name: &str, want_greater: bool) -> PyResult<Value> {
+    let (mut key, mut default) = (None, None);
+    for (k, v) in args.keywords() {
+        match k {
+            "key" => key = Some(v).filter(|v| !matches!(v, Value::None)),
+            "default" => default = Some(v),
+            other => return Err(invalid_keyword(other, name)),
+        }
+    }
+    let pos = positional_count(name, &args, 1, usize::MAX)?;
+    let items = if pos.len() == 1 {
+        collect(vm, &pos[0])?
+    } else {
+        if default.is_some() {
+            return Err(PyErr::type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
+        }
+        pos.to_vec()
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match key {
+            Some(f) => vm.call(f, std::slice::from_ref(&item))?,
+            None => item.clone(),
+        };
+        let replace = match &best {
+            None => true,
+            Some((best_key, _)) => {
+                if want_greater {
+                    less_than(vm, best_key, &k)?
+                } else {
+                    less_than(vm, &k, best_key)?
+                }
+            }
+        };
+        if replace {
+            best = Some((k, item));
+        }
+    }
+    match (best, default) {
+        (Some((_, item)), _) => Ok(item),
+        (None, Some(d)) => Ok(d.clone()),
+        (None, None) => Err(PyErr::value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+pub fn builtin_min(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    min_max(vm, args, "min", false)
+}
+
+pub fn builtin_max(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    min_max(vm, args, "max", true)
+}
+
+pub fn builtin_sum(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let pos = args.positional();
+    if pos.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "sum() takes at least 1 positional argument ({} given)",
+            pos.len()
+        )));
+    }
+    let slots: [Option<&Value>; 2] = args::parse(
+        &args,
+        &Signature { name: "sum", params: &["iterable", "start"], positional: 2, required: 1, positional_only: 1 },
+    )?;
+    let iterable = slots[0].cloned().unwrap_or(Value::None);
+    let mut total = slots[1].cloned().unwrap_or(Value::Int(0));
+    if matches!(total, Value::Str(_)) {
+        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = ops::get_iter(vm, &iterable)?;
+    while let Some(item) = ops::next(vm, &it)? {
+        total = match (&total, &item) {
+            (Value::Int(a), Value::Int(b)) => match a.checked_add(*b) {
+                Some(s) => Value::Int(s),
+                None => number::binary_op(BinaryOp::Add, &total, &item).unwrap_or(Ok(Value::None))?,
+            },
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => match number::binary_op(BinaryOp::Add, &total, &item) {
+                Some(r) => r?,
+                None => ops::binary_op(vm, BinaryOp::Add, false, &total, &item)?,
+            },
+        };
+    }
+    Ok(total)
+}
+
+pub fn builtin_any(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("any", &args)?;
+    let it = ops::get_iter(vm, v)?;
+    while let Some(item) = ops::next(vm, &it)? {
+        if ops::truthy(vm, &item)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+pub fn builtin_all(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let v = exactly_one("all", &args)?;
+    let it = ops::get_iter(vm, v)?;
+    while let Some(item) = ops::next(vm, &it)? {
+        if !ops::truthy(vm, &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+pub fn builtin_sorted(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let (mut key, mut reverse) = (None, false);
+    for (k, v) in args.keywords() {
+        match k {
+            "key" => key = Some(v),
+            "reverse" => reverse = ops::truthy(vm, v)?,
+            other => return Err(invalid_keyword(other, "sort")),
+        }
+    }
+    let pos = positional_count("sorted", &args, 1, 1)?;
+    let items = collect(vm, &pos[0])?;
+    let sorted = sort_values(vm, items, key, reverse)?;
+    Ok(Value::list(sorted))
+}
+
+// ---- iterators --------------------------------------------------------------------------------
+
+fn make_iter(kind: IterKind) -> Value {
+    Value::Iter(Rc::new(crate::objects::iter::PyIterator { state: std::cell::RefCell::new(kind) }))
+}
+
+pub fn builtin_iter(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("iter", &args)?;
+    let pos = positional_count("iter", &args, 1, 2)?;
+    if pos.len() == 2 {
+        if !is_callable(&pos[0]) {
+            return Err(PyErr::type_error("iter(v, w): v must be callable"));
+        }
+        return Err(PyErr::unsupported("iter(callable, sentinel)"));
+    }
+    ops::get_iter(vm, &pos[0])
+}
+
+pub fn builtin_next(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("next", &args)?;
+    let pos = positional_count("next", &args, 1, 2)?;
+    match ops::next(vm, &pos[0])? {
+        Some(v) => Ok(v),
+        None => match pos.get(1) {
+            Some(default) => Ok(default.clone()),
+            None => Err(PyErr::stop_iteration()),
+        },
+    }
+}
+
+pub fn builtin_enumerate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let slots: [Option<&Value>; 2] = args::parse(
+        &args,
+        &Signature { name: "enumerate", params: &["iterable", "start"], positional: 2, required: 0, positional_only: 0 },
+    )?;
+    let Some(iterable) = slots[0] else {
+        return Err(PyErr::type_error("enumerate() missing required argument 'iterable'"));
+    };
+    let count = match slots[1] {
+        Some(v) => int::index_value(v)?,
+        None => Value::Int(0),
+    };
+    let inner = ops::get_iter(vm, iterable)?;
+    Ok(make_iter(IterKind::Enumerate { inner, count }))
+}
+
+pub fn builtin_zip(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let mut strict = false;
+    for (k, v) in args.keywords() {
+        match k {
+            "strict" => strict = ops::truthy(vm, v)?,
+            other => return Err(invalid_keyword(other, "zip")),
+        }
+    }
+    if strict {
+        return Err(PyErr::unsupported("zip(strict=True)"));
+    }
+    let mut iters = Vec::with_capacity(args.positional().len());
+    for v in args.positional() {
+        iters.push(ops::get_iter(vm, v)?);
+    }
+    Ok(make_iter(IterKind::Zip { iters }))
+}
+
+pub fn builtin_map(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("map", &args)?;
+    let pos = args.positional();
+    if pos.len() < 2 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::with_capacity(pos.len() - 1);
+    for v in &pos[1..] {
+        iters.push(ops::get_iter(vm, v)?);
+    }
+    Ok(make_iter(IterKind::Map { func: pos[0].clone(), iters }))
+}
+
+pub fn builtin_filter(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("filter", &args)?;
+    let pos = positional_count("filter", &args, 2, 2)?;
+    let inner = ops::get_iter(vm, &pos[1])?;
+    Ok(make_iter(IterKind::Filter { func: pos[0].clone(), inner }))
+}
+
+pub fn builtin_reversed(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("reversed", &args)?;
+    let pos = positional_count("reversed", &args, 1, 1)?;
+    let v = &pos[0];
+    let items: Vec<Value> = match v {
+        Value::List(l) => l.items.borrow().iter().rev().cloned().collect(),
+        Value::Tuple(t) => t.items.iter().rev().cloned().collect(),
+        Value::Str(s) => s.as_str().chars().rev().map(|c| Value::string(c.to_string())).collect(),
+        Value::Range(r) => {
+            let n = range_length(r);
+            if n == 0 {
+                return Ok(make_iter(IterKind::Range { next: 0, stop: 0, step: 1 }));
+            }
+            let last = r.start as i128 + (n - 1) * r.step as i128;
+            let before_first = (r.start as i128 - r.step as i128).clamp(i64::MIN as i128, i64::MAX as i128);
+            let step = (-(r.step as i128)).clamp(i64::MIN as i128, i64::MAX as i128);
+            return Ok(make_iter(IterKind::Range { next: last as i64, stop: before_first as i64, step: step as i64 }));
+        }
+        Value::Dict(d) => d.keys().into_iter().rev().collect(),
+        Value::DictView(view) => {
+            let pairs = view.dict.items();
+            pairs
+                .into_iter()
+                .rev()
+                .map(|(k, val)| match view.kind {
+                    crate::value::DictViewKind::Keys => k,
+                    crate::value::DictViewKind::Values => val,
+                    crate::value::DictViewKind::Items => Value::tuple(vec![k, val]),
+                })
+                .collect()
+        }
+        other => {
+            return Err(PyErr::type_error(format!("'{}' object is not reversible", type_of(other).name)));
+        }
+    };
+    let list = Rc::new(crate::value::PyList { items: std::cell::RefCell::new(items) });
+    Ok(make_iter(IterKind::List { list, index: 0 }))
+}
+
+// ---- arithmetic -------------------------------------------------------------------------------
+
+pub fn builtin_divmod(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("divmod", &args)?;
+    let pos = positional_count("divmod", &args, 2, 2)?;
+    number::divmod(&pos[0], &pos[1]).unwrap_or_else(|| {
+        Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            type_of(&pos[0]).name,
+            type_of(&pos[1]).name
+        )))
+    })
+}
+
+/// Inverse of `a` modulo `m` (m > 0), if it exists.
+fn modular_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let (mut old_r, mut r) = (a.mod_floor(m), m.clone());
+    let (mut old_s, mut s) = (BigInt::one(), BigInt::zero());
+    while !r.is_zero() {
+        let q = old_r.div_floor(&r);
+        let next_r = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, next_r);
+        let next_s = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, next_s);
+    }
+    if old_r.is_one() {
+        Some(old_s.mod_floor(m))
+    } else {
+        None
+    }
+}
+
+pub fn builtin_pow(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let slots: [Option<&Value>; 3] = args::parse(
+        &args,
+        &Signature { name: "pow", params: &["base", "exp", "mod"], positional: 3, required: 2, positional_only: 0 },
+    )?;
+    let (Some(base), Some(exp)) = (slots[0], slots[1]) else { return Ok(Value::None) };
+    let modulus = slots[2].filter(|m| !matches!(m, Value::None));
+    let Some(modulus) = modulus else {
+        return match number::binary_op(BinaryOp::Pow, base, exp) {
+            Some(r) => r,
+            None => ops::binary_op(vm, BinaryOp::Pow, false, base, exp),
+        };
+    };
+    let (Some(b), Some(e), Some(m)) = (int::to_bigint(base), int::to_bigint(exp), int::to_bigint(modulus)) else {
+        if number::is_number(base) && number::is_number(exp) && number::is_number(modulus) {
+            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        }
+        return Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            type_of(base).name,
+            type_of(exp).name,
+            type_of(modulus).name
+        )));
+    };
+    if m.is_zero() {
+        return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+    }
+    let m_abs = m.abs();
+    let mut b = b.mod_floor(&m_abs);
+    let mut e = e;
+    if e.is_negative() {
+        b = modular_inverse(&b, &m_abs)
+            .ok_or_else(|| PyErr::value_error("base is not invertible for the given modulus"))?;
+        e = -e;
+    }
+    let mut r = if m_abs.is_one() { BigInt::zero() } else { b.modpow(&e, &m_abs) };
+    if m.is_negative() && !r.is_zero() {
+        r -= &m_abs;
+    }
+    Ok(Value::from_bigint(r))
+}
+
+/// `round(x, ndigits)` for a finite float: the exact binary value rounded half-to-even to
+/// `ndigits` decimal places, then correctly rounded back to a float.
+pub fn round_float(x: f64, ndigits: i64) -> PyResult<f64> {
+    if !x.is_finite() || x == 0.0 {
+        return Ok(x);
+    }
+    if ndigits > 330 {
+        return Ok(x);
+    }
+    if ndigits < -330 {
+        return Ok(0.0f64.copysign(x));
+    }
+    let (mantissa, exponent) = float::decompose(x);
+    let ten = BigInt::from(10);
+    let mut numerator = BigInt::from(mantissa);
+    let mut denominator = BigInt::one();
+    if exponent >= 0 {
+        numerator <<= exponent as usize;
+    } else {
+        denominator <<= (-exponent) as usize;
+    }
+    let scale = num_traits::pow(ten, ndigits.unsigned_abs() as usize);
+    if ndigits >= 0 {
+        numerator *= &scale;
+    } else {
+        denominator *= &scale;
+    }
+    let (q, r) = numerator.div_rem(&denominator);
+    let twice = r << 1usize;
+    let rounded = match twice.cmp(&denominator) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    let magnitude = if ndigits >= 0 {
+        int::true_divide(&rounded, &scale)?
+    } else {
+        let value = rounded * scale;
+        int::bigint_to_f64(&value).map_err(|_| PyErr::overflow("rounded value too large to represent"))?
+    };
+    Ok(if x < 0.0 { -magnitude } else { magnitude })
+}
+
+/// `round(i, ndigits)` for an int with negative `ndigits`: half-to-even at 10**-ndigits.
+fn round_int(x: &BigInt, ndigits: i64) -> BigInt {
+    if ndigits >= 0 {
+        return x.clone();
+    }
+    let digits = ndigits.unsigned_abs();
+    // More digits than the number has: the result is 0.
+    if digits > x.bits() / 3 + 2 {
+        return BigInt::zero();
+    }
+    let scale = num_traits::pow(BigInt::from(10), digits as usize);
+    let (q, r) = x.div_mod_floor(&scale);
+    let twice: BigInt = r << 1usize;
+    let q = match twice.cmp(&scale) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    q * scale
+}
+
+pub fn builtin_round(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let slots: [Option<&Value>; 2] = args::parse(
+        &args,
+        &Signature { name: "round", params: &["number", "ndigits"], positional: 2, required: 1, positional_only: 0 },
+    )?;
+    let Some(number) = slots[0] else { return Ok(Value::None) };
+    let ndigits = match slots[1] {
+        None | Some(Value::None) => None,
+        Some(v) => Some(v),
+    };
+    match number {
+        Value::Float(x) => match ndigits {
+            None => int::float_to_int(x.round_ties_even()),
+            Some(n) => {
+                let n = match int::index_i64(n) {
+                    Ok(n) => n,
+                    Err(e) if e.matches(TypeId::OverflowError) => {
+                        if int::sign_of(n) > 0 {
+                            i64::MAX
+                        } else {
+                            i64::MIN
+                        }
+                    }
+                    Err(e) => return Err(e),
+                };
+                Ok(Value::Float(round_float(*x, n)?))
+            }
+        },
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            let x = int::index_value(number)?;
+            match ndigits {
+                None => Ok(x),
+                Some(n) => {
+                    let n = match int::index_i64(n) {
+                        Ok(n) => n,
+                        Err(e) if e.matches(TypeId::OverflowError) => {
+                            if int::sign_of(n) > 0 {
+                                return Ok(x);
+                            }
+                            return Ok(Value::Int(0));
+                        }
+                        Err(e) => return Err(e),
+                    };
+                    if n >= 0 {
+                        return Ok(x);
+                    }
+                    let big = int::to_bigint(&x).unwrap_or_default();
+                    Ok(Value::from_bigint(round_int(&big, n)))
+                }
+            }
+        }
+        other => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", type_of(other).name))),
+    }
+}
+
+// ---- attributes -------------------------------------------------------------------------------
+
+fn attribute_name<'a>(v: &'a Value) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        other => Err(PyErr::type_error(format!("attribute name must be string, not '{}'", type_of(other).name))),
+    }
+}
+
+pub fn builtin_getattr(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("getattr", &args)?;
+    let pos = positional_count("getattr", &args, 2, 3)?;
+    let name = attribute_name(&pos[1])?;
+    match ops::getattr(vm, &pos[0], name) {
+        Err(e) if pos.len() == 3 && e.matches(TypeId::AttributeError) => Ok(pos[2].clone()),
+        other => other,
+    }
+}
+
+pub fn builtin_setattr(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("setattr", &args)?;
+    let pos = positional_count("setattr", &args, 3, 3)?;
+    let name = attribute_name(&pos[1])?;
+    ops::setattr(vm, &pos[0], name, pos[2].clone())?;
+    Ok(Value::None)
+}
+
+pub fn builtin_hasattr(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("hasattr", &args)?;
+    let pos = positional_count("hasattr", &args, 2, 2)?;
+    let name = attribute_name(&pos[1])?;
+    match ops::getattr(vm, &pos[0], name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.matches(TypeId::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn builtin_format(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("format", &args)?;
+    let pos = positional_count("format", &args, 1, 2)?;
+    let spec = match pos.get(1) {
+        Some(v) => args::expect_str(v, "format", 2)?,
+        None => "",
+    };
+    Ok(Value::string(crate::objects::format::format_value(vm, &pos[0], spec)?))
+}
+
+pub fn builtin_dir(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("dir", &args)?;
+    let pos = positional_count("dir", &args, 0, 1)?;
+    let Some(obj) = pos.first() else {
+        return Err(PyErr::unsupported("dir() without an argument"));
+    };
+    let mut names: Vec<Value> = Vec::new();
+    let mut add_keys = |dict: &crate::objects::dict::PyDict| {
+        for k in dict.keys() {
+            if matches!(k, Value::Str(_)) && !names.iter().any(|n| n.is(&k) || ops::eq_builtin(n, &k).unwrap_or(false)) {
+                names.push(k);
+            }
+        }
+    };
+    match obj {
+        Value::Module(m) => add_keys(&m.dict),
+        Value::Type(t) => {
+            for ty in t.mro() {
+                add_keys(&ty.dict);
+            }
+        }
+        other => {
+            for ty in type_of(other).mro() {
+                add_keys(&ty.dict);
+            }
+        }
+    }
+    let sorted = sort_values(vm, names, None, false)?;
+    Ok(Value::list(sorted))
+}
+
+/// `exit()` / `quit()`: raise SystemExit(code).
+pub fn builtin_exit(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("exit", &args)?;
+    let pos = positional_count("exit", &args, 0, 1)?;
+    let code = pos.first().cloned().unwrap_or(Value::None);
+    Err(PyErr::with_args(TypeId::SystemExit, vec![code]))
+}
+
+/// A new exception instance of `ty` with `args`.
+pub fn new_exception(ty: Rc<PyType>, args: Vec<Value>) -> Value {
+    Value::Exception(Rc::new(PyException {
+        ty,
+        args: Rc::new(crate::value::PyTuple { items: args.into_boxed_slice() }),
+        traceback: std::cell::RefCell::new(Vec::new()),
+        context: std::cell::RefCell::new(None),
+        cause: std::cell::RefCell::new(None),
+        suppress_context: std::cell::Cell::new(false),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_floats_like_cpython() {
+        // Expected values checked with python3.11.
+        let cases: &[(f64, i64, f64)] = &[
+            (2.675, 2, 2.67),
+            (0.125, 2, 0.12),
+            (0.375, 2, 0.38),
+            (123.456, -1, 120.0),
+            (1e300, 2, 1e300),
+            (-123.456, -400, -0.0),
+            (1.23456789e-300, 305, 1.23457e-300),
+            (2.5, 0, 2.0),
+            (3.5, 0, 4.0),
+            (-0.5, 0, -0.0),
+            (0.1, 1, 0.1),
+            (1.15, 1, 1.1),
+            (1.25, 1, 1.2),
+            (5e-324, 400, 5e-324),
+        ];
+        for &(x, n, want) in cases {
+            let got = round_float(x, n).unwrap_or(f64::NAN);
+            assert_eq!(got.to_bits(), want.to_bits(), "round({x}, {n}) = {got}");
+        }
+        assert!(round_float(1.7e308, -308).is_err());
+    }
+
+    #[test]
+    fn rounding_ints() {
+        assert_eq!(round_int(&BigInt::from(25), -1), BigInt::from(20));
+        assert_eq!(round_int(&BigInt::from(35), -1), BigInt::from(40));
+        assert_eq!(round_int(&BigInt::from(-25), -1), BigInt::from(-20));
+        assert_eq!(round_int(&BigInt::from(-26), -1), BigInt::from(-30));
+        assert_eq!(round_int(&BigInt::from(12345), -10), BigInt::from(0));
+        assert_eq!(round_int(&BigInt::from(50), -2), BigInt::from(0));
+        assert_eq!(round_int(&BigInt::from(150), -2), BigInt::from(200));
+    }
+
+    #[test]
+    fn modular_inverses() {
+        assert_eq!(modular_inverse(&BigInt::from(3), &BigInt::from(7)), Some(BigInt::from(5)));
+        assert_eq!(modular_inverse(&BigInt::from(2), &BigInt::from(4)), None);
+        assert_eq!(modular_inverse(&BigInt::from(-3), &BigInt::from(7)), Some(BigInt::from(2)));
+    }
+
+    #[test]
+    fn ascii_escapes() {
+        assert_eq!(ascii_escape("'é\\n'"), "'\\xe9\\n'");
+        assert_eq!(ascii_escape("€𝄞"), "\\u20ac\\U0001d11e");
+    }
+
+    #[test]
+    fn ids_of_unboxed_values_are_stable_and_distinct() {
+        assert_eq!(identity(&Value::Int(5)), identity(&Value::Int(5)));
+        assert_ne!(identity(&Value::Int(5)), identity(&Value::Int(6)));
+        assert_ne!(identity(&Value::Int(1)), identity(&Value::Bool(true)));
+        assert!(identity(&Value::Float(-1.5)) >= 0);
+        assert_ne!(identity(&Value::None) % 8, 0);
+    }
+}
