@@ -38,9 +38,21 @@ fn parse_lower_exp(text: &str) -> SciDigits {
     SciDigits { digits, exponent: exponent.parse().unwrap_or(0) }
 }
 
-/// The shortest digits that round-trip to `x` (finite, sign ignored).
+/// The shortest digits that round-trip to `x` (finite, sign ignored); among equally short
+/// candidates, the one closest to `x`, ties going to the even digit (as CPython's repr).
 pub fn shortest_digits(x: f64) -> SciDigits {
-    parse_lower_exp(&format!("{:e}", x.abs()))
+    let x = x.abs();
+    let shortest = parse_lower_exp(&format!("{:e}", x));
+    // Only 16- and 17-digit results can have two round-tripping candidates equally close;
+    // the correctly rounded one (half-to-even) is CPython's choice when it round-trips.
+    let n = shortest.digits.len();
+    if n >= 16 {
+        let text = format!("{:.*e}", n - 1, x);
+        if text.parse::<f64>().ok() == Some(x) {
+            return parse_lower_exp(&text);
+        }
+    }
+    shortest
 }
 
 /// `x` (finite, sign ignored) correctly rounded to `significant` >= 1 significant digits.
@@ -322,6 +334,8 @@ mod tests {
             (1234.5678, "1234.5678"),
             (9999999999999998.0, "9999999999999998.0"),
             (1e100, "1e+100"),
+            (-927655684039411.25, "-927655684039411.2"),
+            (178902153563195.125, "178902153563195.12"),
         ];
         for &(x, want) in table {
             assert_eq!(float_repr(x), want, "{x:e}");

@@ -415,7 +415,8 @@ fn format_float_spec(x: f64, spec: &FormatSpec) -> PyResult<String> {
             },
         }
     };
-    let negative = negative && !(spec.no_negative_zero && body.bytes().all(|b| !(b'1'..=b'9').contains(&b)));
+    let rounds_to_zero = value.is_finite() && body.bytes().all(|b| !(b'1'..=b'9').contains(&b));
+    let negative = negative && !(spec.no_negative_zero && rounds_to_zero);
     let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
     let (digits, rest) = body.split_at(split);
     layout_number(sign_text(negative, spec), "", digits, rest, spec, 3)
