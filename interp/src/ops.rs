@@ -1,33 +1,307 @@
 //! Generic operations on values: the semantics behind operators, truth, hashing, equality,
 //! attribute access, subscripts, iteration, repr/str and format. The VM's handlers and the
 //! builtins call these; type-specific work is delegated to `objects::*`.
+//!
+//! Numbers go to `objects::number` first (it answers `None` for non-numbers); the containers
+//! and strings are handled here and in their object modules.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::rc::Rc;
 
 use crate::bytecode::opcodes::{BinaryOp, CompareOp};
 use crate::error::{PyErr, PyResult};
-use crate::objects::types::TypeId;
-use crate::value::Value;
+use crate::objects::dict::{self, PyDict};
+use crate::objects::iter::{self, IterKind};
+use crate::objects::set::{self, PySet};
+use crate::objects::types::{type_of, PyType, TypeId};
+use crate::objects::{int, list, number, range, repr as reprs, slice, str as pystr, strformat, tuple};
+use crate::value::{DictViewKind, PyMethod, Value};
 use crate::vm::Vm;
+
+// ---------------------------------------------------------------------------------------------
+// Nesting guard for the recursive comparisons and hashes of containers.
+
+thread_local! {
+    static NESTING: Cell<usize> = const { Cell::new(0) };
+    static NESTING_LIMIT: Cell<usize> = const { Cell::new(crate::vm::DEFAULT_RECURSION_LIMIT) };
+}
+
+/// Hard ceiling on native recursion through nested containers, whatever the recursion limit.
+const MAX_NATIVE_NESTING: usize = 20_000;
+
+/// One level of container nesting; released on drop.
+struct Nest;
+
+impl Nest {
+    fn enter(what: &str) -> PyResult<Nest> {
+        NESTING.with(|n| {
+            let depth = n.get();
+            if depth >= NESTING_LIMIT.with(Cell::get).min(MAX_NATIVE_NESTING) {
+                Err(PyErr::new(TypeId::RecursionError, format!("maximum recursion depth exceeded{what}")))
+            } else {
+                n.set(depth + 1);
+                Ok(Nest)
+            }
+        })
+    }
+}
+
+impl Drop for Nest {
+    fn drop(&mut self) {
+        NESTING.with(|n| n.set(n.get().saturating_sub(1)));
+    }
+}
+
+/// Follow the VM's recursion limit for container nesting.
+fn sync_limit(vm: &Vm) {
+    NESTING_LIMIT.with(|l| l.set(vm.recursion_limit));
+}
+
+/// The name of `v`'s type as Python shows it in messages.
+fn tname(v: &Value) -> Cow<'static, str> {
+    match v {
+        Value::Exception(e) => Cow::Owned(e.ty.name.to_string()),
+        _ => Cow::Borrowed(v.type_id().name()),
+    }
+}
+
+/// The name of `v`'s builtin type.
+pub fn type_name(v: &Value) -> &'static str {
+    v.type_id().name()
+}
+
+fn is_number(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashing and equality.
+
+/// CPython's hash of an object without its own hash: its address, rotated by 4 bits.
+fn pointer_hash(ptr: usize) -> i64 {
+    let h = ptr.rotate_right(4) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// Interim float hash, used only while `number::hash` does not answer for floats.
+fn fallback_float_hash(f: f64) -> i64 {
+    if f.fract() == 0.0 && f.abs() < 9.2e18 {
+        int::hash_i64(f as i64)
+    } else if f.is_nan() {
+        0
+    } else {
+        let h = (f.to_bits() >> 3) as i64;
+        if h == -1 {
+            -2
+        } else {
+            h
+        }
+    }
+}
+
+fn unhashable(v: &Value) -> PyErr {
+    PyErr::type_error(format!("unhashable type: '{}'", tname(v)))
+}
 
 /// Python `hash(v)` for builtin values; TypeError for unhashable ones.
 pub fn hash(v: &Value) -> PyResult<i64> {
     match v {
         Value::Str(s) => Ok(s.hash_value()),
-        Value::Int(i) => Ok(crate::objects::int::hash_i64(*i)),
+        Value::Int(i) => Ok(int::hash_i64(*i)),
         Value::Bool(b) => Ok(*b as i64),
+        Value::Float(f) => Ok(number::hash(v).unwrap_or_else(|| fallback_float_hash(*f))),
+        Value::BigInt(_) => number::hash(v).ok_or_else(|| PyErr::unsupported("hash() of big ints")),
         Value::None => Ok(0xFCA86420),
-        _ => Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_id().name()))),
+        Value::Ellipsis => Ok(0x5E11_7515),
+        Value::NotImplemented => Ok(0x0407_1DE5),
+        Value::Null => Ok(0),
+        Value::Tuple(t) => {
+            let _nest = Nest::enter(" while hashing")?;
+            tuple::hash(t)
+        }
+        Value::FrozenSet(s) => Ok(s.frozen_hash()),
+        Value::Range(r) => range::hash(r),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) | Value::Slice(_) => Err(unhashable(v)),
+        Value::Method(m) => {
+            let self_hash = match m.self_value.heap_ptr() {
+                Some(p) => pointer_hash(p),
+                None => hash(&m.self_value)?,
+            };
+            let h = self_hash ^ pointer_hash(m.func.heap_ptr().unwrap_or(0));
+            Ok(if h == -1 { -2 } else { h })
+        }
+        _ => Ok(pointer_hash(v.heap_ptr().unwrap_or(0))),
+    }
+}
+
+/// Interim numeric equality, used only while `number::eq` does not answer.
+fn fallback_number_eq(a: &Value, b: &Value) -> bool {
+    let as_f64 = |v: &Value| -> Option<f64> {
+        match v {
+            Value::Int(i) => Some(*i as f64),
+            Value::Bool(b) => Some(*b as i64 as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    };
+    match (a, b) {
+        (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => {
+            slice::int_of(a) == slice::int_of(b)
+        }
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
+        _ => match (as_f64(a), as_f64(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        },
+    }
+}
+
+/// Element-wise equality of two item slices (identity first, like CPython).
+fn items_eq(a: &[Value], b: &[Value]) -> PyResult<bool> {
+    if a.len() != b.len() {
+        return Ok(false);
+    }
+    let _nest = Nest::enter(" in comparison")?;
+    for (x, y) in a.iter().zip(b.iter()) {
+        if !(x.is(y) || eq_builtin(x, y)?) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn dict_eq(a: &PyDict, b: &PyDict) -> PyResult<bool> {
+    if std::ptr::eq(a, b) {
+        return Ok(true);
+    }
+    if a.len() != b.len() {
+        return Ok(false);
+    }
+    let _nest = Nest::enter(" in comparison")?;
+    for (k, v) in a.items() {
+        match b.get(&k)? {
+            Some(w) => {
+                if !(v.is(&w) || eq_builtin(&v, &w)?) {
+                    return Ok(false);
+                }
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// True if `v` is a set, frozenset, or dict keys/items view.
+fn is_set_like(v: &Value) -> bool {
+    match v {
+        Value::Set(_) | Value::FrozenSet(_) => true,
+        Value::DictView(view) => view.kind != DictViewKind::Values,
+        _ => false,
+    }
+}
+
+/// `item in v` for a set-like value (no Python code runs).
+fn set_like_contains(v: &Value, item: &Value) -> PyResult<bool> {
+    match v {
+        Value::Set(s) | Value::FrozenSet(s) => s.contains(item),
+        Value::DictView(view) => match view.kind {
+            DictViewKind::Keys => view.dict.contains_key(item),
+            DictViewKind::Items => items_view_contains(&view.dict, item),
+            DictViewKind::Values => Ok(false),
+        },
+        _ => Ok(false),
+    }
+}
+
+fn set_like_items(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Set(s) | Value::FrozenSet(s) => s.items(),
+        Value::DictView(view) => match view.kind {
+            DictViewKind::Keys => view.dict.keys(),
+            DictViewKind::Items => view.dict.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+            DictViewKind::Values => view.dict.values(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn set_like_len(v: &Value) -> usize {
+    match v {
+        Value::Set(s) | Value::FrozenSet(s) => s.len(),
+        Value::DictView(view) => view.dict.len(),
+        _ => 0,
+    }
+}
+
+/// Every item of set-like `a` is in set-like `b`.
+fn set_like_subset(a: &Value, b: &Value) -> PyResult<bool> {
+    if let (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) = (a, b) {
+        return x.is_subset(y);
+    }
+    if set_like_len(a) > set_like_len(b) {
+        return Ok(false);
+    }
+    for item in set_like_items(a) {
+        if !set_like_contains(b, &item)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn items_view_contains(dict: &PyDict, item: &Value) -> PyResult<bool> {
+    let Value::Tuple(t) = item else { return Ok(false) };
+    if t.items.len() != 2 {
+        return Ok(false);
+    }
+    match dict.get(&t.items[0])? {
+        Some(v) => Ok(v.is(&t.items[1]) || eq_builtin(&v, &t.items[1])?),
+        None => Ok(false),
     }
 }
 
 /// Equality of builtin values (numeric types compare across int/float/bool). Cannot call
 /// Python code, so containers (dict, set) can use it while borrowed.
 pub fn eq_builtin(a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => return Ok(x == y),
+        (Value::Str(x), Value::Str(y)) => return Ok(Rc::ptr_eq(x, y) || x.s == y.s),
+        _ => {}
+    }
+    if let Some(r) = number::eq(a, b) {
+        return Ok(r);
+    }
     Ok(match (a, b) {
-        (Value::Str(x), Value::Str(y)) => x.s == y.s,
-        (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::None, Value::None) => true,
-        _ => false,
+        _ if is_number(a) && is_number(b) => fallback_number_eq(a, b),
+        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y) || items_eq(&x.items.borrow(), &y.items.borrow())?,
+        (Value::Tuple(x), Value::Tuple(y)) => Rc::ptr_eq(x, y) || items_eq(&x.items, &y.items)?,
+        (Value::Dict(x), Value::Dict(y)) => dict_eq(x, y)?,
+        (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+            let _nest = Nest::enter(" in comparison")?;
+            x.set_eq(y)?
+        }
+        (Value::Range(x), Value::Range(y)) => range::range_eq(x, y),
+        (Value::DictView(_), _) | (_, Value::DictView(_)) if is_set_like(a) && is_set_like(b) => {
+            let _nest = Nest::enter(" in comparison")?;
+            set_like_len(a) == set_like_len(b) && set_like_subset(a, b)?
+        }
+        (Value::Slice(x), Value::Slice(y)) => {
+            Rc::ptr_eq(x, y)
+                || (eq_builtin(&x.start, &y.start)? && eq_builtin(&x.stop, &y.stop)? && eq_builtin(&x.step, &y.step)?)
+        }
+        (Value::Method(x), Value::Method(y)) => x.func.is(&y.func) && x.self_value.is(&y.self_value),
+        _ => a.is(b),
     })
+}
+
+/// `a == b` (the entry point that may one day run `__eq__`).
+pub fn eq(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    eq_builtin(a, b)
 }
 
 /// Truth value (`bool(v)`).
@@ -37,117 +311,860 @@ pub fn truthy(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
         Value::Float(f) => *f != 0.0,
+        Value::BigInt(_) => true,
         Value::Str(s) => !s.s.is_empty(),
+        Value::List(l) => !l.items.borrow().is_empty(),
+        Value::Tuple(t) => !t.items.is_empty(),
+        Value::Dict(d) => !d.is_empty(),
+        Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
+        Value::Range(r) => range::length(r) != 0,
+        Value::DictView(view) => !view.dict.is_empty(),
         _ => true,
     })
 }
 
+// ---------------------------------------------------------------------------------------------
+// Binary operators.
+
+fn unsupported_operands(op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyErr {
+    let symbol = if op == BinaryOp::Pow && !inplace { "** or pow()" } else { op.symbol() };
+    PyErr::type_error(format!(
+        "unsupported operand type(s) for {symbol}{}: '{}' and '{}'",
+        if inplace { "=" } else { "" },
+        tname(a),
+        tname(b)
+    ))
+}
+
+/// The repeat count of a sequence multiplication, if `v` is an int.
+fn repeat_count(v: &Value) -> Option<PyResult<i64>> {
+    match v {
+        Value::Int(i) => Some(Ok(*i)),
+        Value::Bool(b) => Some(Ok(*b as i64)),
+        Value::BigInt(_) => Some(Err(PyErr::overflow("cannot fit 'int' into an index-sized integer"))),
+        _ => None,
+    }
+}
+
+fn is_sequence(v: &Value) -> bool {
+    matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+}
+
 /// `a <op> b` (and the in-place forms `a <op>= b`).
-pub fn binary_op(_vm: &mut Vm, op: BinaryOp, _inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
-    Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
+pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = number::binary_op(op, a, b) {
+        return r;
+    }
+    match op {
+        BinaryOp::Add => add(vm, inplace, a, b),
+        BinaryOp::Mul => multiply(inplace, a, b),
+        BinaryOp::Mod => match a {
+            Value::Str(s) => Ok(Value::string(strformat::percent_format(vm, s.as_str(), b)?)),
+            _ => Err(unsupported_operands(op, inplace, a, b)),
+        },
+        BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor => set_operator(vm, op, inplace, a, b),
+        _ => Err(unsupported_operands(op, inplace, a, b)),
+    }
+}
+
+fn add(vm: &mut Vm, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => pystr::concat(x, y),
+        (Value::List(x), _) if inplace => {
+            list::extend(vm, x, b)?;
+            Ok(a.clone())
+        }
+        (Value::List(x), Value::List(y)) => {
+            let items = if Rc::ptr_eq(x, y) {
+                let xs = x.items.borrow();
+                list::concat_items(&xs, &xs)?
+            } else {
+                list::concat_items(&x.items.borrow(), &y.items.borrow())?
+            };
+            Ok(Value::list(items))
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            if y.items.is_empty() {
+                return Ok(a.clone());
+            }
+            if x.items.is_empty() {
+                return Ok(b.clone());
+            }
+            Ok(Value::tuple(list::concat_items(&x.items, &y.items)?))
+        }
+        (Value::Str(_) | Value::List(_) | Value::Tuple(_), _) => Err(PyErr::type_error(format!(
+            "can only concatenate {} (not \"{}\") to {}",
+            tname(a),
+            tname(b),
+            tname(a)
+        ))),
+        _ => Err(unsupported_operands(BinaryOp::Add, inplace, a, b)),
+    }
+}
+
+fn repeat(seq: &Value, n: i64, inplace: bool) -> PyResult<Value> {
+    match seq {
+        Value::Str(s) => pystr::repeat(s, n),
+        Value::List(l) => {
+            if inplace {
+                let current = l.items.borrow().clone();
+                let repeated = list::repeat_items(&current, n)?;
+                let old = std::mem::replace(&mut *l.items.borrow_mut(), repeated);
+                drop(old);
+                Ok(seq.clone())
+            } else {
+                let repeated = list::repeat_items(&l.items.borrow(), n)?;
+                Ok(Value::list(repeated))
+            }
+        }
+        Value::Tuple(t) => {
+            if n == 1 || t.items.is_empty() {
+                return Ok(if n >= 1 || t.items.is_empty() { seq.clone() } else { Value::tuple(Vec::new()) });
+            }
+            Ok(Value::tuple(list::repeat_items(&t.items, n)?))
+        }
+        _ => Ok(seq.clone()),
+    }
+}
+
+fn multiply(inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+    if is_sequence(a) {
+        return match repeat_count(b) {
+            Some(n) => repeat(a, n?, inplace),
+            None => Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", tname(b)))),
+        };
+    }
+    if is_sequence(b) {
+        return match repeat_count(a) {
+            Some(n) => repeat(b, n?, false),
+            None => Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", tname(a)))),
+        };
+    }
+    Err(unsupported_operands(BinaryOp::Mul, inplace, a, b))
+}
+
+fn wrap_set_like(template: &Value, s: PySet) -> Value {
+    match template {
+        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
+        _ => Value::Set(Rc::new(s)),
+    }
+}
+
+fn set_operator(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+    match (a, b) {
+        (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+            if inplace {
+                if let Value::Set(_) = a {
+                    match op {
+                        BinaryOp::Or => x.update_from_set(y)?,
+                        BinaryOp::And => {
+                            let r = set::intersection(x, y)?;
+                            x.replace_with(r);
+                        }
+                        BinaryOp::Sub => set::difference_update_value(vm, x, b)?,
+                        _ => set::symmetric_difference_update_value(vm, x, b)?,
+                    }
+                    return Ok(a.clone());
+                }
+            }
+            let result = match op {
+                BinaryOp::Or => set::union(x, y)?,
+                BinaryOp::And => set::intersection(x, y)?,
+                BinaryOp::Sub => set::difference(x, y)?,
+                _ => set::symmetric_difference(x, y)?,
+            };
+            Ok(wrap_set_like(a, result))
+        }
+        (Value::Dict(x), _) if op == BinaryOp::Or && (inplace || matches!(b, Value::Dict(_))) => {
+            if inplace {
+                dict::update_from_value(vm, x, b)?;
+                return Ok(a.clone());
+            }
+            match b {
+                Value::Dict(y) => Ok(Value::Dict(Rc::new(dict::union(x, y)?))),
+                _ => Err(unsupported_operands(op, inplace, a, b)),
+            }
+        }
+        _ if (matches!(a, Value::DictView(v) if v.kind != DictViewKind::Values)
+            || matches!(b, Value::DictView(v) if v.kind != DictViewKind::Values)) =>
+        {
+            // Dict views combine with any iterable, the view-side first.
+            let (first, second) = if is_set_like(a) || !is_set_like(b) { (a, b) } else { (b, a) };
+            let result = set::set_from_iterable(vm, first)?;
+            match op {
+                BinaryOp::Or => result.update_from_iterable(vm, second)?,
+                BinaryOp::And => {
+                    let r = set::intersection_iterable(vm, &result, second)?;
+                    result.replace_with(r);
+                }
+                BinaryOp::Sub => {
+                    let (base, other) = (set::set_from_iterable(vm, a)?, b);
+                    set::difference_update_value(vm, &base, other)?;
+                    return Ok(Value::Set(Rc::new(base)));
+                }
+                _ => set::symmetric_difference_update_value(vm, &result, second)?,
+            }
+            Ok(Value::Set(Rc::new(result)))
+        }
+        _ => Err(unsupported_operands(op, inplace, a, b)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparisons.
+
+#[inline]
+fn ordering_matches(op: CompareOp, ord: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CompareOp::Lt => ord == Less,
+        CompareOp::Le => ord != Greater,
+        CompareOp::Eq => ord == Equal,
+        CompareOp::Ne => ord != Equal,
+        CompareOp::Gt => ord == Greater,
+        CompareOp::Ge => ord != Less,
+    }
+}
+
+fn not_supported(op: CompareOp, a: &Value, b: &Value) -> PyErr {
+    PyErr::type_error(format!(
+        "'{}' not supported between instances of '{}' and '{}'",
         op.symbol(),
-        a.type_id().name(),
-        b.type_id().name()
-    )))
+        tname(a),
+        tname(b)
+    ))
+}
+
+/// Interim numeric ordering, used only while `number::compare` does not answer.
+fn fallback_number_compare(op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(_) | Value::Bool(_), Value::Int(_) | Value::Bool(_)) => {
+            Some(ordering_matches(op, slice::int_of(a)?.cmp(&slice::int_of(b)?)))
+        }
+        _ => {
+            let f = |v: &Value| match v {
+                Value::Int(i) => Some(*i as f64),
+                Value::Bool(b) => Some(*b as i64 as f64),
+                Value::Float(f) => Some(*f),
+                _ => None,
+            };
+            let (x, y) = (f(a)?, f(b)?);
+            Some(match x.partial_cmp(&y) {
+                Some(ord) => ordering_matches(op, ord),
+                None => op == CompareOp::Ne,
+            })
+        }
+    }
+}
+
+/// The item at `pos` of a list or tuple (cloned: no borrow is kept).
+fn seq_item(v: &Value, pos: usize) -> Option<Value> {
+    match v {
+        Value::List(l) => l.items.borrow().get(pos).cloned(),
+        Value::Tuple(t) => t.items.get(pos).cloned(),
+        _ => None,
+    }
+}
+
+fn seq_len(v: &Value) -> usize {
+    match v {
+        Value::List(l) => l.items.borrow().len(),
+        Value::Tuple(t) => t.items.len(),
+        _ => 0,
+    }
+}
+
+/// Lexicographic comparison of two lists or two tuples.
+fn compare_sequences(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && seq_len(a) != seq_len(b) {
+        return Ok(op == CompareOp::Ne);
+    }
+    sync_limit(vm);
+    let _nest = Nest::enter(" in comparison")?;
+    let mut pos = 0;
+    loop {
+        match (seq_item(a, pos), seq_item(b, pos)) {
+            (Some(x), Some(y)) => {
+                if !(x.is(&y) || eq(vm, &x, &y)?) {
+                    return match op {
+                        CompareOp::Eq => Ok(false),
+                        CompareOp::Ne => Ok(true),
+                        _ => compare_bool(vm, op, &x, &y),
+                    };
+                }
+                pos += 1;
+            }
+            _ => return Ok(ordering_matches(op, seq_len(a).cmp(&seq_len(b)))),
+        }
+    }
+}
+
+/// `a <cmp> b` as a Rust bool.
+pub fn compare_bool(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => return Ok(ordering_matches(op, x.cmp(y))),
+        (Value::Str(x), Value::Str(y)) => return Ok(ordering_matches(op, x.as_str().cmp(y.as_str()))),
+        _ => {}
+    }
+    if let Some(r) = number::compare(op, a, b) {
+        return Ok(r);
+    }
+    if is_number(a) && is_number(b) {
+        if let Some(r) = fallback_number_compare(op, a, b) {
+            return Ok(r);
+        }
+    }
+    match (a, b) {
+        (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => compare_sequences(vm, op, a, b),
+        _ if is_set_like(a) && is_set_like(b) => {
+            sync_limit(vm);
+            let _nest = Nest::enter(" in comparison")?;
+            let (la, lb) = (set_like_len(a), set_like_len(b));
+            Ok(match op {
+                CompareOp::Eq => la == lb && set_like_subset(a, b)?,
+                CompareOp::Ne => !(la == lb && set_like_subset(a, b)?),
+                CompareOp::Le => set_like_subset(a, b)?,
+                CompareOp::Lt => la < lb && set_like_subset(a, b)?,
+                CompareOp::Ge => set_like_subset(b, a)?,
+                CompareOp::Gt => la > lb && set_like_subset(b, a)?,
+            })
+        }
+        _ => match op {
+            CompareOp::Eq => {
+                sync_limit(vm);
+                eq(vm, a, b)
+            }
+            CompareOp::Ne => {
+                sync_limit(vm);
+                Ok(!eq(vm, a, b)?)
+            }
+            _ => Err(not_supported(op, a, b)),
+        },
+    }
 }
 
 /// `a <cmp> b`.
-pub fn compare(_vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
-    Err(PyErr::type_error(format!(
-        "'{}' not supported between instances of '{}' and '{}'",
-        op.symbol(),
-        a.type_id().name(),
-        b.type_id().name()
-    )))
+pub fn compare(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+    compare_bool(vm, op, a, b).map(Value::Bool)
 }
 
+/// `a < b` (sorting, min, max).
+pub fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    compare_bool(vm, CompareOp::Lt, a, b)
+}
+
+// ---------------------------------------------------------------------------------------------
+// repr / str.
+
 /// `repr(v)`.
-pub fn repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
-    Ok(match v {
-        Value::None => "None".into(),
-        Value::Int(i) => i.to_string(),
-        Value::Str(s) => format!("'{}'", s.as_str()),
-        _ => format!("<{} object>", v.type_id().name()),
-    })
+pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(pystr::repr_str(s.as_str())),
+        _ => reprs::repr(vm, v),
+    }
 }
 
 /// `str(v)`.
 pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
-    match v {
-        Value::Str(s) => Ok(s.as_str().to_owned()),
-        _ => repr(vm, v),
-    }
+    reprs::to_str(vm, v)
 }
 
-/// Placeholder so the unused import stays referenced until the real implementations land.
-pub fn type_name(v: &Value) -> &'static str {
-    let id: TypeId = v.type_id();
-    id.name()
+/// `ascii(v)`: the repr with every non-ASCII character escaped.
+pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    Ok(pystr::escape_non_ascii(&repr(vm, v)?))
 }
+
+// ---------------------------------------------------------------------------------------------
+// Iteration.
 
 /// `iter(v)`: an iterator over a builtin iterable.
 pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Err(PyErr::type_error(format!("'{}' object is not iterable", v.type_id().name())))
+    Ok(match v {
+        Value::List(l) => iter::make(IterKind::List { list: l.clone(), index: 0 }),
+        Value::Tuple(t) => iter::make(IterKind::Tuple { tuple: t.clone(), index: 0 }),
+        Value::Str(s) => iter::make(IterKind::Str { s: s.clone(), byte_pos: 0 }),
+        Value::Range(r) => iter::make(IterKind::Range { next: r.start, stop: r.stop, step: r.step }),
+        Value::Dict(d) => iter::dict_iter(d, DictViewKind::Keys),
+        Value::DictView(view) => iter::dict_iter(&view.dict, view.kind),
+        Value::Set(s) | Value::FrozenSet(s) => iter::set_iter(s),
+        Value::Iter(_) => v.clone(),
+        _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", tname(v)))),
+    })
 }
 
 /// `next(it)`: `Ok(None)` when the iterator is exhausted (no StopIteration allocated).
-pub fn next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    Err(PyErr::type_error(format!("'{}' object is not an iterator", it.type_id().name())))
+pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    match it {
+        Value::Iter(i) => iter::next(vm, i),
+        _ => Err(PyErr::type_error(format!("'{}' object is not an iterator", tname(it)))),
+    }
+}
+
+/// Every item of an iterable, in order (fast paths for list and tuple).
+pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
+    match iterable {
+        Value::List(l) => Ok(l.items.borrow().clone()),
+        Value::Tuple(t) => Ok(t.items.to_vec()),
+        Value::Set(s) | Value::FrozenSet(s) => Ok(s.items()),
+        Value::Dict(d) => Ok(d.keys()),
+        _ => {
+            let it = get_iter(vm, iterable)?;
+            let mut out = Vec::new();
+            if let Value::Range(r) = iterable {
+                let n = range::len_checked(r)?;
+                out.try_reserve_exact(n).map_err(|_| PyErr::memory_error())?;
+            }
+            while let Some(v) = next(vm, &it)? {
+                if out.len() == out.capacity() {
+                    out.try_reserve(1).map_err(|_| PyErr::memory_error())?;
+                }
+                out.push(v);
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// `reversed(v)` for builtin sequences, dicts and dict views.
+pub fn reversed(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    iter::reversed(v)
 }
 
 /// `len(v)`.
 pub fn len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    Err(PyErr::type_error(format!("object of type '{}' has no len()", v.type_id().name())))
+    Ok(match v {
+        Value::Str(s) => s.char_count(),
+        Value::List(l) => l.items.borrow().len(),
+        Value::Tuple(t) => t.items.len(),
+        Value::Dict(d) => d.len(),
+        Value::Set(s) | Value::FrozenSet(s) => s.len(),
+        Value::Range(r) => range::len_checked(r)?,
+        Value::DictView(view) => view.dict.len(),
+        _ => return Err(PyErr::type_error(format!("object of type '{}' has no len()", tname(v)))),
+    })
 }
 
+// ---------------------------------------------------------------------------------------------
+// Subscripts.
+
 /// `obj[key]`.
-pub fn getitem(_vm: &mut Vm, obj: &Value, _key: &Value) -> PyResult<Value> {
-    Err(PyErr::type_error(format!("'{}' object is not subscriptable", obj.type_id().name())))
+pub fn getitem(_vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
+    match obj {
+        Value::List(l) => match key {
+            Value::Slice(s) => list::getitem_slice(l, s),
+            _ => {
+                let items = l.items.borrow();
+                let pos = slice::item_position(key, items.len(), "list", "list")?;
+                Ok(items[pos].clone())
+            }
+        },
+        Value::Tuple(t) => match key {
+            Value::Slice(s) => {
+                let r = slice::resolve(s, t.items.len())?;
+                if r.step == 1 && r.len == t.items.len() {
+                    return Ok(obj.clone());
+                }
+                Ok(Value::tuple(list::slice_items(&t.items, &r)?))
+            }
+            _ => {
+                let pos = slice::item_position(key, t.items.len(), "tuple", "tuple")?;
+                Ok(t.items[pos].clone())
+            }
+        },
+        Value::Str(s) => match key {
+            Value::Slice(sl) => pystr::getitem_slice(s, sl),
+            _ => pystr::getitem_index(s, key),
+        },
+        Value::Dict(d) => match d.get(key)? {
+            Some(v) => Ok(v),
+            None => Err(PyErr::key_error(key.clone())),
+        },
+        Value::Range(r) => range::getitem(r, key),
+        Value::Type(t) => Err(PyErr::type_error(format!("type '{}' is not subscriptable", t.name))),
+        _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", tname(obj)))),
+    }
 }
 
 /// `obj[key] = value`.
-pub fn setitem(_vm: &mut Vm, obj: &Value, _key: &Value, _value: Value) -> PyResult<()> {
-    Err(PyErr::type_error(format!("'{}' object does not support item assignment", obj.type_id().name())))
+pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
+    match obj {
+        Value::List(l) => match key {
+            Value::Slice(s) => list::setitem_slice(vm, l, s, &value),
+            _ => {
+                let mut items = l.items.borrow_mut();
+                let pos = match slice::item_position(key, items.len(), "list", "list") {
+                    Ok(p) => p,
+                    Err(e) if e.matches(TypeId::IndexError) && !matches!(key, Value::BigInt(_)) => {
+                        return Err(PyErr::index_error("list assignment index out of range"))
+                    }
+                    Err(e) => return Err(e),
+                };
+                let old = std::mem::replace(&mut items[pos], value);
+                drop(items);
+                drop(old);
+                Ok(())
+            }
+        },
+        Value::Dict(d) => d.set(key.clone(), value),
+        _ => Err(PyErr::type_error(format!("'{}' object does not support item assignment", tname(obj)))),
+    }
 }
 
 /// `del obj[key]`.
-pub fn delitem(_vm: &mut Vm, obj: &Value, _key: &Value) -> PyResult<()> {
-    Err(PyErr::type_error(format!("'{}' object does not support item deletion", obj.type_id().name())))
+pub fn delitem(_vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<()> {
+    match obj {
+        Value::List(l) => match key {
+            Value::Slice(s) => list::delitem_slice(l, s),
+            _ => {
+                let mut items = l.items.borrow_mut();
+                let pos = match slice::item_position(key, items.len(), "list", "list") {
+                    Ok(p) => p,
+                    Err(e) if e.matches(TypeId::IndexError) && !matches!(key, Value::BigInt(_)) => {
+                        return Err(PyErr::index_error("list assignment index out of range"))
+                    }
+                    Err(e) => return Err(e),
+                };
+                let old = items.remove(pos);
+                drop(items);
+                drop(old);
+                Ok(())
+            }
+        },
+        Value::Dict(d) => match d.remove(key)? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::key_error(key.clone())),
+        },
+        _ => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", tname(obj)))),
+    }
 }
 
 /// `item in container`.
-pub fn contains(_vm: &mut Vm, container: &Value, _item: &Value) -> PyResult<bool> {
-    Err(PyErr::type_error(format!("argument of type '{}' is not iterable", container.type_id().name())))
+pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    match container {
+        Value::Str(s) => match item {
+            Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+            _ => Err(PyErr::type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                tname(item)
+            ))),
+        },
+        Value::List(_) | Value::Tuple(_) => {
+            let mut pos = 0;
+            while let Some(x) = seq_item(container, pos) {
+                if x.is(item) || eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+                pos += 1;
+            }
+            Ok(false)
+        }
+        Value::Dict(d) => d.contains_key(item),
+        Value::Set(s) | Value::FrozenSet(s) => match s.contains(item) {
+            Err(e) if matches!(item, Value::Set(_)) && e.matches(TypeId::TypeError) => {
+                // A set key is looked up as the equal frozenset.
+                let Value::Set(inner) = item else { return Err(e) };
+                s.contains(&Value::FrozenSet(Rc::new(inner.copy()?)))
+            }
+            other => other,
+        },
+        Value::Range(r) => range::contains(vm, r, item),
+        Value::DictView(view) => match view.kind {
+            DictViewKind::Keys => view.dict.contains_key(item),
+            DictViewKind::Items => items_view_contains(&view.dict, item),
+            DictViewKind::Values => {
+                for v in view.dict.values() {
+                    if v.is(item) || eq(vm, &v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        },
+        Value::Iter(_) => {
+            while let Some(x) = next(vm, container)? {
+                if x.is(item) || eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(PyErr::type_error(format!("argument of type '{}' is not iterable", tname(container)))),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attributes.
+
+/// An attribute found on a type, bound to `obj` when it is a function.
+fn bind(attr: Value, obj: &Value) -> Value {
+    match attr {
+        Value::Native(_) | Value::Function(_) => {
+            Value::Method(Rc::new(PyMethod { func: attr, self_value: obj.clone() }))
+        }
+        other => other,
+    }
+}
+
+fn no_attribute(obj: &Value, name: &str) -> PyErr {
+    PyErr::attribute_error(format!("'{}' object has no attribute '{}'", tname(obj), name))
+}
+
+fn type_attribute(t: &Rc<PyType>, name: &str) -> PyResult<Value> {
+    match name {
+        "__name__" | "__qualname__" => return Ok(Value::str(&t.name)),
+        "__module__" => return Ok(Value::str(t.module.as_deref().unwrap_or("builtins"))),
+        "__mro__" => return Ok(Value::tuple(t.mro().map(|x| Value::Type(x.clone())).collect())),
+        "__bases__" => return Ok(Value::tuple(t.bases.iter().map(|x| Value::Type(x.clone())).collect())),
+        "__base__" => return Ok(t.bases.first().map_or(Value::None, |b| Value::Type(b.clone()))),
+        "__class__" => return Ok(Value::Type(crate::objects::types::builtin_type(TypeId::Type))),
+        _ => {}
+    }
+    if let Some(v) = t.lookup(name) {
+        // `dict.fromkeys` is a class method: bind it to the type.
+        if name == "fromkeys" && t.builtin_id() == Some(TypeId::Dict) {
+            return Ok(bind(v, &Value::Type(t.clone())));
+        }
+        return Ok(v);
+    }
+    if name == "__doc__" {
+        return Ok(Value::None);
+    }
+    Err(PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", t.name, name)))
+}
+
+/// Attributes that builtin values carry themselves (not methods from their type).
+fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
+    if name == "__class__" {
+        return Some(Value::Type(type_of(obj)));
+    }
+    match obj {
+        Value::Function(f) => Some(match name {
+            "__name__" => Value::Str(f.name.borrow().clone()),
+            "__qualname__" => Value::Str(f.qualname.borrow().clone()),
+            "__module__" => f.globals.get_str("__name__").unwrap_or(Value::None),
+            "__defaults__" => f.defaults.as_ref().map_or(Value::None, |d| Value::Tuple(d.clone())),
+            "__kwdefaults__" => f.kwdefaults.as_ref().map_or(Value::None, |d| Value::Dict(d.clone())),
+            "__closure__" => f.closure.as_ref().map_or(Value::None, |c| Value::Tuple(c.clone())),
+            "__globals__" => Value::Dict(f.globals.clone()),
+            "__code__" => Value::Code(f.code.clone()),
+            "__doc__" => Value::None,
+            _ => return None,
+        }),
+        Value::Native(n) => Some(match name {
+            "__name__" => Value::str(n.name),
+            "__qualname__" => match n.owner {
+                Some(t) => Value::string(format!("{}.{}", t.name(), n.name)),
+                None => Value::str(n.name),
+            },
+            "__doc__" => Value::None,
+            "__self__" if n.owner.is_none() => Value::None,
+            _ => return None,
+        }),
+        Value::Method(m) => match name {
+            "__self__" => Some(m.self_value.clone()),
+            "__func__" => Some(m.func.clone()),
+            "__name__" | "__qualname__" | "__doc__" | "__module__" => own_attribute(&m.func, name),
+            _ => None,
+        },
+        Value::Range(r) => Some(match name {
+            "start" => Value::Int(r.start),
+            "stop" => Value::Int(r.stop),
+            "step" => Value::Int(r.step),
+            _ => return None,
+        }),
+        Value::Slice(s) => Some(match name {
+            "start" => s.start.clone(),
+            "stop" => s.stop.clone(),
+            "step" => s.step.clone(),
+            _ => return None,
+        }),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Some(match name {
+            "real" | "numerator" => match obj {
+                Value::Bool(b) => Value::Int(*b as i64),
+                _ => obj.clone(),
+            },
+            "imag" => Value::Int(0),
+            "denominator" => Value::Int(1),
+            _ => return None,
+        }),
+        Value::Float(_) => Some(match name {
+            "real" => obj.clone(),
+            "imag" => Value::Float(0.0),
+            _ => return None,
+        }),
+        Value::Exception(e) => Some(match name {
+            "args" => Value::Tuple(e.args.clone()),
+            "__traceback__" => Value::None,
+            "__cause__" => e.cause.borrow().as_ref().map_or(Value::None, |c| Value::Exception(c.clone())),
+            "__context__" => e.context.borrow().as_ref().map_or(Value::None, |c| Value::Exception(c.clone())),
+            "__suppress_context__" => Value::Bool(e.suppress_context.get()),
+            "value" if e.ty.builtin_id() == Some(TypeId::StopIteration) => {
+                e.args.items.first().cloned().unwrap_or(Value::None)
+            }
+            "code" if e.ty.builtin_id() == Some(TypeId::SystemExit) => match e.args.items.len() {
+                0 => Value::None,
+                1 => e.args.items[0].clone(),
+                _ => Value::Tuple(e.args.clone()),
+            },
+            _ => return None,
+        }),
+        Value::Code(c) => Some(match name {
+            "co_name" => Value::str(&c.name),
+            "co_qualname" => Value::str(&c.qualname),
+            "co_filename" => Value::str(&c.filename),
+            "co_firstlineno" => Value::Int(c.firstlineno as i64),
+            _ => return None,
+        }),
+        Value::DictView(view) if name == "mapping" => Some(Value::Dict(view.dict.clone())),
+        _ => None,
+    }
 }
 
 /// `getattr(obj, name)`: methods of builtin types come back bound (`Value::Method`).
 pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
-    Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", obj.type_id().name(), name)))
+    match obj {
+        Value::Module(m) => {
+            if let Some(v) = m.dict.get_str(name) {
+                return Ok(v);
+            }
+            return match name {
+                "__dict__" => Ok(Value::Dict(m.dict.clone())),
+                "__name__" => Ok(Value::Str(m.name.clone())),
+                "__class__" => Ok(Value::Type(type_of(obj))),
+                _ => Err(PyErr::attribute_error(format!(
+                    "module '{}' has no attribute '{}'",
+                    m.name.as_str(),
+                    name
+                ))),
+            };
+        }
+        Value::Type(t) => return type_attribute(t, name),
+        _ => {}
+    }
+    if let Some(v) = own_attribute(obj, name) {
+        return Ok(v);
+    }
+    if let Some(attr) = type_of(obj).lookup(name) {
+        return Ok(bind(attr, obj));
+    }
+    if name == "__doc__" {
+        return Ok(Value::None);
+    }
+    Err(no_attribute(obj, name))
 }
 
 /// For LOAD_METHOD: `Some(function)` when `name` is a plain method found on `obj`'s type (the
 /// caller then passes `obj` as the first argument), `None` to fall back to `getattr`.
-pub fn lookup_method(_obj: &Value, _name: &str) -> Option<Value> {
-    None
+pub fn lookup_method(obj: &Value, name: &str) -> Option<Value> {
+    match obj {
+        Value::Type(_) | Value::Module(_) | Value::Null => return None,
+        _ => {}
+    }
+    match type_of(obj).lookup(name)? {
+        f @ (Value::Native(_) | Value::Function(_)) => Some(f),
+        _ => None,
+    }
 }
 
 /// `setattr(obj, name, value)`.
-pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, _value: Value) -> PyResult<()> {
-    Err(PyErr::attribute_error(format!("'{}' object has no attribute '{}'", obj.type_id().name(), name)))
+pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    match obj {
+        Value::Module(m) => {
+            m.dict.set_str(name, value);
+            Ok(())
+        }
+        Value::Type(t) => {
+            if t.builtin_id().is_some() {
+                return Err(PyErr::type_error(format!(
+                    "cannot set '{name}' attribute of immutable type '{}'",
+                    t.name
+                )));
+            }
+            t.dict.set_str(name, value);
+            t.version.set(t.version.get().wrapping_add(1));
+            Ok(())
+        }
+        Value::Function(f) => match (name, &value) {
+            ("__name__", Value::Str(s)) => {
+                *f.name.borrow_mut() = s.clone();
+                Ok(())
+            }
+            ("__qualname__", Value::Str(s)) => {
+                *f.qualname.borrow_mut() = s.clone();
+                Ok(())
+            }
+            ("__name__" | "__qualname__", _) => {
+                Err(PyErr::type_error(format!("{name} must be set to a string object")))
+            }
+            _ => Err(PyErr::unsupported("setting attributes of functions")),
+        },
+        Value::Exception(e) => match name {
+            "__cause__" | "__context__" => {
+                let slot = match &value {
+                    Value::None => None,
+                    Value::Exception(x) => Some(x.clone()),
+                    _ => {
+                        return Err(PyErr::type_error(format!(
+                            "exception {} must be None or derive from BaseException",
+                            if name == "__cause__" { "cause" } else { "context" }
+                        )))
+                    }
+                };
+                if name == "__cause__" {
+                    *e.cause.borrow_mut() = slot;
+                    e.suppress_context.set(true);
+                } else {
+                    *e.context.borrow_mut() = slot;
+                }
+                Ok(())
+            }
+            "__suppress_context__" => {
+                e.suppress_context.set(matches!(value, Value::Bool(true)));
+                Ok(())
+            }
+            "__traceback__" => Ok(()),
+            _ => Err(PyErr::unsupported("setting attributes of exceptions")),
+        },
+        _ => {
+            if type_of(obj).lookup(name).is_some() {
+                Err(PyErr::attribute_error(format!(
+                    "'{}' object attribute '{}' is read-only",
+                    tname(obj),
+                    name
+                )))
+            } else {
+                Err(no_attribute(obj, name))
+            }
+        }
+    }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Unary operators.
 
 /// Unary `-v`.
 pub fn negative(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Err(PyErr::type_error(format!("bad operand type for unary -: '{}'", v.type_id().name())))
+    match number::negative(v) {
+        Some(r) => r,
+        None => Err(PyErr::type_error(format!("bad operand type for unary -: '{}'", tname(v)))),
+    }
 }
 
 /// Unary `+v`.
 pub fn positive(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Err(PyErr::type_error(format!("bad operand type for unary +: '{}'", v.type_id().name())))
+    match number::positive(v) {
+        Some(r) => r,
+        None => Err(PyErr::type_error(format!("bad operand type for unary +: '{}'", tname(v)))),
+    }
 }
 
 /// Unary `~v`.
 pub fn invert(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Err(PyErr::type_error(format!("bad operand type for unary ~: '{}'", v.type_id().name())))
+    match number::invert(v) {
+        Some(r) => r,
+        None => Err(PyErr::type_error(format!("bad operand type for unary ~: '{}'", tname(v)))),
+    }
 }
+
+/// A set built from any iterable (`set(iterable)`), re-exported for the builtins.
+pub use crate::objects::set::set_from_iterable;

@@ -2,14 +2,17 @@
 //! the layout of CPython's compact dict), and its methods.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use hashbrown::HashTable;
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
+use crate::objects::args::positional;
 use crate::objects::mix_hash;
 use crate::objects::types::MethodTable;
 use crate::ops;
-use crate::value::Value;
+use crate::value::{CallArgs, DictView, DictViewKind, Value};
+use crate::vm::Vm;
 
 /// One slot of the entry vector; `None` after a deletion until the next compaction.
 #[derive(Clone)]
@@ -204,11 +207,244 @@ impl PyDict {
             .find_map(|(i, e)| e.as_ref().map(|e| (i, e.key.clone(), e.value.clone())))
     }
 
+    /// `key in d`; `Err` for an unhashable key.
+    pub fn contains_key(&self, key: &Value) -> PyResult<bool> {
+        let hash = ops::hash(key)?;
+        let t = self.table.borrow();
+        Ok(t.find(hash, key)?.is_some())
+    }
+
+    /// Remove and return the most recently inserted entry (`popitem`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let mut t = self.table.borrow_mut();
+        while let Some(slot) = t.entries.pop() {
+            if let Some(e) = slot {
+                let pos = t.entries.len();
+                if let Ok(found) = t.index.find_entry(mix_hash(e.hash), |&p| p == pos) {
+                    found.remove();
+                }
+                t.len -= 1;
+                drop(t);
+                self.bump();
+                return Some((e.key, e.value));
+            }
+        }
+        None
+    }
+
     /// A new dict with the same entries.
     pub fn copy(&self) -> PyDict {
         PyDict { table: RefCell::new(self.table.borrow().clone()), keys_version: Cell::new(0) }
     }
 }
 
+/// Add the entries of `other` to `dict`: a dict's items, or an iterable of key/value pairs
+/// (`dict.update(other)`, `dict(other)`, `d |= other`).
+pub fn update_from_value(vm: &mut Vm, dict: &PyDict, other: &Value) -> PyResult<()> {
+    if let Value::Dict(src) = other {
+        if std::ptr::eq(dict, Rc::as_ptr(src)) {
+            return Ok(());
+        }
+        for (k, v) in src.items() {
+            dict.set(k, v)?;
+        }
+        return Ok(());
+    }
+    let it = ops::get_iter(vm, other)?;
+    let mut index = 0usize;
+    while let Some(item) = ops::next(vm, &it)? {
+        let pair = match &item {
+            Value::Tuple(t) => t.items.to_vec(),
+            Value::List(l) => l.items.borrow().clone(),
+            _ => match ops::get_iter(vm, &item) {
+                Ok(inner) => ops::collect(vm, &inner)?,
+                Err(_) => {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert dictionary update sequence element #{index} to a sequence"
+                    )))
+                }
+            },
+        };
+        if pair.len() != 2 {
+            return Err(PyErr::value_error(format!(
+                "dictionary update sequence element #{index} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        let mut pair = pair.into_iter();
+        if let (Some(k), Some(v)) = (pair.next(), pair.next()) {
+            dict.set(k, v)?;
+        }
+        index += 1;
+    }
+    Ok(())
+}
+
+/// `d1 | d2`: a new dict.
+pub fn union(a: &PyDict, b: &PyDict) -> PyResult<PyDict> {
+    let result = a.copy();
+    for (k, v) in b.items() {
+        result.set(k, v)?;
+    }
+    Ok(result)
+}
+
+/// A view value of `dict`.
+pub fn view(dict: &Rc<PyDict>, kind: DictViewKind) -> Value {
+    Value::DictView(Rc::new(DictView { dict: dict.clone(), kind }))
+}
+
+fn receiver<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyDict>> {
+    match call.args.first() {
+        Some(Value::Dict(d)) => Ok(d),
+        Some(other) => Err(PyErr::type_error(format!(
+            "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
+            other.type_id().name()
+        ))),
+        None => Err(PyErr::type_error(format!("unbound method dict.{name}() needs an argument"))),
+    }
+}
+
+fn dict_get(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "get")?;
+    let [key, default] = positional::<2>("get", &call, 1)?;
+    let key = key.unwrap_or(&Value::None);
+    Ok(match d.get(key)? {
+        Some(v) => v,
+        None => default.cloned().unwrap_or(Value::None),
+    })
+}
+
+fn dict_keys(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "keys")?;
+    positional::<0>("keys", &call, 0)?;
+    Ok(view(d, DictViewKind::Keys))
+}
+
+fn dict_values(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "values")?;
+    positional::<0>("values", &call, 0)?;
+    Ok(view(d, DictViewKind::Values))
+}
+
+fn dict_items(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "items")?;
+    positional::<0>("items", &call, 0)?;
+    Ok(view(d, DictViewKind::Items))
+}
+
+fn dict_pop(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "pop")?;
+    let [key, default] = positional::<2>("pop", &call, 1)?;
+    let key = key.cloned().unwrap_or(Value::None);
+    match d.remove(&key)? {
+        Some(v) => Ok(v),
+        None => match default {
+            Some(v) => Ok(v.clone()),
+            None => Err(PyErr::key_error(key)),
+        },
+    }
+}
+
+fn dict_popitem(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "popitem")?;
+    positional::<0>("popitem", &call, 0)?;
+    match d.pop_last() {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(PyErr::new(crate::objects::types::TypeId::KeyError, "popitem(): dictionary is empty")),
+    }
+}
+
+fn dict_setdefault(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "setdefault")?;
+    let [key, default] = positional::<2>("setdefault", &call, 1)?;
+    let key = key.cloned().unwrap_or(Value::None);
+    if let Some(v) = d.get(&key)? {
+        return Ok(v);
+    }
+    let v = default.cloned().unwrap_or(Value::None);
+    d.set(key, v.clone())?;
+    Ok(v)
+}
+
+fn dict_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "update")?.clone();
+    let pos = call.positional();
+    if pos.len() > 2 {
+        return Err(PyErr::type_error(format!("update expected at most 1 argument, got {}", pos.len() - 1)));
+    }
+    if let Some(other) = pos.get(1) {
+        update_from_value(vm, &d, other)?;
+    }
+    for (name, v) in call.keywords() {
+        d.set(Value::str(name), v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_copy(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "copy")?;
+    positional::<0>("copy", &call, 0)?;
+    Ok(Value::Dict(Rc::new(d.copy())))
+}
+
+fn dict_clear(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "clear")?;
+    positional::<0>("clear", &call, 0)?;
+    let old = std::mem::take(&mut *d.table.borrow_mut());
+    d.bump();
+    drop(old);
+    Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)`: the receiver may be the dict type or a dict.
+fn dict_fromkeys(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    match call.args.first() {
+        Some(Value::Type(_)) | Some(Value::Dict(_)) => {}
+        _ => return Err(PyErr::type_error("descriptor 'fromkeys' requires a 'dict' type")),
+    }
+    let [iterable, value] = positional::<2>("fromkeys", &call, 1)?;
+    let value = value.cloned().unwrap_or(Value::None);
+    let keys = ops::collect(vm, iterable.unwrap_or(&Value::None))?;
+    let d = PyDict::new();
+    for k in keys {
+        d.set(k, value.clone())?;
+    }
+    Ok(Value::Dict(Rc::new(d)))
+}
+
+fn dict_getitem_method(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "__getitem__")?;
+    let [key] = positional::<1>("__getitem__", &call, 1)?;
+    ops::getitem(vm, &Value::Dict(d.clone()), key.unwrap_or(&Value::None))
+}
+
+fn dict_contains_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "__contains__")?;
+    let [key] = positional::<1>("__contains__", &call, 1)?;
+    Ok(Value::Bool(d.contains_key(key.unwrap_or(&Value::None))?))
+}
+
+fn dict_len_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let d = receiver(&call, "__len__")?;
+    positional::<0>("__len__", &call, 0)?;
+    Ok(Value::Int(d.len() as i64))
+}
+
 /// Methods of `dict`.
-pub const METHODS: MethodTable = &[];
+pub const METHODS: MethodTable = &[
+    ("get", dict_get),
+    ("keys", dict_keys),
+    ("values", dict_values),
+    ("items", dict_items),
+    ("pop", dict_pop),
+    ("popitem", dict_popitem),
+    ("setdefault", dict_setdefault),
+    ("update", dict_update),
+    ("copy", dict_copy),
+    ("clear", dict_clear),
+    ("fromkeys", dict_fromkeys),
+    ("__getitem__", dict_getitem_method),
+    ("__contains__", dict_contains_method),
+    ("__len__", dict_len_method),
+];

@@ -1,5 +1,6 @@
 //! The builtin object kinds: their data structures and their methods.
 
+pub mod args;
 pub mod dict;
 pub mod float;
 pub mod format;
@@ -11,6 +12,10 @@ pub mod set;
 pub mod str;
 pub mod tuple;
 pub mod range;
+pub mod repr;
+pub mod slice;
+pub mod strformat;
+pub mod unicode_tables;
 pub mod types;
 
 use std::sync::OnceLock;
