@@ -203,9 +203,7 @@ pub fn update_dict_from(vm: &mut Vm, dict: &PyDict, source: &Value) -> PyResult<
         }
         return Ok(());
     }
-    let it = ops::get_iter(vm, source)?;
-    let mut index = 0usize;
-    while let Some(item) = ops::next(vm, &it)? {
+    for (index, item) in collect(vm, source)?.into_iter().enumerate() {
         let pair = match &item {
             Value::Tuple(t) => t.items.to_vec(),
             Value::List(l) => l.items.borrow().clone(),
@@ -226,7 +224,6 @@ pub fn update_dict_from(vm: &mut Vm, dict: &PyDict, source: &Value) -> PyResult<
             ))
         })?;
         dict.set(key, value)?;
-        index += 1;
     }
     Ok(())
 }

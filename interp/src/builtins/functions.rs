@@ -355,7 +355,10 @@ pub fn builtin_ord(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 pub fn builtin_hash(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = exactly_one("hash", &args)?;
-    Ok(Value::Int(ops::hash(v)?))
+    match number::hash(v) {
+        Some(h) => Ok(Value::Int(h)),
+        None => Ok(Value::Int(ops::hash(v)?)),
+    }
 }
 
 pub fn builtin_id(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -1038,6 +1041,182 @@ mod tests {
     fn ascii_escapes() {
         assert_eq!(ascii_escape("'é\\n'"), "'\\xe9\\n'");
         assert_eq!(ascii_escape("€𝄞"), "\\u20ac\\U0001d11e");
+    }
+
+    use crate::objects::types::builtin_type;
+
+    fn call(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+        let f = vm.builtins.get_str(name).unwrap_or(Value::None);
+        match &f {
+            Value::Native(n) => (n.func)(vm, CallArgs::new(args)),
+            Value::Type(t) => crate::builtins::call_type(vm, &t.clone(), CallArgs::new(args)),
+            _ => Err(PyErr::name_error(name.to_owned())),
+        }
+    }
+
+    fn call_kw(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[&str]) -> PyResult<Value> {
+        let f = vm.builtins.get_str(name).unwrap_or(Value::None);
+        let names: Vec<Rc<crate::objects::str::PyStr>> =
+            kwnames.iter().map(|n| Rc::new(crate::objects::str::PyStr::new((*n).to_owned()))).collect();
+        match &f {
+            Value::Native(n) => (n.func)(vm, CallArgs { args, kwnames: &names }),
+            Value::Type(t) => crate::builtins::call_type(vm, &t.clone(), CallArgs { args, kwnames: &names }),
+            _ => Err(PyErr::name_error(name.to_owned())),
+        }
+    }
+
+    /// A compact rendering of a result for assertions.
+    fn show(r: PyResult<Value>) -> String {
+        match r {
+            Err(e) => {
+                let msg = match e.0.args.items.first() {
+                    Some(Value::Str(s)) => s.as_str().to_owned(),
+                    Some(other) => number::repr(other).unwrap_or_default(),
+                    None => String::new(),
+                };
+                format!("{}: {}", e.0.ty.name, msg)
+            }
+            Ok(v) => show_value(&v),
+        }
+    }
+
+    fn show_value(v: &Value) -> String {
+        match v {
+            Value::Str(s) => format!("'{}'", s.as_str()),
+            Value::List(l) => format!("[{}]", l.items.borrow().iter().map(show_value).collect::<Vec<_>>().join(", ")),
+            Value::Tuple(t) => format!("({})", t.items.iter().map(show_value).collect::<Vec<_>>().join(", ")),
+            Value::None => "None".into(),
+            Value::Type(t) => format!("<class '{}'>", t.name),
+            Value::Exception(e) => format!("{}{}", e.ty.name, show_value(&Value::Tuple(e.args.clone()))),
+            Value::Range(r) => format!("range({}, {}, {})", r.start, r.stop, r.step),
+            other => number::repr(other).unwrap_or_else(|| format!("<{}>", other.type_id().name())),
+        }
+    }
+
+    fn ints(xs: &[i64]) -> Value {
+        Value::list(xs.iter().map(|&x| Value::Int(x)).collect())
+    }
+
+    #[test]
+    fn sorting_min_max() {
+        let mut vm = Vm::new(vec![]);
+        let abs = vm.builtins.get_str("abs").unwrap_or(Value::None);
+        assert_eq!(show(call(&mut vm, "sorted", &[ints(&[3, 1, 2])])), "[1, 2, 3]");
+        assert_eq!(show(call_kw(&mut vm, "sorted", &[ints(&[3, 1, 2]), Value::Bool(true)], &["reverse"])), "[3, 2, 1]");
+        // Stable, key computed by a callable.
+        assert_eq!(show(call_kw(&mut vm, "sorted", &[ints(&[3, -3, 2, -2]), abs.clone()], &["key"])), "[2, -2, 3, -3]");
+        assert_eq!(
+            show(call_kw(&mut vm, "sorted", &[ints(&[3, -3, 2, -2]), abs.clone(), Value::Bool(true)], &["key", "reverse"])),
+            "[3, -3, 2, -2]"
+        );
+        let many: Vec<i64> = (0..1000).map(|i| (i * 7919) % 1009 - 500).collect();
+        let mut want = many.clone();
+        want.sort();
+        assert_eq!(show(call(&mut vm, "sorted", &[ints(&many)])), show_value(&ints(&want)));
+        assert_eq!(show(call_kw(&mut vm, "sorted", &[ints(&[1]), Value::Int(1)], &["foo"])), "TypeError: 'foo' is an invalid keyword argument for sort()");
+        assert_eq!(show(call(&mut vm, "sorted", &[])), "TypeError: sorted expected 1 argument, got 0");
+
+        assert_eq!(show(call(&mut vm, "max", &[ints(&[1, 5, 3])])), "5");
+        assert_eq!(show(call(&mut vm, "min", &[Value::Int(4), Value::Float(2.5), Value::Int(3)])), "2.5");
+        assert_eq!(show(call_kw(&mut vm, "max", &[ints(&[-7, 5, 3]), abs.clone()], &["key"])), "-7");
+        // The first of equal maxima wins.
+        assert_eq!(show(call_kw(&mut vm, "max", &[ints(&[-7, 7]), abs], &["key"])), "-7");
+        assert_eq!(show(call_kw(&mut vm, "min", &[ints(&[]), Value::Int(9)], &["default"])), "9");
+        assert_eq!(show(call(&mut vm, "max", &[ints(&[])])), "ValueError: max() arg is an empty sequence");
+        assert_eq!(show(call(&mut vm, "min", &[])), "TypeError: min expected at least 1 argument, got 0");
+        assert_eq!(
+            show(call_kw(&mut vm, "max", &[Value::Int(1), Value::Int(2), Value::Int(3)], &["default"])),
+            "TypeError: Cannot specify a default for max() with multiple positional arguments"
+        );
+    }
+
+    #[test]
+    fn numeric_builtins() {
+        let mut vm = Vm::new(vec![]);
+        assert_eq!(show(call(&mut vm, "abs", &[Value::Int(i64::MIN)])), "9223372036854775808");
+        assert_eq!(show(call(&mut vm, "abs", &[Value::str("a")])), "TypeError: bad operand type for abs(): 'str'");
+        assert_eq!(show(call(&mut vm, "divmod", &[Value::Int(-7), Value::Int(2)])), "(-4, 1)");
+        assert_eq!(show(call(&mut vm, "divmod", &[Value::str("a"), Value::Int(2)])), "TypeError: unsupported operand type(s) for divmod(): 'str' and 'int'");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::Int(10), Value::Int(1000)])), "24");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(-2), Value::Int(3), Value::Int(5)])), "2");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::Int(3), Value::Int(-5)])), "-2");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(3), Value::Int(-1), Value::Int(7)])), "5");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(3), Value::Int(-2), Value::Int(-7)])), "-3");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::Int(-1), Value::Int(4)])), "ValueError: base is not invertible for the given modulus");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::Int(3), Value::Int(0)])), "ValueError: pow() 3rd argument cannot be 0");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Float(1.0), Value::Int(2), Value::Int(3)])), "TypeError: pow() 3rd argument not allowed unless all arguments are integers");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::Float(0.5)])), "1.4142135623730951");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(1)])), "TypeError: pow() missing required argument 'exp' (pos 2)");
+        assert_eq!(show(call(&mut vm, "round", &[Value::Float(2.5)])), "2");
+        assert_eq!(show(call(&mut vm, "round", &[Value::Float(-0.5)])), "0");
+        assert_eq!(show(call(&mut vm, "round", &[Value::Float(2.675), Value::Int(2)])), "2.67");
+        assert_eq!(show(call(&mut vm, "round", &[Value::Int(25), Value::Int(-1)])), "20");
+        assert_eq!(show(call(&mut vm, "round", &[Value::Bool(true)])), "1");
+        assert_eq!(show(call(&mut vm, "round", &[Value::Float(1.5), Value::None])), "2");
+        assert_eq!(show(call(&mut vm, "round", &[Value::Float(f64::INFINITY)])), "OverflowError: cannot convert float infinity to integer");
+        assert_eq!(show(call(&mut vm, "round", &[Value::str("a")])), "TypeError: type str doesn't define __round__ method");
+        assert_eq!(show(call(&mut vm, "hex", &[Value::Int(255)])), "'0xff'");
+        assert_eq!(show(call(&mut vm, "bin", &[Value::Int(-5)])), "'-0b101'");
+        assert_eq!(show(call(&mut vm, "oct", &[Value::Bool(true)])), "'0o1'");
+        assert_eq!(show(call(&mut vm, "hex", &[Value::Float(1.5)])), "TypeError: 'float' object cannot be interpreted as an integer");
+        assert_eq!(show(call(&mut vm, "chr", &[Value::Int(233)])), "'é'");
+        assert_eq!(show(call(&mut vm, "chr", &[Value::Int(-1)])), "ValueError: chr() arg not in range(0x110000)");
+        assert_eq!(show(call(&mut vm, "ord", &[Value::str("é")])), "233");
+        assert_eq!(show(call(&mut vm, "ord", &[Value::str("ab")])), "TypeError: ord() expected a character, but string of length 2 found");
+        assert_eq!(show(call(&mut vm, "ord", &[Value::Int(1)])), "TypeError: ord() expected string of length 1, but int found");
+        assert_eq!(show(call(&mut vm, "hash", &[Value::Float(1.5)])), "1152921504606846977");
+        assert_eq!(show(call(&mut vm, "format", &[Value::Float(1234567.891), Value::str(",.2f")])), "'1,234,567.89'");
+        assert_eq!(show(call(&mut vm, "format", &[Value::Int(1), Value::Int(2)])), "TypeError: format() argument 2 must be str, not int");
+        assert_eq!(show(call(&mut vm, "len", &[Value::Int(1), Value::Int(2)])), "TypeError: len() takes exactly one argument (2 given)");
+    }
+
+    #[test]
+    fn type_checks_and_constructors() {
+        let mut vm = Vm::new(vec![]);
+        let int_type = Value::Type(builtin_type(TypeId::Int));
+        let str_type = Value::Type(builtin_type(TypeId::Str));
+        assert_eq!(show(call(&mut vm, "isinstance", &[Value::Bool(true), int_type.clone()])), "True");
+        let nested = Value::tuple(vec![str_type.clone(), Value::tuple(vec![int_type.clone()])]);
+        assert_eq!(show(call(&mut vm, "isinstance", &[Value::Int(1), nested])), "True");
+        assert_eq!(show(call(&mut vm, "isinstance", &[Value::Float(1.0), int_type.clone()])), "False");
+        assert_eq!(show(call(&mut vm, "isinstance", &[Value::Int(1), Value::Int(2)])), "TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union");
+        let zde = Value::Type(builtin_type(TypeId::ZeroDivisionError));
+        let arith = Value::Type(builtin_type(TypeId::ArithmeticError));
+        assert_eq!(show(call(&mut vm, "issubclass", &[zde.clone(), arith])), "True");
+        assert_eq!(show(call(&mut vm, "issubclass", &[Value::Int(1), int_type])), "TypeError: issubclass() arg 1 must be a class");
+
+        assert_eq!(show(call(&mut vm, "int", &[])), "0");
+        assert_eq!(show(call(&mut vm, "int", &[Value::str(" -0x1F "), Value::Int(0)])), "-31");
+        assert_eq!(show(call(&mut vm, "int", &[Value::Float(-3.9)])), "-3");
+        assert_eq!(show(call(&mut vm, "int", &[Value::str("abc")])), "ValueError: invalid literal for int() with base 10: 'abc'");
+        assert_eq!(show(call(&mut vm, "int", &[Value::Float(1.5), Value::Int(10)])), "TypeError: int() can't convert non-string with explicit base");
+        assert_eq!(show(call(&mut vm, "int", &[Value::str("1"), Value::Int(1)])), "ValueError: int() base must be >= 2 and <= 36, or 0");
+        assert_eq!(show(call_kw(&mut vm, "int", &[Value::Int(5)], &["x"])), "TypeError: 'x' is an invalid keyword argument for int()");
+        assert_eq!(show(call_kw(&mut vm, "int", &[Value::Int(10)], &["base"])), "TypeError: int() missing string argument");
+        assert_eq!(show(call(&mut vm, "int", &[ints(&[])])), "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list'");
+        assert_eq!(show(call(&mut vm, "float", &[Value::str(" 1e3 ")])), "1000.0");
+        assert_eq!(show(call(&mut vm, "float", &[Value::str("x")])), "ValueError: could not convert string to float: 'x'");
+        assert_eq!(show(call(&mut vm, "float", &[Value::Int(1), Value::Int(2)])), "TypeError: float expected at most 1 argument, got 2");
+        assert_eq!(show(call(&mut vm, "bool", &[Value::Int(0)])), "False");
+        assert_eq!(show(call(&mut vm, "str", &[Value::str("s")])), "'s'");
+        assert_eq!(show(call(&mut vm, "list", &[Value::tuple(vec![Value::Int(1)])])), "[1]");
+        assert_eq!(show(call(&mut vm, "tuple", &[ints(&[1, 2])])), "(1, 2)");
+        assert_eq!(show(call(&mut vm, "range", &[Value::Int(5)])), "range(0, 5, 1)");
+        assert_eq!(show(call(&mut vm, "range", &[Value::Int(0), Value::Int(1), Value::Int(0)])), "ValueError: range() arg 3 must not be zero");
+        assert_eq!(show(call(&mut vm, "range", &[Value::Float(1.5)])), "TypeError: 'float' object cannot be interpreted as an integer");
+        assert_eq!(show(call(&mut vm, "range", &[])), "TypeError: range expected at least 1 argument, got 0");
+        assert_eq!(show(call(&mut vm, "type", &[Value::Int(1)])), "<class 'int'>");
+        assert_eq!(show(call(&mut vm, "type", &[])), "TypeError: type() takes 1 or 3 arguments");
+        assert_eq!(show(call(&mut vm, "ValueError", &[Value::str("bad"), Value::Int(1)])), "ValueError('bad', 1)");
+        assert_eq!(show(call_kw(&mut vm, "ValueError", &[Value::Int(1)], &["x"])), "TypeError: ValueError() takes no keyword arguments");
+        let pairs = Value::list(vec![Value::tuple(vec![Value::str("a"), Value::Int(1)])]);
+        assert!(matches!(call(&mut vm, "dict", &[pairs]), Ok(Value::Dict(d)) if d.len() == 1));
+        let bad = Value::list(vec![Value::tuple(vec![Value::Int(1), Value::Int(2), Value::Int(3)])]);
+        assert_eq!(show(call(&mut vm, "dict", &[bad])), "ValueError: dictionary update sequence element #0 has length 3; 2 is required");
+        assert_eq!(show(call(&mut vm, "exit", &[Value::Int(3)])), "SystemExit: 3");
+        // Internal types are not builtins names.
+        assert!(vm.builtins.get_str("NoneType").is_none());
+        assert!(vm.builtins.get_str("function").is_none());
     }
 
     #[test]
