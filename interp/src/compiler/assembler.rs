@@ -1,0 +1,358 @@
+//! The assembler: a list of symbolic instructions whose jumps name labels becomes final
+//! wordcode. It removes unreachable code, threads jumps to jumps, drops jumps to the next
+//! instruction, computes the maximum stack depth over the control-flow graph, lays out
+//! `ExtendedArg` prefixes and inline-cache words, and resolves labels to word indices.
+
+use crate::bytecode::opcodes::{encode, Op, Operand, ARG_BITS, MAX_ARG};
+
+/// A jump target, bound to a position in the instruction list with `Assembler::bind`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Label(u32);
+
+#[derive(Clone, Copy, Debug)]
+struct Instr {
+    op: Op,
+    /// The operand; for jumps, the label number.
+    arg: u32,
+    line: u32,
+}
+
+/// The result of assembling one code body.
+pub struct Assembled {
+    pub words: Vec<u32>,
+    pub lines: Vec<u32>,
+    pub stacksize: u32,
+}
+
+/// Collects instructions for one code body.
+#[derive(Default)]
+pub struct Assembler {
+    instrs: Vec<Instr>,
+    /// Instruction index each label is bound to (`None` until bound).
+    labels: Vec<Option<usize>>,
+}
+
+fn is_jump(op: Op) -> bool {
+    op.info().operand == Operand::Jump
+}
+
+/// Instructions after which execution never continues with the next one.
+fn is_terminal(op: Op) -> bool {
+    matches!(op, Op::Jump | Op::ReturnValue | Op::RaiseVarargs)
+}
+
+/// Stack effect when the jump is taken (the table gives the fall-through effect).
+fn jump_effect(op: Op, arg: u32) -> i32 {
+    match op {
+        Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => 0,
+        // Exhausted: the iterator is popped.
+        Op::ForIter => -1,
+        _ => op.stack_effect(arg),
+    }
+}
+
+/// Number of `ExtendedArg` prefixes an operand needs.
+fn prefixes(arg: u32) -> usize {
+    let mut n = 0;
+    let mut rest = arg >> ARG_BITS;
+    while rest != 0 {
+        n += 1;
+        rest >>= ARG_BITS;
+    }
+    n
+}
+
+impl Assembler {
+    pub fn new() -> Assembler {
+        Assembler::default()
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        Label((self.labels.len() - 1) as u32)
+    }
+
+    /// Bind `label` to the next instruction emitted.
+    pub fn bind(&mut self, label: Label) {
+        if let Some(slot) = self.labels.get_mut(label.0 as usize) {
+            *slot = Some(self.instrs.len());
+        }
+    }
+
+    pub fn emit(&mut self, op: Op, arg: u32, line: u32) {
+        self.instrs.push(Instr { op, arg, line });
+    }
+
+    pub fn emit_jump(&mut self, op: Op, target: Label, line: u32) {
+        debug_assert!(is_jump(op));
+        self.instrs.push(Instr { op, arg: target.0, line });
+    }
+
+    /// Number of instructions emitted so far.
+    pub fn len(&self) -> usize {
+        self.instrs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.instrs.is_empty()
+    }
+
+    /// The last instruction emitted, if any.
+    pub fn last_op(&self) -> Option<Op> {
+        self.instrs.last().map(|i| i.op)
+    }
+
+    /// Produce the final words. Errors are internal compiler errors (never user errors).
+    pub fn assemble(self) -> Result<Assembled, String> {
+        let mut instrs = self.instrs;
+        // Resolve labels to instruction indices: from here on, a jump's arg is an index.
+        for ins in instrs.iter_mut() {
+            if is_jump(ins.op) {
+                let target = self.labels.get(ins.arg as usize).copied().flatten();
+                match target {
+                    Some(t) => ins.arg = t as u32,
+                    None => return Err(format!("internal compiler error: unbound label in {:?}", ins.op)),
+                }
+            }
+        }
+        thread_jumps(&mut instrs);
+        loop {
+            let reachable = reachability(&instrs)?;
+            let before = instrs.len();
+            instrs = remove_instrs(instrs, &reachable);
+            let keep = jumps_to_next_removed(&instrs);
+            instrs = remove_instrs(instrs, &keep);
+            if instrs.len() == before {
+                break;
+            }
+        }
+        if instrs.is_empty() {
+            return Err("internal compiler error: empty code".into());
+        }
+        let stacksize = max_stack_depth(&instrs)?;
+        let (words, lines) = layout(&instrs)?;
+        Ok(Assembled { words, lines, stacksize })
+    }
+}
+
+/// A jump whose target is an unconditional `Jump` goes straight to that jump's target.
+fn thread_jumps(instrs: &mut [Instr]) {
+    for i in 0..instrs.len() {
+        if !is_jump(instrs[i].op) {
+            continue;
+        }
+        let mut target = instrs[i].arg as usize;
+        let mut hops = 0;
+        while let Some(t) = instrs.get(target) {
+            if t.op != Op::Jump || t.arg as usize == target || hops > 100 {
+                break;
+            }
+            target = t.arg as usize;
+            hops += 1;
+        }
+        instrs[i].arg = target as u32;
+    }
+}
+
+/// Successors of instruction `i`: (index, stack effect on that edge).
+fn successors(instrs: &[Instr], i: usize) -> [Option<(usize, i32)>; 2] {
+    let ins = instrs[i];
+    let fall = if is_terminal(ins.op) { None } else { Some((i + 1, ins.op.stack_effect(ins.arg))) };
+    let jump = if is_jump(ins.op) { Some((ins.arg as usize, jump_effect(ins.op, ins.arg))) } else { None };
+    [fall, jump]
+}
+
+/// Which instructions can run, starting from the first.
+fn reachability(instrs: &[Instr]) -> Result<Vec<bool>, String> {
+    let mut seen = vec![false; instrs.len()];
+    let mut work = vec![0usize];
+    while let Some(i) = work.pop() {
+        if i >= instrs.len() {
+            return Err("internal compiler error: execution runs off the end of the code".into());
+        }
+        if seen[i] {
+            continue;
+        }
+        seen[i] = true;
+        for (next, _) in successors(instrs, i).into_iter().flatten() {
+            if next >= instrs.len() {
+                return Err("internal compiler error: execution runs off the end of the code".into());
+            }
+            if !seen[next] {
+                work.push(next);
+            }
+        }
+    }
+    Ok(seen)
+}
+
+/// Marks `false` every `Jump` whose target is the instruction right after it.
+fn jumps_to_next_removed(instrs: &[Instr]) -> Vec<bool> {
+    instrs.iter().enumerate().map(|(i, ins)| !(ins.op == Op::Jump && ins.arg as usize == i + 1)).collect()
+}
+
+/// Drop the instructions whose `keep` entry is false, retargeting jumps: a jump to a dropped
+/// instruction goes to the next kept one.
+fn remove_instrs(instrs: Vec<Instr>, keep: &[bool]) -> Vec<Instr> {
+    let mut new_index = vec![0u32; instrs.len() + 1];
+    let mut n = 0u32;
+    for i in 0..instrs.len() {
+        new_index[i] = n;
+        if keep[i] {
+            n += 1;
+        }
+    }
+    new_index[instrs.len()] = n;
+    instrs
+        .into_iter()
+        .zip(keep.iter())
+        .filter(|(_, &k)| k)
+        .map(|(mut ins, _)| {
+            if is_jump(ins.op) {
+                ins.arg = new_index.get(ins.arg as usize).copied().unwrap_or(n);
+            }
+            ins
+        })
+        .collect()
+}
+
+/// Maximum stack depth over every path; also checks that no path pops an empty stack.
+fn max_stack_depth(instrs: &[Instr]) -> Result<u32, String> {
+    let mut depth_at: Vec<Option<i32>> = vec![None; instrs.len()];
+    let mut work = vec![(0usize, 0i32)];
+    let mut max = 0i32;
+    while let Some((i, depth)) = work.pop() {
+        match depth_at.get(i) {
+            None => return Err("internal compiler error: jump out of the code".into()),
+            Some(Some(d)) if *d >= depth => continue,
+            _ => {}
+        }
+        depth_at[i] = Some(depth);
+        let ins = instrs[i];
+        // The deepest point inside an instruction is at least its result.
+        for (next, effect) in successors(instrs, i).into_iter().flatten() {
+            let d = depth + effect;
+            if d < 0 {
+                return Err(format!("internal compiler error: stack underflow at {:?} (instruction {i})", ins.op));
+            }
+            max = max.max(d);
+            work.push((next, d));
+        }
+    }
+    Ok(max as u32)
+}
+
+/// Assign word offsets (growing `ExtendedArg` prefixes until stable), then encode.
+fn layout(instrs: &[Instr]) -> Result<(Vec<u32>, Vec<u32>), String> {
+    let mut ext: Vec<usize> = instrs.iter().map(|i| if is_jump(i.op) { 0 } else { prefixes(i.arg) }).collect();
+    let mut offsets = vec![0usize; instrs.len() + 1];
+    loop {
+        let mut pos = 0usize;
+        for (i, ins) in instrs.iter().enumerate() {
+            offsets[i] = pos;
+            pos += ext[i] + 1 + ins.op.info().cache as usize;
+        }
+        offsets[instrs.len()] = pos;
+        let mut changed = false;
+        for (i, ins) in instrs.iter().enumerate() {
+            if is_jump(ins.op) {
+                let target = offsets[ins.arg as usize] as u64;
+                if target > u32::MAX as u64 {
+                    return Err("code object too large".into());
+                }
+                let need = prefixes(target as u32);
+                if need > ext[i] {
+                    ext[i] = need;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let total = offsets[instrs.len()];
+    let mut words = Vec::new();
+    let mut lines = Vec::new();
+    words.try_reserve_exact(total).map_err(|_| "out of memory assembling code".to_string())?;
+    lines.try_reserve_exact(total).map_err(|_| "out of memory assembling code".to_string())?;
+    for (i, ins) in instrs.iter().enumerate() {
+        let arg = if is_jump(ins.op) { offsets[ins.arg as usize] as u32 } else { ins.arg };
+        // Pad with prefixes so that the instruction's width matches the layout exactly.
+        let n = ext[i];
+        for k in (1..=n).rev() {
+            let shift = ARG_BITS as usize * k;
+            let part = if shift >= 32 { 0 } else { (arg >> shift) & MAX_ARG };
+            words.push(encode(Op::ExtendedArg, part));
+            lines.push(ins.line);
+        }
+        words.push(encode(ins.op, arg & MAX_ARG));
+        lines.push(ins.line);
+        for _ in 0..ins.op.info().cache {
+            words.push(0);
+            lines.push(ins.line);
+        }
+    }
+    Ok((words, lines))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::opcodes::decode;
+
+    #[test]
+    fn resolves_labels_and_computes_depth() {
+        let mut a = Assembler::new();
+        let top = a.new_label();
+        let end = a.new_label();
+        a.emit(Op::LoadConst, 0, 1);
+        a.emit(Op::GetIter, 0, 1);
+        a.bind(top);
+        a.emit_jump(Op::ForIter, end, 1);
+        a.emit(Op::StoreFast, 0, 2);
+        a.emit_jump(Op::Jump, top, 2);
+        a.bind(end);
+        a.emit(Op::LoadConst, 1, 3);
+        a.emit(Op::ReturnValue, 0, 3);
+        let out = a.assemble().unwrap();
+        assert_eq!(out.words.len(), 7);
+        assert_eq!(decode(out.words[2]), (Op::ForIter as u8, 5));
+        assert_eq!(decode(out.words[4]), (Op::Jump as u8, 2));
+        assert_eq!(out.stacksize, 2);
+        assert_eq!(out.lines, vec![1, 1, 1, 2, 2, 3, 3]);
+    }
+
+    #[test]
+    fn removes_dead_code_and_jumps_to_next() {
+        let mut a = Assembler::new();
+        let l = a.new_label();
+        a.emit(Op::LoadConst, 0, 1);
+        a.emit_jump(Op::Jump, l, 1);
+        a.bind(l);
+        a.emit(Op::ReturnValue, 0, 1);
+        a.emit(Op::LoadConst, 0, 2);
+        a.emit(Op::ReturnValue, 0, 2);
+        let out = a.assemble().unwrap();
+        assert_eq!(out.words, vec![encode(Op::LoadConst, 0), encode(Op::ReturnValue, 0)]);
+    }
+
+    #[test]
+    fn extended_args() {
+        let mut a = Assembler::new();
+        a.emit(Op::LoadConst, 0x0123_4567, 1);
+        a.emit(Op::ReturnValue, 0, 1);
+        let out = a.assemble().unwrap();
+        assert_eq!(out.words.len(), 3);
+        assert_eq!(decode(out.words[0]), (Op::ExtendedArg as u8, 0x01));
+        assert_eq!(decode(out.words[1]), (Op::LoadConst as u8, 0x23_4567));
+    }
+
+    #[test]
+    fn underflow_is_an_error() {
+        let mut a = Assembler::new();
+        a.emit(Op::PopTop, 0, 1);
+        a.emit(Op::ReturnValue, 0, 1);
+        assert!(a.assemble().is_err());
+    }
+}
