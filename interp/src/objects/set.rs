@@ -888,3 +888,141 @@ pub const FROZENSET_METHODS: MethodTable = &[
     ("isdisjoint", set_isdisjoint),
     ("__contains__", set_contains_method),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same generator as testdata/gen_set_order.py.
+    fn lcg(n: usize, seed: i64, modulus: i64, neg: bool) -> Vec<i64> {
+        let mut out = Vec::new();
+        let mut x = seed;
+        for _ in 0..n {
+            x = (x * 1103515245 + 12345).rem_euclid(1 << 31);
+            let mut v = x % modulus;
+            if neg && x & 1 == 1 {
+                v = -v;
+            }
+            out.push(v);
+        }
+        out
+    }
+
+    fn ints(set: &PySet) -> String {
+        let parts: Vec<String> = set
+            .items()
+            .iter()
+            .map(|v| match v {
+                Value::Int(i) => i.to_string(),
+                Value::Tuple(t) => {
+                    let inner: Vec<String> =
+                        t.items.iter().map(|x| if let Value::Int(i) = x { i.to_string() } else { "?".into() }).collect();
+                    format!("({})", inner.join(", "))
+                }
+                _ => "?".into(),
+            })
+            .collect();
+        format!("[{}]", parts.join(", "))
+    }
+
+    fn build(values: &[i64]) -> PySet {
+        PySet::from_values(values.iter().map(|&i| Value::Int(i))).unwrap_or_default()
+    }
+
+    fn expected() -> std::collections::HashMap<String, String> {
+        include_str!("testdata/set_order_cpython.txt")
+            .lines()
+            .filter_map(|l| l.split_once(' ').map(|(k, v)| (k.to_owned(), v.to_owned())))
+            .collect()
+    }
+
+    #[test]
+    fn iteration_order_matches_cpython() {
+        let exp = expected();
+        let cases: Vec<(&str, Vec<i64>)> = vec![
+            ("small", vec![3, 1, 2]),
+            ("ten", vec![10, 3, 100, 7]),
+            ("neg", vec![-1, -2, 5, -8, 1000, 1 << 40, -(1 << 62), 17, 33, 8, 16, 24]),
+            ("lcg200", lcg(200, 12345, 1_000_000, true)),
+            ("lcg2000", lcg(2000, 7, 1_000_000, true)),
+        ];
+        for (name, values) in cases {
+            assert_eq!(ints(&build(&values)), exp[name], "case {name}");
+        }
+    }
+
+    #[test]
+    fn pop_deletion_and_merge_orders_match_cpython() {
+        let exp = expected();
+        let s = build(&lcg(50, 3, 1_000_000, true));
+        let popped: Vec<String> = (0..20).map(|_| match s.pop() {
+            Some(Value::Int(i)) => i.to_string(),
+            _ => "?".into(),
+        }).collect();
+        assert_eq!(format!("[{}] {}", popped.join(", "), ints(&s)), exp["pops"]);
+
+        let s = build(&(0..40).map(|x| x * 13).collect::<Vec<_>>());
+        for x in (0..40).step_by(3) {
+            assert!(s.remove(&Value::Int(x * 13)).unwrap_or(false));
+        }
+        for x in lcg(30, 9, 1000, true) {
+            let _ = s.add(Value::Int(x));
+        }
+        assert_eq!(ints(&s), exp["dummies"]);
+
+        let frozen = build(&[100, 200, 300, 400, 500]);
+        let s = PySet::new();
+        assert!(s.update_from_set(&frozen).is_ok());
+        assert_eq!(ints(&s), exp["merge"]);
+        assert_eq!(ints(&frozen.copy().unwrap_or_default()), exp["setofset"]);
+
+        let s = build(&(0..100).collect::<Vec<_>>());
+        for x in 1..100 {
+            if x % 10 != 0 {
+                let _ = s.remove(&Value::Int(x));
+            }
+        }
+        assert_eq!(ints(&s.copy().unwrap_or_default()), exp["copy"]);
+    }
+
+    #[test]
+    fn algebra_orders_match_cpython() {
+        let exp = expected();
+        let a = build(&lcg(60, 1, 500, true));
+        let b = build(&lcg(40, 2, 500, true));
+        let r = |x: PyResult<PySet>| ints(&x.unwrap_or_default());
+        assert_eq!(r(union(&a, &b)), exp["union"]);
+        assert_eq!(r(intersection(&a, &b)), exp["inter"]);
+        assert_eq!(r(difference(&a, &b)), exp["diff"]);
+        assert_eq!(r(symmetric_difference(&a, &b)), exp["xor"]);
+        let tuple = |x: i64, y: i64| Value::tuple(vec![Value::Int(x), Value::Int(y)]);
+        let frozen = PySet::from_values([tuple(1, 2), tuple(3, 4), tuple(0, 0), tuple(-1, 5), tuple(2, 1)])
+            .unwrap_or_default();
+        let literal = PySet::new();
+        assert!(literal.update_from_set(&frozen).is_ok());
+        assert_eq!(ints(&literal), exp["tuples"]);
+    }
+
+    #[test]
+    fn frozenset_hash_matches_cpython() {
+        let exp = expected();
+        let tuple12 = Value::tuple(vec![Value::Int(1), Value::Int(2)]);
+        let hashes = [
+            build(&[1, 2, 3]).frozen_hash(),
+            PySet::new().frozen_hash(),
+            PySet::from_values([tuple12, Value::Int(-1)]).unwrap_or_default().frozen_hash(),
+        ];
+        let got: Vec<String> = hashes.iter().map(|h| h.to_string()).collect();
+        assert_eq!(got.join(" "), exp["fhash"]);
+    }
+
+    #[test]
+    fn equal_numbers_are_one_key() {
+        let s = PySet::new();
+        assert!(s.add(Value::Int(1)).unwrap_or(false));
+        assert!(!s.add(Value::Bool(true)).unwrap_or(true));
+        assert!(!s.add(Value::Float(1.0)).unwrap_or(true));
+        assert_eq!(s.len(), 1);
+        assert!(s.add(Value::list(vec![])).is_err());
+    }
+}
