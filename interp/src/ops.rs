@@ -120,10 +120,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::Ellipsis => Ok(0x5E11_7515),
         Value::NotImplemented => Ok(0x0407_1DE5),
         Value::Null => Ok(0),
-        Value::Tuple(t) => {
-            let _nest = Nest::enter(" while hashing")?;
-            tuple::hash(t)
-        }
+        Value::Tuple(t) => tuple::hash(t),
         Value::FrozenSet(s) => Ok(s.frozen_hash()),
         Value::Range(r) => range::hash(r),
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) | Value::Slice(_) => Err(unhashable(v)),
@@ -920,8 +917,11 @@ fn type_attribute(t: &Rc<PyType>, name: &str) -> PyResult<Value> {
         _ => {}
     }
     if let Some(v) = t.lookup(name) {
-        // `dict.fromkeys` is a class method: bind it to the type.
-        if name == "fromkeys" && t.builtin_id() == Some(TypeId::Dict) {
+        // `dict.fromkeys` is a class method and `str.maketrans` a static method: bind them to
+        // the type so their first argument is never a user argument.
+        if (name == "fromkeys" && t.builtin_id() == Some(TypeId::Dict))
+            || (name == "maketrans" && t.builtin_id() == Some(TypeId::Str))
+        {
             return Ok(bind(v, &Value::Type(t.clone())));
         }
         return Ok(v);

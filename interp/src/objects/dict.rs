@@ -160,9 +160,14 @@ impl PyDict {
         Ok(old)
     }
 
-    /// Lookup by a Rust string (globals, keyword arguments, attributes).
+    /// Lookup by a Rust string (globals, keyword arguments, attributes), without allocating.
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        self.get(&Value::str(name)).ok().flatten()
+        let hash = crate::objects::str::hash_str(name);
+        let t = self.table.borrow();
+        let pos = *t.index.find(mix_hash(hash), |&pos| {
+            matches!(&t.entries[pos], Some(e) if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name))
+        })?;
+        t.entries[pos].as_ref().map(|e| e.value.clone())
     }
 
     /// Store under a Rust string key.

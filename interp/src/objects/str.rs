@@ -49,10 +49,7 @@ impl PyStr {
         if h != HASH_UNSET {
             return h;
         }
-        let mut h = crate::objects::hash_bytes(self.s.as_bytes()) as i64;
-        if h == HASH_UNSET {
-            h = -2;
-        }
+        let h = hash_str(&self.s);
         self.hash.set(h);
         h
     }
@@ -98,6 +95,17 @@ impl PyStr {
     }
 }
 
+/// Python `hash()` of the text `s` (what `PyStr::hash_value` caches), never -1.
+#[inline]
+pub fn hash_str(s: &str) -> i64 {
+    let h = crate::objects::hash_bytes(s.as_bytes()) as i64;
+    if h == HASH_UNSET {
+        -2
+    } else {
+        h
+    }
+}
+
 thread_local! {
     /// One shared string object per Latin-1 character (iteration and indexing hand these out).
     static CHAR_CACHE: Vec<Rc<PyStr>> =
@@ -117,7 +125,7 @@ pub fn char_value(c: char) -> Value {
 
 /// A new string value, reusing `original` when the text is unchanged.
 fn same_or_new(original: &Rc<PyStr>, text: &str) -> Value {
-    if text.len() == original.s.len() {
+    if text.len() == original.s.len() && text == original.as_str() {
         Value::Str(original.clone())
     } else {
         Value::str(text)
@@ -1119,6 +1127,82 @@ fn str_encode(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     Err(PyErr::unsupported("str.encode (bytes)"))
 }
 
+/// `str.maketrans(x[, y[, z]])`: a translation table dict. Reached bound to the str type or
+/// to a string, so the receiver in `args[0]` is ignored.
+fn str_maketrans(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    check_no_kwargs("maketrans", &call)?;
+    let args = call.args.get(1..).unwrap_or(&[]);
+    let table = crate::objects::dict::PyDict::new();
+    match args {
+        [Value::Dict(d)] => {
+            for (k, v) in d.items() {
+                let key = match &k {
+                    Value::Int(_) | Value::Bool(_) => k.clone(),
+                    Value::Str(s) if s.char_count() == 1 => Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64)),
+                    Value::Str(_) => {
+                        return Err(PyErr::value_error("string keys in translate table must be of length 1"))
+                    }
+                    _ => return Err(PyErr::type_error("keys in translate table must be strings or integers")),
+                };
+                table.set(key, v)?;
+            }
+        }
+        [_] => return Err(PyErr::type_error("if you give only one argument to maketrans it must be a dict")),
+        [x, y] | [x, y, _] => {
+            let (Value::Str(x), Value::Str(y)) = (x, y) else {
+                return Err(PyErr::type_error("maketrans() arguments must be str"));
+            };
+            if x.char_count() != y.char_count() {
+                return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
+            }
+            for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
+                table.set(Value::Int(a as i64), Value::Int(b as i64))?;
+            }
+            if let Some(z) = args.get(2) {
+                let Value::Str(z) = z else {
+                    return Err(PyErr::type_error(format!("maketrans() argument 3 must be str, not {}", z.type_id().name())));
+                };
+                for c in z.as_str().chars() {
+                    table.set(Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        _ => return Err(PyErr::type_error(format!("maketrans expected at most 3 arguments, got {}", args.len()))),
+    }
+    Ok(Value::Dict(Rc::new(table)))
+}
+
+/// `s.translate(table)`: each character is looked up by code point; missing ones stay, None
+/// deletes, an int or str replaces.
+fn str_translate(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+    let s = receiver(&call, "translate")?.clone();
+    let [table] = positional::<1>("translate", &call, 1)?;
+    let table = table.cloned().unwrap_or(Value::None);
+    let mut out = String::with_capacity(s.s.len());
+    for c in s.as_str().chars() {
+        let key = Value::Int(c as i64);
+        let mapped = match &table {
+            Value::Dict(d) => d.get(&key)?,
+            _ => match ops::getitem(vm, &table, &key) {
+                Ok(v) => Some(v),
+                Err(e) if e.matches(crate::objects::types::TypeId::LookupError) => None,
+                Err(e) => return Err(e),
+            },
+        };
+        match mapped {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Str(r)) => out.push_str(r.as_str()),
+            Some(Value::Int(i)) => match u32::try_from(i).ok().and_then(char::from_u32) {
+                Some(r) => out.push(r),
+                None => return Err(PyErr::value_error("character mapping must be in range(0x110000)")),
+            },
+            Some(_) => return Err(PyErr::type_error("character mapping must return integer, None or str")),
+        }
+    }
+    Ok(same_or_new(&s, &out))
+}
+
 fn str_getitem_method(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "__getitem__")?;
     let [key] = positional::<1>("__getitem__", &call, 1)?;
@@ -1255,6 +1339,8 @@ pub const METHODS: MethodTable = &[
     ("format", str_format),
     ("format_map", str_format_map),
     ("encode", str_encode),
+    ("maketrans", str_maketrans),
+    ("translate", str_translate),
     ("__getitem__", str_getitem_method),
     ("__len__", str_len_method),
 ];

@@ -32,13 +32,33 @@ pub fn combine_hashes(item_hashes: impl ExactSizeIterator<Item = i64>) -> i64 {
     }
 }
 
-/// `hash(tuple)`: TypeError if an item is unhashable.
-pub fn hash(t: &PyTuple) -> PyResult<i64> {
-    let mut hashes = Vec::with_capacity(t.items.len());
-    for item in t.items.iter() {
-        hashes.push(ops::hash(item)?);
+/// `hash(tuple)`: TypeError if an item is unhashable. Nested tuples are walked with an
+/// explicit stack, so arbitrarily deep nesting cannot overflow the native stack.
+pub fn hash(t: &Rc<PyTuple>) -> PyResult<i64> {
+    // Each level: the tuple, the next item to hash, and the item hashes so far.
+    let mut stack: Vec<(Rc<PyTuple>, usize, Vec<i64>)> = vec![(t.clone(), 0, Vec::with_capacity(t.items.len()))];
+    while let Some((tuple, next, hashes)) = stack.last_mut() {
+        if let Some(item) = tuple.items.get(*next) {
+            *next += 1;
+            match item {
+                Value::Tuple(inner) => {
+                    let inner = inner.clone();
+                    let n = inner.items.len();
+                    stack.push((inner, 0, Vec::with_capacity(n)));
+                }
+                other => hashes.push(ops::hash(other)?),
+            }
+        } else {
+            let done = std::mem::take(hashes);
+            stack.pop();
+            let h = combine_hashes(done.into_iter());
+            match stack.last_mut() {
+                Some((_, _, parent)) => parent.push(h),
+                None => return Ok(h),
+            }
+        }
     }
-    Ok(combine_hashes(hashes.into_iter()))
+    Ok(combine_hashes(std::iter::empty()))
 }
 
 fn receiver<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyTuple>> {
