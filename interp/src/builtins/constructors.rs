@@ -61,11 +61,12 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
                     return Ok(f.clone());
                 }
             }
-            let items = match pos.first() {
-                Some(v) => collect(vm, v)?,
-                None => Vec::new(),
+            let set = match pos.first() {
+                Some(v) => crate::objects::set::set_from_iterable(vm, v)?,
+                None => crate::objects::set::PySet::new(),
             };
-            make_set(id == TypeId::Set, items)
+            let set = Rc::new(set);
+            Ok(if id == TypeId::Set { Value::Set(set) } else { Value::FrozenSet(set) })
         }
         TypeId::Range => range_new(&args),
         TypeId::Slice => {
@@ -251,8 +252,3 @@ fn range_new(args: &CallArgs<'_>) -> PyResult<Value> {
     Ok(Value::Range(Rc::new(PyRange { start, stop, step })))
 }
 
-/// A new set (or frozenset) holding `items`.
-fn make_set(mutable: bool, items: Vec<Value>) -> PyResult<Value> {
-    let _ = (mutable, items);
-    Err(PyErr::unsupported("set() and frozenset() constructors (waiting for the set table)"))
-}

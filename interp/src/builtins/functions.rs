@@ -52,15 +52,7 @@ pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
         }
         _ => {}
     }
-    let it = ops::get_iter(vm, iterable)?;
-    let mut out: Vec<Value> = Vec::new();
-    while let Some(v) = ops::next(vm, &it)? {
-        if out.len() == out.capacity() {
-            out.try_reserve(out.len().max(8)).map_err(|_| PyErr::memory_error())?;
-        }
-        out.push(v);
-    }
-    Ok(out)
+    ops::collect(vm, iterable)
 }
 
 /// `a < b` as a Rust bool, with fast paths for ints, floats and strs.
@@ -73,8 +65,22 @@ pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
             if let Some(r) = number::compare(CompareOp::Lt, a, b) {
                 return Ok(r);
             }
-            let r = ops::compare(vm, CompareOp::Lt, a, b)?;
-            ops::truthy(vm, &r)
+            ops::compare_bool(vm, CompareOp::Lt, a, b)
+        }
+    }
+}
+
+/// `a > b` as a Rust bool, with fast paths for ints, floats and strs.
+pub fn greater_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x > y),
+        (Value::Float(x), Value::Float(y)) => Ok(x > y),
+        (Value::Str(x), Value::Str(y)) => Ok(x.as_str() > y.as_str()),
+        _ => {
+            if let Some(r) = number::compare(CompareOp::Gt, a, b) {
+                return Ok(r);
+            }
+            ops::compare_bool(vm, CompareOp::Gt, a, b)
         }
     }
 }
@@ -289,28 +295,9 @@ pub fn builtin_repr(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     Ok(Value::string(ops::repr(vm, v)?))
 }
 
-/// Escape every non-ASCII character of a repr the way `ascii()` does.
-pub fn ascii_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let code = c as u32;
-        if code < 0x80 {
-            out.push(c);
-        } else if code <= 0xff {
-            out.push_str(&format!("\\x{code:02x}"));
-        } else if code <= 0xffff {
-            out.push_str(&format!("\\u{code:04x}"));
-        } else {
-            out.push_str(&format!("\\U{code:08x}"));
-        }
-    }
-    out
-}
-
 pub fn builtin_ascii(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = exactly_one("ascii", &args)?;
-    let r = ops::repr(vm, v)?;
-    Ok(Value::string(ascii_escape(&r)))
+    Ok(Value::string(ops::ascii(vm, v)?))
 }
 
 pub fn builtin_chr(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -478,7 +465,7 @@ fn min_max(vm: &mut Vm, args: CallArgs<'_>, name: &str, want_greater: bool) -> P
             None => true,
             Some((best_key, _)) => {
                 if want_greater {
-                    less_than(vm, best_key, &k)?
+                    greater_than(vm, &k, best_key)?
                 } else {
                     less_than(vm, &k, best_key)?
                 }
@@ -587,7 +574,7 @@ pub fn builtin_iter(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         if !is_callable(&pos[0]) {
             return Err(PyErr::type_error("iter(v, w): v must be callable"));
         }
-        return Err(PyErr::unsupported("iter(callable, sentinel)"));
+        return Ok(make_iter(IterKind::Callable { func: pos[0].clone(), sentinel: pos[1].clone() }));
     }
     ops::get_iter(vm, &pos[0])
 }
@@ -658,43 +645,10 @@ pub fn builtin_filter(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     Ok(make_iter(IterKind::Filter { func: pos[0].clone(), inner }))
 }
 
-pub fn builtin_reversed(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+pub fn builtin_reversed(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_kwargs("reversed", &args)?;
     let pos = positional_count("reversed", &args, 1, 1)?;
-    let v = &pos[0];
-    let items: Vec<Value> = match v {
-        Value::List(l) => l.items.borrow().iter().rev().cloned().collect(),
-        Value::Tuple(t) => t.items.iter().rev().cloned().collect(),
-        Value::Str(s) => s.as_str().chars().rev().map(|c| Value::string(c.to_string())).collect(),
-        Value::Range(r) => {
-            let n = range_length(r);
-            if n == 0 {
-                return Ok(make_iter(IterKind::Range { next: 0, stop: 0, step: 1 }));
-            }
-            let last = r.start as i128 + (n - 1) * r.step as i128;
-            let before_first = (r.start as i128 - r.step as i128).clamp(i64::MIN as i128, i64::MAX as i128);
-            let step = (-(r.step as i128)).clamp(i64::MIN as i128, i64::MAX as i128);
-            return Ok(make_iter(IterKind::Range { next: last as i64, stop: before_first as i64, step: step as i64 }));
-        }
-        Value::Dict(d) => d.keys().into_iter().rev().collect(),
-        Value::DictView(view) => {
-            let pairs = view.dict.items();
-            pairs
-                .into_iter()
-                .rev()
-                .map(|(k, val)| match view.kind {
-                    crate::value::DictViewKind::Keys => k,
-                    crate::value::DictViewKind::Values => val,
-                    crate::value::DictViewKind::Items => Value::tuple(vec![k, val]),
-                })
-                .collect()
-        }
-        other => {
-            return Err(PyErr::type_error(format!("'{}' object is not reversible", type_of(other).name)));
-        }
-    };
-    let list = Rc::new(crate::value::PyList { items: std::cell::RefCell::new(items) });
-    Ok(make_iter(IterKind::List { list, index: 0 }))
+    ops::reversed(vm, &pos[0])
 }
 
 // ---- arithmetic -------------------------------------------------------------------------------
@@ -1035,66 +989,6 @@ mod tests {
         assert_eq!(modular_inverse(&BigInt::from(3), &BigInt::from(7)), Some(BigInt::from(5)));
         assert_eq!(modular_inverse(&BigInt::from(2), &BigInt::from(4)), None);
         assert_eq!(modular_inverse(&BigInt::from(-3), &BigInt::from(7)), Some(BigInt::from(2)));
-    }
-
-    #[test]
-    fn ascii_escapes() {
-        assert_eq!(ascii_escape("'é\\n'"), "'\\xe9\\n'");
-        assert_eq!(ascii_escape("€𝄞"), "\\u20ac\\U0001d11e");
-    }
-
-    use crate::objects::types::builtin_type;
-
-    fn call(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
-        let f = vm.builtins.get_str(name).unwrap_or(Value::None);
-        match &f {
-            Value::Native(n) => (n.func)(vm, CallArgs::new(args)),
-            Value::Type(t) => crate::builtins::call_type(vm, &t.clone(), CallArgs::new(args)),
-            _ => Err(PyErr::name_error(name.to_owned())),
-        }
-    }
-
-    fn call_kw(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[&str]) -> PyResult<Value> {
-        let f = vm.builtins.get_str(name).unwrap_or(Value::None);
-        let names: Vec<Rc<crate::objects::str::PyStr>> =
-            kwnames.iter().map(|n| Rc::new(crate::objects::str::PyStr::new((*n).to_owned()))).collect();
-        match &f {
-            Value::Native(n) => (n.func)(vm, CallArgs { args, kwnames: &names }),
-            Value::Type(t) => crate::builtins::call_type(vm, &t.clone(), CallArgs { args, kwnames: &names }),
-            _ => Err(PyErr::name_error(name.to_owned())),
-        }
-    }
-
-    /// A compact rendering of a result for assertions.
-    fn show(r: PyResult<Value>) -> String {
-        match r {
-            Err(e) => {
-                let msg = match e.0.args.items.first() {
-                    Some(Value::Str(s)) => s.as_str().to_owned(),
-                    Some(other) => number::repr(other).unwrap_or_default(),
-                    None => String::new(),
-                };
-                format!("{}: {}", e.0.ty.name, msg)
-            }
-            Ok(v) => show_value(&v),
-        }
-    }
-
-    fn show_value(v: &Value) -> String {
-        match v {
-            Value::Str(s) => format!("'{}'", s.as_str()),
-            Value::List(l) => format!("[{}]", l.items.borrow().iter().map(show_value).collect::<Vec<_>>().join(", ")),
-            Value::Tuple(t) => format!("({})", t.items.iter().map(show_value).collect::<Vec<_>>().join(", ")),
-            Value::None => "None".into(),
-            Value::Type(t) => format!("<class '{}'>", t.name),
-            Value::Exception(e) => format!("{}{}", e.ty.name, show_value(&Value::Tuple(e.args.clone()))),
-            Value::Range(r) => format!("range({}, {}, {})", r.start, r.stop, r.step),
-            other => number::repr(other).unwrap_or_else(|| format!("<{}>", other.type_id().name())),
-        }
-    }
-
-    fn ints(xs: &[i64]) -> Value {
-        Value::list(xs.iter().map(|&x| Value::Int(x)).collect())
     }
 
     #[test]
