@@ -240,27 +240,15 @@ fn disassemble_file(path: &str) -> i32 {
         }
     };
     match crate::compiler::compile(&source, &shown, crate::compiler::Mode::Module) {
-        Ok(code) => match disassembly(&code) {
-            Some(text) => {
-                let _ = crate::stdio::write_stdout(&text);
-                run::finish(0)
-            }
-            None => {
-                run::report("swallow: --dis is not available in this build yet\n");
-                EXIT_USAGE
-            }
-        },
+        Ok(code) => {
+            let _ = crate::stdio::write_stdout(&crate::bytecode::dis::disassemble(&code));
+            run::finish(0)
+        }
         Err(err) => {
             crate::traceback::print_compile_error(&run::with_source_text(err, &source));
             run::EXIT_EXCEPTION
         }
     }
-}
-
-/// The disassembly of `code` and every code object nested in it.
-fn disassembly(_code: &crate::bytecode::Code) -> Option<String> {
-    // Wired to `bytecode::dis::disassemble` once the disassembler lands.
-    None
 }
 
 #[cfg(test)]
