@@ -991,6 +991,60 @@ mod tests {
         assert_eq!(modular_inverse(&BigInt::from(-3), &BigInt::from(7)), Some(BigInt::from(2)));
     }
 
+    use crate::objects::types::builtin_type;
+
+    fn call(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+        let f = vm.builtins.get_str(name).unwrap_or(Value::None);
+        match &f {
+            Value::Native(n) => (n.func)(vm, CallArgs::new(args)),
+            Value::Type(t) => crate::builtins::call_type(vm, &t.clone(), CallArgs::new(args)),
+            _ => Err(PyErr::name_error(name.to_owned())),
+        }
+    }
+
+    fn call_kw(vm: &mut Vm, name: &str, args: &[Value], kwnames: &[&str]) -> PyResult<Value> {
+        let f = vm.builtins.get_str(name).unwrap_or(Value::None);
+        let names: Vec<Rc<crate::objects::str::PyStr>> =
+            kwnames.iter().map(|n| Rc::new(crate::objects::str::PyStr::new((*n).to_owned()))).collect();
+        match &f {
+            Value::Native(n) => (n.func)(vm, CallArgs { args, kwnames: &names }),
+            Value::Type(t) => crate::builtins::call_type(vm, &t.clone(), CallArgs { args, kwnames: &names }),
+            _ => Err(PyErr::name_error(name.to_owned())),
+        }
+    }
+
+    /// A compact rendering of a result for assertions.
+    fn show(r: PyResult<Value>) -> String {
+        match r {
+            Err(e) => {
+                let msg = match e.0.args.items.first() {
+                    Some(Value::Str(s)) => s.as_str().to_owned(),
+                    Some(other) => number::repr(other).unwrap_or_default(),
+                    None => String::new(),
+                };
+                format!("{}: {}", e.0.ty.name, msg)
+            }
+            Ok(v) => show_value(&v),
+        }
+    }
+
+    fn show_value(v: &Value) -> String {
+        match v {
+            Value::Str(s) => format!("'{}'", s.as_str()),
+            Value::List(l) => format!("[{}]", l.items.borrow().iter().map(show_value).collect::<Vec<_>>().join(", ")),
+            Value::Tuple(t) => format!("({})", t.items.iter().map(show_value).collect::<Vec<_>>().join(", ")),
+            Value::None => "None".into(),
+            Value::Type(t) => format!("<class '{}'>", t.name),
+            Value::Exception(e) => format!("{}{}", e.ty.name, show_value(&Value::Tuple(e.args.clone()))),
+            Value::Range(r) => format!("range({}, {}, {})", r.start, r.stop, r.step),
+            other => number::repr(other).unwrap_or_else(|| format!("<{}>", other.type_id().name())),
+        }
+    }
+
+    fn ints(xs: &[i64]) -> Value {
+        Value::list(xs.iter().map(|&x| Value::Int(x)).collect())
+    }
+
     #[test]
     fn sorting_min_max() {
         let mut vm = Vm::new(vec![]);
