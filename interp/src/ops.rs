@@ -1168,3 +1168,203 @@ pub fn invert(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// A set built from any iterable (`set(iterable)`), re-exported for the builtins.
 pub use crate::objects::set::set_from_iterable;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::PySlice;
+
+    fn vm() -> Vm {
+        Vm::new(Vec::new())
+    }
+
+    fn ints(v: &[i64]) -> Value {
+        Value::list(v.iter().map(|&i| Value::Int(i)).collect())
+    }
+
+    fn show(vm: &mut Vm, v: &Value) -> String {
+        repr(vm, v).unwrap_or_else(|e| format!("<error {}>", e.0.ty.name))
+    }
+
+    fn slice(start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> Value {
+        let f = |x: Option<i64>| x.map_or(Value::None, Value::Int);
+        Value::Slice(Rc::new(PySlice { start: f(start), stop: f(stop), step: f(step) }))
+    }
+
+    fn err_message(e: &PyErr) -> String {
+        match e.0.args.items.first() {
+            Some(Value::Str(s)) => format!("{}: {}", e.0.ty.name, s.as_str()),
+            _ => e.0.ty.name.to_string(),
+        }
+    }
+
+    #[test]
+    fn self_containing_and_deep_reprs() {
+        // The interpreter thread has a big native stack (cli.rs); give this test a similar one.
+        let worker = std::thread::Builder::new().stack_size(64 << 20).spawn(deep_reprs_body);
+        assert!(worker.is_ok_and(|w| w.join().is_ok()));
+    }
+
+    fn deep_reprs_body() {
+        let mut vm = vm();
+        let l = ints(&[1]);
+        if let Value::List(inner) = &l {
+            inner.items.borrow_mut().push(l.clone());
+        }
+        assert_eq!(show(&mut vm, &l), "[1, [...]]");
+        let d = Rc::new(PyDict::new());
+        let _ = d.set(Value::str("k"), Value::Dict(d.clone()));
+        assert_eq!(show(&mut vm, &Value::Dict(d.clone())), "{'k': {...}}");
+        // Break the cycles so the test does not leak.
+        d.clear();
+        if let Value::List(inner) = &l {
+            inner.items.borrow_mut().clear();
+        }
+        let mut deep = Value::list(vec![]);
+        for _ in 0..5000 {
+            deep = Value::list(vec![deep]);
+        }
+        let err = repr(&mut vm, &deep).err().map(|e| err_message(&e));
+        assert_eq!(
+            err.as_deref(),
+            Some("RecursionError: maximum recursion depth exceeded while getting the repr of an object")
+        );
+        assert_eq!(vm.repr_depth, 0);
+        // Tear the deep list down iteratively (dropping it recursively would be deep too).
+        while let Value::List(l) = deep {
+            let next = l.items.borrow_mut().pop();
+            match next {
+                Some(v) => deep = v,
+                None => break,
+            }
+        }
+    }
+
+    #[test]
+    fn reprs_of_builtin_values() {
+        let mut vm = vm();
+        let t1 = Value::tuple(vec![Value::Int(1)]);
+        assert_eq!(show(&mut vm, &t1), "(1,)");
+        assert_eq!(show(&mut vm, &Value::tuple(vec![])), "()");
+        let s = PySet::from_values([Value::Int(2), Value::Int(1)]).unwrap_or_default();
+        assert_eq!(show(&mut vm, &Value::Set(Rc::new(s))), "{1, 2}");
+        assert_eq!(show(&mut vm, &Value::Set(Rc::new(PySet::new()))), "set()");
+        let f = PySet::from_values([Value::Int(1)]).unwrap_or_default();
+        assert_eq!(show(&mut vm, &Value::FrozenSet(Rc::new(f))), "frozenset({1})");
+        assert_eq!(show(&mut vm, &Value::FrozenSet(Rc::new(PySet::new()))), "frozenset()");
+        assert_eq!(show(&mut vm, &slice(Some(1), None, Some(2))), "slice(1, None, 2)");
+        let e = PyErr::zero_division("division by zero");
+        assert_eq!(show(&mut vm, &Value::Exception(e.0.clone())), "ZeroDivisionError('division by zero')");
+        assert_eq!(to_str(&mut vm, &Value::Exception(e.0)).ok().as_deref(), Some("division by zero"));
+        let k = PyErr::key_error(Value::str("x"));
+        assert_eq!(to_str(&mut vm, &Value::Exception(k.0)).ok().as_deref(), Some("'x'"));
+        let multi = PyErr::with_args(TypeId::ValueError, vec![Value::Int(1), Value::str("a")]);
+        assert_eq!(to_str(&mut vm, &Value::Exception(multi.0)).ok().as_deref(), Some("(1, 'a')"));
+        assert_eq!(show(&mut vm, &Value::Type(crate::objects::types::builtin_type(TypeId::Int))), "<class 'int'>");
+    }
+
+    #[test]
+    fn slicing_edge_cases() {
+        let mut vm = vm();
+        let l = ints(&[0, 1, 2, 3, 4, 5]);
+        let mut get = |key: Value| show(&mut vm, &getitem(&mut Vm::new(Vec::new()), &l, &key).unwrap_or(Value::None));
+        assert_eq!(get(slice(None, None, Some(-2))), "[5, 3, 1]");
+        assert_eq!(get(slice(Some(-100), Some(100), None)), "[0, 1, 2, 3, 4, 5]");
+        assert_eq!(get(slice(Some(4), Some(1), None)), "[]");
+        assert_eq!(get(slice(Some(4), Some(1), Some(-1))), "[4, 3, 2]");
+        assert_eq!(get(Value::Int(-1)), "5");
+        assert_eq!(get(Value::Bool(true)), "1");
+        let mut vm = Vm::new(Vec::new());
+        let s = Value::str("héllo");
+        let r = getitem(&mut vm, &s, &slice(None, None, Some(-1))).unwrap_or(Value::None);
+        assert_eq!(show(&mut vm, &r), "'olléh'");
+        let zero = getitem(&mut vm, &l, &slice(None, None, Some(0))).err().map(|e| err_message(&e));
+        assert_eq!(zero.as_deref(), Some("ValueError: slice step cannot be zero"));
+        let big = Value::from_bigint(num_bigint::BigInt::from(1) << 100);
+        let e = getitem(&mut vm, &l, &big).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("IndexError: cannot fit 'int' into an index-sized integer"));
+        let e = getitem(&mut vm, &l, &Value::str("a")).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("TypeError: list indices must be integers or slices, not str"));
+        // Extended slice assignment checks the size.
+        let e = setitem(&mut vm, &l, &slice(None, None, Some(2)), ints(&[1])).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("ValueError: attempt to assign sequence of size 1 to extended slice of size 3"));
+        assert!(setitem(&mut vm, &l, &slice(Some(1), Some(5), None), ints(&[9])).is_ok());
+        assert_eq!(show(&mut vm, &l), "[0, 9, 5]");
+        assert!(delitem(&mut vm, &l, &slice(None, None, Some(-2))).is_ok());
+        assert_eq!(show(&mut vm, &l), "[9]");
+    }
+
+    #[test]
+    fn sort_is_stable_and_reports_type_errors() {
+        let mut vm = vm();
+        let pair = |k: i64, tag: &str| Value::tuple(vec![Value::Int(k), Value::str(tag)]);
+        let mut items = vec![pair(2, "a"), pair(1, "b"), pair(2, "c"), pair(1, "d")];
+        let keys: Vec<Value> = items
+            .iter()
+            .map(|p| if let Value::Tuple(t) = p { t.items[0].clone() } else { Value::None })
+            .collect();
+        assert!(list::sort_values(&mut vm, &mut items, Some(keys.clone()), false).is_ok());
+        assert_eq!(show(&mut vm, &Value::list(items.clone())), "[(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]");
+        let mut items = vec![pair(2, "a"), pair(1, "b"), pair(2, "c"), pair(1, "d")];
+        assert!(list::sort_values(&mut vm, &mut items, Some(keys), true).is_ok());
+        assert_eq!(show(&mut vm, &Value::list(items)), "[(2, 'a'), (2, 'c'), (1, 'b'), (1, 'd')]");
+        let mut mixed = vec![Value::Int(3), Value::str("a")];
+        let e = list::sort_values(&mut vm, &mut mixed, None, false).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("TypeError: '<' not supported between instances of 'str' and 'int'"));
+        assert_eq!(show(&mut vm, &Value::list(mixed)), "[3, 'a']");
+    }
+
+    #[test]
+    fn binary_operators_on_containers() {
+        let mut vm = vm();
+        let a = ints(&[1]);
+        let r = binary_op(&mut vm, BinaryOp::Add, true, &a, &Value::tuple(vec![Value::Int(2)]));
+        assert!(matches!(&r, Ok(v) if v.is(&a)));
+        assert_eq!(show(&mut vm, &a), "[1, 2]");
+        let e = binary_op(&mut vm, BinaryOp::Add, false, &a, &Value::tuple(vec![])).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("TypeError: can only concatenate list (not \"tuple\") to list"));
+        let e = binary_op(&mut vm, BinaryOp::Mul, false, &a, &Value::Int(1 << 60)).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("MemoryError"));
+        let r = binary_op(&mut vm, BinaryOp::Mul, false, &Value::Int(-2), &Value::str("ab"));
+        assert!(matches!(r, Ok(Value::Str(s)) if s.as_str().is_empty()));
+        let s1 = Value::Set(Rc::new(PySet::from_values([Value::Int(1), Value::Int(2)]).unwrap_or_default()));
+        let s2 = Value::FrozenSet(Rc::new(PySet::from_values([Value::Int(2), Value::Int(3)]).unwrap_or_default()));
+        let r = binary_op(&mut vm, BinaryOp::Xor, false, &s1, &s2).unwrap_or(Value::None);
+        assert_eq!(show(&mut vm, &r), "{1, 3}");
+        let r = binary_op(&mut vm, BinaryOp::Or, true, &s1, &s2).unwrap_or(Value::None);
+        assert!(r.is(&s1));
+        assert_eq!(show(&mut vm, &s1), "{1, 2, 3}");
+        let lt = compare_bool(&mut vm, CompareOp::Lt, &s2, &s1);
+        assert!(matches!(lt, Ok(true)));
+        let e = compare_bool(&mut vm, CompareOp::Lt, &Value::Int(1), &Value::str("a")).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("TypeError: '<' not supported between instances of 'int' and 'str'"));
+    }
+
+    #[test]
+    fn dict_iteration_detects_size_changes() {
+        let mut vm = vm();
+        let d = Rc::new(PyDict::new());
+        let _ = d.set(Value::Int(1), Value::Int(1));
+        let it = get_iter(&mut vm, &Value::Dict(d.clone())).unwrap_or(Value::None);
+        assert!(matches!(next(&mut vm, &it), Ok(Some(Value::Int(1)))));
+        let _ = d.set(Value::Int(2), Value::Int(2));
+        let e = next(&mut vm, &it).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("RuntimeError: dictionary changed size during iteration"));
+        // 1, True and 1.0 are one key.
+        let _ = d.set(Value::Bool(true), Value::str("t"));
+        let _ = d.set(Value::Float(1.0), Value::str("f"));
+        assert_eq!(show(&mut vm, &Value::Dict(d)), "{1: 'f', 2: 2}");
+    }
+
+    #[test]
+    fn hashes_match_cpython() {
+        let t = Value::tuple(vec![Value::Int(1), Value::Int(2)]);
+        assert_eq!(hash(&t).ok(), Some(-3550055125485641917));
+        assert_eq!(hash(&Value::Int(-1)).ok(), Some(-2));
+        let e = hash(&ints(&[])).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("TypeError: unhashable type: 'list'"));
+        let r = Value::Range(Rc::new(crate::value::PyRange { start: 0, stop: 0, step: 1 }));
+        let r2 = Value::Range(Rc::new(crate::value::PyRange { start: 5, stop: 1, step: 3 }));
+        assert_eq!(hash(&r).ok(), hash(&r2).ok());
+    }
+}

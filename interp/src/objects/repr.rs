@@ -83,17 +83,10 @@ fn number_repr(v: &Value) -> String {
 /// Append `repr(v)` to `out`.
 pub fn write_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
     match v {
-        Value::Null => out.push_str("<NULL>"),
         Value::None => out.push_str("None"),
-        Value::NotImplemented => out.push_str("NotImplemented"),
-        Value::Ellipsis => out.push_str("Ellipsis"),
         Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Value::Float(_) | Value::BigInt(_) => out.push_str(&number_repr(v)),
+        Value::Int(i) => out.push_str(itoa_buf(*i).as_str()),
         Value::Str(s) => pystr::write_repr(out, s.as_str(), false),
-        Value::Range(r) => out.push_str(&range::repr(r)),
         Value::List(_)
         | Value::Tuple(_)
         | Value::Dict(_)
@@ -103,6 +96,26 @@ pub fn write_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
         | Value::Slice(_)
         | Value::Exception(_)
         | Value::Method(_) => write_nested(vm, v, out)?,
+        _ => write_leaf(v, out),
+    }
+    Ok(())
+}
+
+/// Decimal text of an i64 (kept out of `write_repr`'s frame).
+#[inline(never)]
+fn itoa_buf(i: i64) -> String {
+    i.to_string()
+}
+
+/// Reprs that contain no other reprs. Kept out of line so the recursive path stays small.
+#[inline(never)]
+fn write_leaf(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("<NULL>"),
+        Value::NotImplemented => out.push_str("NotImplemented"),
+        Value::Ellipsis => out.push_str("Ellipsis"),
+        Value::Float(_) | Value::BigInt(_) | Value::Int(_) | Value::Bool(_) => out.push_str(&number_repr(v)),
+        Value::Range(r) => out.push_str(&range::repr(r)),
         Value::Function(f) => {
             let _ = write!(out, "<function {} at {}>", f.qualname.borrow().as_str(), address(v));
         }
@@ -150,8 +163,8 @@ pub fn write_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
                 c.firstlineno
             );
         }
+        _ => out.push_str("<?>"),
     }
-    Ok(())
 }
 
 /// Reprs that contain other reprs: guarded against self-reference and deep nesting.
