@@ -104,6 +104,17 @@ fn disassemble_one(code: &Code, out: &mut String) {
         list(&code.cellvars),
         list(&code.freevars),
     );
+    if !code.cell_params.is_empty() {
+        let moves: Vec<String> = code
+            .cell_params
+            .iter()
+            .map(|&(cell, param)| {
+                let name = code.cellvars.get(cell as usize).map(|n| n.to_string()).unwrap_or_default();
+                format!("{name} <- slot {param}")
+            })
+            .collect();
+        let _ = writeln!(out, "-- parameters moved into cells: {}", moves.join(", "));
+    }
     let instrs = decode_all(code);
     let targets: std::collections::HashSet<usize> = instrs
         .iter()

@@ -117,6 +117,8 @@ impl Assembler {
         }
         thread_jumps(&mut instrs);
         loop {
+            let keep = invert_jumps_over_jumps(&mut instrs);
+            instrs = remove_instrs(instrs, &keep);
             let reachable = reachability(&instrs)?;
             let before = instrs.len();
             instrs = remove_instrs(instrs, &reachable);
@@ -152,6 +154,40 @@ fn thread_jumps(instrs: &mut [Instr]) {
         }
         instrs[i].arg = target as u32;
     }
+}
+
+/// `POP_JUMP_IF_FALSE L; JUMP X; L:` becomes `POP_JUMP_IF_TRUE X; L:` (and the mirror case),
+/// when nothing else jumps to the `JUMP`. Returns which instructions to keep.
+fn invert_jumps_over_jumps(instrs: &mut [Instr]) -> Vec<bool> {
+    let mut keep = vec![true; instrs.len()];
+    let mut targeted = vec![false; instrs.len() + 1];
+    for ins in instrs.iter() {
+        if is_jump(ins.op) {
+            if let Some(t) = targeted.get_mut(ins.arg as usize) {
+                *t = true;
+            }
+        }
+    }
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        let inverted = match instrs[i].op {
+            Op::PopJumpIfFalse => Some(Op::PopJumpIfTrue),
+            Op::PopJumpIfTrue => Some(Op::PopJumpIfFalse),
+            _ => None,
+        };
+        if let Some(inverted) = inverted {
+            let next = instrs[i + 1];
+            if instrs[i].arg as usize == i + 2 && next.op == Op::Jump && !targeted[i + 1] && keep[i + 1] {
+                instrs[i].op = inverted;
+                instrs[i].arg = next.arg;
+                keep[i + 1] = false;
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    keep
 }
 
 /// Successors of instruction `i`: (index, stack effect on that edge).

@@ -176,6 +176,9 @@ impl<'a> CodeGen<'a> {
             body
         };
         self.stmts(body)?;
+        if let Some(last) = body.last() {
+            self.set_line(TextRange::empty(last.range().end()));
+        }
         let none = self.const_index(Value::None);
         self.emit(Op::LoadConst, none);
         self.emit(Op::ReturnValue, 0);
@@ -744,7 +747,8 @@ impl<'a> CodeGen<'a> {
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
-        self.set_line(f.range);
+        // `f.range` starts at the first decorator; the `def` line is the name's.
+        self.set_line(f.name.range);
         let flags = self.parameter_defaults(&f.parameters)?;
         let scope = self.child_scope(f, f.range)?;
         if self.table.scopes[scope].is_generator {
@@ -755,7 +759,7 @@ impl<'a> CodeGen<'a> {
             None => self.index.line(f.range.start()),
         };
         self.push_unit(scope, Rc::from(f.name.as_str()), firstlineno)?;
-        self.set_line(f.range);
+        self.set_line(f.name.range);
         self.set_parameter_counts(&f.parameters);
         let body = if f.body.first().is_some_and(is_string_literal) { &f.body[1..] } else { &f.body[..] };
         let result = self.stmts(body);
@@ -763,10 +767,14 @@ impl<'a> CodeGen<'a> {
             self.abandon_unit();
             return Err(e);
         }
+        // The implicit `return None` belongs to the last line of the body.
+        if let Some(last) = f.body.last() {
+            self.set_line(TextRange::empty(last.range().end()));
+        }
         self.load_const(Value::None);
         self.emit(Op::ReturnValue, 0);
         let code = self.pop_unit()?;
-        self.set_line(f.range);
+        self.set_line(f.name.range);
         self.make_function(code, flags, f.range)?;
         for _ in &f.decorator_list {
             self.emit(Op::Call, 1);

@@ -1,0 +1,11 @@
+# Call shapes: positional, keywords, methods, *args and **kwargs.
+f(1, 2)
+f(a=1, b=2)
+f(1, b=2)
+obj.method(1)
+obj.method(key=1)
+f(*args)
+f(1, *args, 2)
+f(**kwargs)
+f(1, *args, k=3, **kwargs, j=4)
+print(len([1, 2, 3]), sep="")
