@@ -18,12 +18,15 @@ use corpus_format::{display_name, expected_path, find_programs, run_program, sho
 /// from turning into timeouts.
 static ONE_CORPUS_RUN_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-/// Per-program timeout: 10 s, or `SWALLOW_CORPUS_TIMEOUT_SECS` (for slow or instrumented builds).
+/// Per-program timeout: 10 s for an optimized swallow, three times that for an unoptimized
+/// (dev-profile) one, whose slowest corpus programs take about 5 s on their own; or
+/// `SWALLOW_CORPUS_TIMEOUT_SECS` (for slow or instrumented builds).
 fn program_timeout() -> Duration {
+    let default = if cfg!(debug_assertions) { PROGRAM_TIMEOUT * 3 } else { PROGRAM_TIMEOUT };
     std::env::var("SWALLOW_CORPUS_TIMEOUT_SECS")
         .ok()
         .and_then(|secs| secs.trim().parse::<u64>().ok())
-        .map_or(PROGRAM_TIMEOUT, Duration::from_secs)
+        .map_or(default, Duration::from_secs)
 }
 
 fn corpus_dir() -> PathBuf {
