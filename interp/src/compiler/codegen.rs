@@ -151,6 +151,121 @@ fn int_literal(i: &ast::Int) -> Option<Value> {
     BigInt::parse_bytes(digits.as_bytes(), radix).map(Value::from_bigint)
 }
 
+/// Largest int (in bits) or string (in characters) constant folding may produce, as CPython.
+const MAX_FOLDED_INT_BITS: u64 = 128;
+const MAX_FOLDED_STR_LEN: usize = 4096;
+/// Ints in this range convert to f64 exactly.
+const EXACT_FLOAT_INT: i64 = 1 << 53;
+
+fn as_bigint(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+/// A number usable in float arithmetic without rounding surprises.
+fn as_exact_float(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) => Some(*f),
+        Value::Int(i) if (-EXACT_FLOAT_INT..=EXACT_FLOAT_INT).contains(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+fn small_int(b: BigInt) -> Option<Value> {
+    if b.bits() > MAX_FOLDED_INT_BITS {
+        return None;
+    }
+    Some(Value::from_bigint(b))
+}
+
+/// `op v` on a constant, when Python's result is certain.
+fn fold_unary(op: ast::UnaryOp, v: Value) -> Option<Value> {
+    match (op, v) {
+        (ast::UnaryOp::USub, Value::Int(i)) => {
+            Some(i.checked_neg().map(Value::Int).unwrap_or_else(|| Value::from_bigint(-BigInt::from(i))))
+        }
+        (ast::UnaryOp::USub, Value::BigInt(b)) => Some(Value::from_bigint(-(*b).clone())),
+        (ast::UnaryOp::USub, Value::Float(f)) => Some(Value::Float(-f)),
+        (ast::UnaryOp::UAdd, v @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) => Some(v),
+        (ast::UnaryOp::Invert, Value::Int(i)) => Some(Value::Int(!i)),
+        (ast::UnaryOp::Invert, Value::BigInt(b)) => Some(Value::from_bigint(-((*b).clone() + BigInt::from(1)))),
+        _ => None,
+    }
+}
+
+/// `a op b` on constants (ints, floats, strings), when the result is small and Python's
+/// semantics are certain; anything else is left for run time.
+fn fold_binary(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
+    use num_integer::Integer;
+    use num_traits::{Signed, ToPrimitive, Zero};
+    if let (Some(x), Some(y)) = (as_bigint(a), as_bigint(b)) {
+        return match op {
+            BinaryOp::Add => small_int(x + y),
+            BinaryOp::Sub => small_int(x - y),
+            BinaryOp::Mul => {
+                if x.bits() + y.bits() > MAX_FOLDED_INT_BITS + 1 {
+                    return None;
+                }
+                small_int(x * y)
+            }
+            BinaryOp::FloorDiv if !y.is_zero() => small_int(x.div_floor(&y)),
+            BinaryOp::Mod if !y.is_zero() => small_int(x.mod_floor(&y)),
+            BinaryOp::Pow if !y.is_negative() => {
+                let exp = y.to_u32()?;
+                if x.bits().saturating_mul(exp as u64) > MAX_FOLDED_INT_BITS {
+                    return None;
+                }
+                small_int(num_traits::pow(x, exp as usize))
+            }
+            BinaryOp::LShift if !y.is_negative() => {
+                let shift = y.to_u64()?;
+                if x.bits() + shift > MAX_FOLDED_INT_BITS {
+                    return None;
+                }
+                small_int(x << shift as usize)
+            }
+            BinaryOp::RShift if !y.is_negative() && !x.is_negative() => {
+                let shift = y.to_u64().unwrap_or(u64::MAX).min(MAX_FOLDED_INT_BITS + 1);
+                small_int(x >> shift as usize)
+            }
+            BinaryOp::And if !x.is_negative() && !y.is_negative() => small_int(x & y),
+            BinaryOp::Or if !x.is_negative() && !y.is_negative() => small_int(x | y),
+            BinaryOp::Xor if !x.is_negative() && !y.is_negative() => small_int(x ^ y),
+            BinaryOp::TrueDiv if !y.is_zero() => {
+                let (xf, yf) = (as_exact_float(a)?, as_exact_float(b)?);
+                Some(Value::Float(xf / yf))
+            }
+            _ => None,
+        };
+    }
+    if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
+        let (x, y) = (as_exact_float(a)?, as_exact_float(b)?);
+        return match op {
+            BinaryOp::Add => Some(Value::Float(x + y)),
+            BinaryOp::Sub => Some(Value::Float(x - y)),
+            BinaryOp::Mul => Some(Value::Float(x * y)),
+            BinaryOp::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+            _ => None,
+        };
+    }
+    match (op, a, b) {
+        (BinaryOp::Add, Value::Str(x), Value::Str(y)) if x.char_len + y.char_len <= MAX_FOLDED_STR_LEN => {
+            Some(Value::string(format!("{}{}", x.as_str(), y.as_str())))
+        }
+        (BinaryOp::Mul, Value::Str(x), Value::Int(n)) | (BinaryOp::Mul, Value::Int(n), Value::Str(x)) => {
+            let n = (*n).max(0) as usize;
+            if x.char_len.saturating_mul(n) > MAX_FOLDED_STR_LEN {
+                return None;
+            }
+            Some(Value::string(x.as_str().repeat(n)))
+        }
+        _ => None,
+    }
+}
+
 /// Is this expression a docstring-like constant statement?
 fn is_string_literal(stmt: &Stmt) -> bool {
     matches!(stmt, Stmt::Expr(e) if matches!(&*e.value, Expr::StringLiteral(_)))
@@ -327,21 +442,8 @@ impl<'a> CodeGen<'a> {
             Expr::BooleanLiteral(b) => Some(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => Some(Value::None),
             Expr::EllipsisLiteral(_) => Some(Value::Ellipsis),
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match &*u.operand {
-                Expr::NumberLiteral(n) => match &n.value {
-                    ast::Number::Int(i) => match int_literal(i)? {
-                        Value::Int(v) => Some(match v.checked_neg() {
-                            Some(neg) => Value::Int(neg),
-                            None => Value::from_bigint(-BigInt::from(v)),
-                        }),
-                        Value::BigInt(b) => Some(Value::from_bigint(-(*b).clone())),
-                        _ => None,
-                    },
-                    ast::Number::Float(f) => Some(Value::Float(-*f)),
-                    ast::Number::Complex { .. } => None,
-                },
-                _ => None,
-            },
+            Expr::UnaryOp(u) => fold_unary(u.op, self.constant(&u.operand)?),
+            Expr::BinOp(b) => fold_binary(binary_op(b.op), &self.constant(&b.left)?, &self.constant(&b.right)?),
             Expr::Tuple(t) => {
                 let items = t.elts.iter().map(|e| self.constant(e)).collect::<Option<Vec<_>>>()?;
                 Some(Value::tuple(items))
@@ -1068,6 +1170,10 @@ impl<'a> CodeGen<'a> {
                 self.store(&n.target)
             }
             Expr::BinOp(b) => {
+                if let Some(c) = self.constant(e) {
+                    self.load_const(c);
+                    return Ok(());
+                }
                 self.expr(&b.left)?;
                 self.expr(&b.right)?;
                 self.emit(Op::BinaryOp, binary_op(b.op) as u32);

@@ -978,7 +978,9 @@ impl Builder {
                     }
                 }
                 ScopeKind::Function | ScopeKind::Lambda => {
-                    self.table.scopes[self.current].add(name, def::NONLOCAL, target.range).decl = target.range;
+                    // Declared `global` in that function: the comprehension stores a global.
+                    let kind = if scope.flags(name) & def::GLOBAL != 0 { def::GLOBAL } else { def::NONLOCAL };
+                    self.table.scopes[self.current].add(name, kind, target.range).decl = target.range;
                     self.table.scopes[id].add(name, def::LOCAL, target.range);
                     return Ok(());
                 }

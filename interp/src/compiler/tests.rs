@@ -336,3 +336,15 @@ fn never_panics_on_mutated_programs() {
         }
     });
 }
+
+#[test]
+fn constant_folding_is_conservative() {
+    let code = compile_ok("a = 2**10\nb = 7 // -2\nc = -7 % 3\nd = 'ab' * 2\ne = 1/0\nf = 2**200\ng = True + 1\nh = 10**-2\n");
+    let consts: Vec<String> = code.consts.iter().map(crate::bytecode::dis::const_repr).collect();
+    for folded in ["1024", "-4", "2", "'abab'"] {
+        assert!(consts.contains(&folded.to_string()), "{folded} folded: {consts:?}");
+    }
+    // Errors, huge results, bools and negative powers are left for run time.
+    let binops = ops(&code).iter().filter(|o| **o == Op::BinaryOp).count();
+    assert_eq!(binops, 4);
+}
