@@ -255,6 +255,17 @@ impl PySet {
         Ok(set)
     }
 
+    /// The frozenset constant CPython's compiler makes for a set display whose items are all
+    /// constants (3 or more of them), `{1, 2, 10, 11}`: built from the items in source order,
+    /// then rebuilt from that set's iteration order (the compiler's constant merging does
+    /// this). The display itself is then `BUILD_SET 0; LOAD_CONST <this>; SET_UPDATE 1`, i.e.
+    /// `update_from_set` into an empty set; `for x in {...}` / `x in {...}` use the frozenset
+    /// directly. Matching this is what makes `print({1, 2, 10, 11})` show `{10, 1, 2, 11}`.
+    pub fn from_constant_literal(items: impl IntoIterator<Item = Value>) -> PyResult<PySet> {
+        let first = PySet::from_values(items)?;
+        PySet::from_values(first.items())
+    }
+
     /// A new set with the same keys, laid out the way CPython's `set(other)` / `copy()` does.
     pub fn copy(&self) -> PyResult<PySet> {
         let set = PySet::new();
@@ -1014,6 +1025,29 @@ mod tests {
         ];
         let got: Vec<String> = hashes.iter().map(|h| h.to_string()).collect();
         assert_eq!(got.join(" "), exp["fhash"]);
+    }
+
+    #[test]
+    fn constant_set_displays_match_cpython() {
+        // Recorded from CPython 3.11: `print({...})` of displays of constants.
+        let cases: [(&[i64], &str); 8] = [
+            (&[5, 3, 8, 1, 9, 2], "[1, 2, 3, 5, 8, 9]"),
+            (&[64, 1, 33, 2, 128], "[64, 1, 2, 128, 33]"),
+            (&[17, 9, 1, 25, 33], "[33, 1, 17, 9, 25]"),
+            (&[-5, -1, 0, 1, 5], "[0, 1, 5, -5, -1]"),
+            (&[7, 14, 3, 22, 11], "[3, 22, 7, 11, 14]"),
+            (&[8, 16, 24, 32, 40, 48, 56, 64], "[32, 64, 8, 40, 16, 48, 24, 56]"),
+            (&[1, 2, 10, 11], "[10, 1, 2, 11]"),
+            (&[100, 200, 300, 400, 500], "[400, 100, 500, 200, 300]"),
+        ];
+        for (items, want) in cases {
+            let constant = PySet::from_constant_literal(items.iter().map(|&i| Value::Int(i))).unwrap_or_default();
+            let display = PySet::new();
+            assert!(display.update_from_set(&constant).is_ok());
+            assert_eq!(ints(&display), want, "display of {items:?}");
+        }
+        // A non-constant display adds its items one by one: {1, 2, x, 11} with x = 10.
+        assert_eq!(ints(&build(&[1, 2, 10, 11])), "[11, 1, 2, 10]");
     }
 
     #[test]
