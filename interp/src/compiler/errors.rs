@@ -440,6 +440,17 @@ fn parse_error_inner(
         }
     }
 
+    // `{1: }`
+    if matches!(error.error, ParseErrorType::ExpectedExpression)
+        && unclosed_bracket_before(tokens, range.start()).is_some_and(|(c, _)| c == '{')
+    {
+        if let Some((TokenKind::Colon, colon)) = token_before(tokens, range.start()) {
+            if !inside_fstring(tokens, range.start()) {
+                return Some(at(colon, "expression expected after dictionary key and ':'".into()));
+            }
+        }
+    }
+
     // Errors inside an f-string replacement field.
     if matches!(error.error, ParseErrorType::ExpectedExpression) && inside_fstring(tokens, range.start()) {
         let empty = matches!(token_at(tokens, range.start()), Some((TokenKind::Rbrace, _)))
@@ -754,6 +765,15 @@ fn fstring_message(e: &InterpolatedStringErrorType) -> String {
     }
 }
 
+/// Characters Python's `str.isprintable()` rejects (approximately: controls, format
+/// characters, separators other than the ASCII space).
+fn is_non_printable(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32,
+            0x00A0 | 0x00AD | 0x1680 | 0x180E | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x2064
+            | 0x2066..=0x206F | 0x3000 | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF)
+}
+
 fn lexical_error(
     source: &str,
     index: &LineIndex,
@@ -790,8 +810,10 @@ fn lexical_error(
         }
         LexicalErrorType::UnrecognizedToken { tok } => {
             let c = *tok;
-            if c.is_ascii() {
+            if c.is_ascii() && !c.is_ascii_control() {
                 invalid_syntax_at_token(index, filename, tokens, range)
+            } else if is_non_printable(c) {
+                at(range, format!("invalid non-printable character U+{:04X}", c as u32))
             } else {
                 at(range, format!("invalid character '{c}' (U+{:04X})", c as u32))
             }
@@ -872,6 +894,19 @@ fn expected_token(
             let mut e = error_at(index, filename, TextRange::empty(range.start()), "expected '('", false);
             e.end_col = e.col;
             e
+        }
+        TokenKind::Colon if found != TokenKind::Newline => {
+            // `while x print()`: CPython only says "expected ':'" at the end of an `if`,
+            // `elif`, `while` or `for` header; other headers force the colon.
+            let first = logical_line_start(tokens, range.start());
+            let keyword = tokens.iter().find(|t| t.start() >= first).map(|t| t.kind());
+            if matches!(keyword, Some(TokenKind::If | TokenKind::Elif | TokenKind::While | TokenKind::For)) {
+                invalid_syntax_at_token(index, filename, tokens, range)
+            } else {
+                let mut e = error_at(index, filename, TextRange::empty(range.start()), "expected ':'", false);
+                e.end_col = e.col;
+                e
+            }
         }
         TokenKind::Colon => {
             // CPython points right after the last token of the header.

@@ -53,7 +53,26 @@ impl std::fmt::Display for CompileError {
 
 /// Compile `source` into a code object for its module body.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<Code>, CompileError> {
+    if source.len() >= u32::MAX as usize {
+        // Positions are 32-bit offsets in the parser.
+        return Err(CompileError {
+            indentation: false,
+            msg: "source code too large".into(),
+            filename: filename.into(),
+            line: 1,
+            col: 0,
+            end_col: 0,
+            text: String::new(),
+        });
+    }
     let index = LineIndex::new(source);
+    if let Some(nul) = source.find('\0') {
+        let at = ruff_text_size::TextSize::from(nul as u32);
+        let mut e = errors::error_at(&index, filename, TextRange::empty(at), "source code cannot contain null bytes", false);
+        e.col = 0;
+        e.end_col = 0;
+        return Err(e);
+    }
     let options =
         ParseOptions::from(ruff_python_parser::Mode::Module).with_target_version(PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(source, options);

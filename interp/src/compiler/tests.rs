@@ -348,3 +348,12 @@ fn constant_folding_is_conservative() {
     let binops = ops(&code).iter().filter(|o| **o == Op::BinaryOp).count();
     assert_eq!(binops, 4);
 }
+
+#[test]
+fn null_bytes_and_invisible_characters() {
+    assert_eq!(compile_err("x = 1\0\n").msg, "source code cannot contain null bytes");
+    let e = compile_err("x = \u{200b}1\n");
+    assert_eq!((e.msg.as_str(), e.col), ("invalid non-printable character U+200B", 5));
+    assert_eq!(compile_err("x = a€\n").msg, "invalid character '€' (U+20AC)");
+    compile_ok("\u{feff}x = 1\n");
+}
