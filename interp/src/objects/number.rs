@@ -209,15 +209,17 @@ fn big_pow(base: &BigInt, exp: &BigInt) -> PyResult<Value> {
         return Ok(Value::Int(if exp.is_even() { 1 } else { -1 }));
     }
     let Some(e) = exp.to_u64() else { return Err(too_big()) };
-    // |base| >= 2, so the result has about bits(base) * e bits.
+    // |base| >= 2 has `base_bits` bits, so the result has at most base_bits * e bits, and
+    // exactly (base_bits - 1) * e + 1 when |base| is a power of two.
     let base_bits = base.bits();
-    let estimate = (base_bits - 1).saturating_mul(e);
+    let magnitude = base.abs();
+    let power_of_two = magnitude.trailing_zeros() == Some(base_bits - 1);
+    let estimate = if power_of_two { base_bits - 1 } else { base_bits }.saturating_mul(e);
     if estimate > MAX_INT_BITS {
         return Err(too_big());
     }
     // A power of two is a shift: fast even for large exponents.
-    let magnitude = base.abs();
-    if magnitude.trailing_zeros() == Some(base_bits - 1) {
+    if power_of_two {
         let shifted = BigInt::one() << (estimate as usize);
         let negative = base.is_negative() && e % 2 == 1;
         return Ok(Value::from_bigint(if negative { -shifted } else { shifted }));
