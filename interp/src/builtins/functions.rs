@@ -225,6 +225,10 @@ pub fn builtin_print(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let sep = optional_text(sep, "sep", " ")?;
     let end = optional_text(end, "end", "\n")?;
     let sink = sink_of(file);
+    // CPython's print does nothing when sys.stdout is None (e.g. under pythonw).
+    if matches!(&sink, Sink::Object(Value::None)) {
+        return Ok(Value::None);
+    }
     let mut text = String::new();
     for (i, v) in args.positional().iter().enumerate() {
         if i > 0 {
