@@ -206,7 +206,7 @@ fn fold_binary(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
             BinaryOp::Add => small_int(x + y),
             BinaryOp::Sub => small_int(x - y),
             BinaryOp::Mul => {
-                if x.bits() + y.bits() > MAX_FOLDED_INT_BITS + 1 {
+                if x.bits().saturating_add(y.bits()) > MAX_FOLDED_INT_BITS + 1 {
                     return None;
                 }
                 small_int(x * y)
@@ -222,7 +222,7 @@ fn fold_binary(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
             }
             BinaryOp::LShift if !y.is_negative() => {
                 let shift = y.to_u64()?;
-                if x.bits() + shift > MAX_FOLDED_INT_BITS {
+                if x.bits().saturating_add(shift) > MAX_FOLDED_INT_BITS {
                     return None;
                 }
                 small_int(x << shift as usize)
@@ -472,7 +472,7 @@ impl<'a> CodeGen<'a> {
 
     fn push_unit(&mut self, scope: ScopeId, name: Rc<str>, firstlineno: u32) -> CResult<()> {
         let kind = self.table.scopes.get(scope).map(|s| s.kind).unwrap_or(ScopeKind::Function);
-        let qualname = self.qualname_for(&name, scope);
+        let qualname = self.qualname_for(&name);
         let unit = Unit::new(scope, kind, name, qualname, firstlineno);
         let parent = std::mem::replace(&mut self.unit, unit);
         self.outer.push(parent);
@@ -481,7 +481,7 @@ impl<'a> CodeGen<'a> {
 
     /// CPython's qualified name: `outer.<locals>.inner`, plain `f` at module level (or when
     /// declared `global` in the enclosing function).
-    fn qualname_for(&self, name: &str, _scope: ScopeId) -> Rc<str> {
+    fn qualname_for(&self, name: &str) -> Rc<str> {
         let parent = &self.unit;
         if parent.kind == ScopeKind::Module {
             return Rc::from(name);
@@ -802,15 +802,11 @@ impl<'a> CodeGen<'a> {
                 }
                 Some(asname) => {
                     // IMPORT_NAME returned the top package: walk down to the submodule.
-                    let parts: Vec<&str> = full.split('.').collect();
-                    if parts.len() > 1 {
-                        for (k, part) in parts.iter().enumerate().skip(1) {
-                            let idx = self.name_index(part);
-                            self.emit(Op::ImportFrom, idx);
-                            self.emit(Op::Swap, 2);
-                            self.emit(Op::PopTop, 0);
-                            let _ = k;
-                        }
+                    for part in full.split('.').skip(1) {
+                        let idx = self.name_index(part);
+                        self.emit(Op::ImportFrom, idx);
+                        self.emit(Op::Swap, 2);
+                        self.emit(Op::PopTop, 0);
                     }
                     self.store_name(asname.as_str(), asname.range)?;
                 }
@@ -1440,10 +1436,10 @@ impl<'a> CodeGen<'a> {
 
     fn compare(&mut self, c: &ast::ExprCompare) -> CResult<()> {
         let n = c.ops.len();
-        self.expr(&c.left)?;
-        if n == 0 {
-            return Ok(());
+        if n == 0 || c.comparators.len() != n {
+            return Err(self.error(c.range, "invalid syntax"));
         }
+        self.expr(&c.left)?;
         if n == 1 {
             self.expr(&c.comparators[0])?;
             self.set_line(c.range);
@@ -1510,7 +1506,7 @@ impl<'a> CodeGen<'a> {
                 }
                 Ok(())
             }
-            Expr::Compare(c) if c.ops.len() > 1 => {
+            Expr::Compare(c) if c.ops.len() > 1 && c.comparators.len() == c.ops.len() => {
                 let n = c.ops.len();
                 let cleanup = self.new_label();
                 let end = self.new_label();
