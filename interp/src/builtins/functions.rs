@@ -850,7 +850,7 @@ pub fn builtin_round(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 // ---- attributes -------------------------------------------------------------------------------
 
-fn attribute_name<'a>(v: &'a Value) -> PyResult<&'a str> {
+fn attribute_name(v: &Value) -> PyResult<&str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
         other => Err(PyErr::type_error(format!("attribute name must be string, not '{}'", type_of(other).name))),

@@ -177,9 +177,9 @@ fn align_text(body: String, body_chars: usize, spec: &FormatSpec, default_align:
     };
     let mut out = String::new();
     out.try_reserve(body.len() + padding * spec.fill.len_utf8()).map_err(|_| PyErr::memory_error())?;
-    out.extend(std::iter::repeat(spec.fill).take(left));
+    out.extend(std::iter::repeat_n(spec.fill, left));
     out.push_str(&body);
-    out.extend(std::iter::repeat(spec.fill).take(right));
+    out.extend(std::iter::repeat_n(spec.fill, right));
     Ok(out)
 }
 
@@ -230,10 +230,10 @@ fn group_digits(digits: &str, sep: Option<char>, group: usize, min_width: usize)
     while grouped_len(n) < min_width {
         n += 1;
     }
-    let padded: Vec<u8> = std::iter::repeat(b'0').take(n - digits.len()).chain(digits.bytes()).collect();
+    let padded: Vec<u8> = std::iter::repeat_n(b'0', n - digits.len()).chain(digits.bytes()).collect();
     let mut out = String::with_capacity(grouped_len(n));
     for (i, &d) in padded.iter().enumerate() {
-        if i > 0 && (n - i) % group == 0 {
+        if i > 0 && (n - i).is_multiple_of(group) {
             out.push(sep);
         }
         out.push(d as char);
@@ -256,7 +256,7 @@ fn layout_number(sign: &str, prefix: &str, digits: &str, rest: &str, spec: &Form
         out.try_reserve(width * spec.fill.len_utf8() + body_len).map_err(|_| PyErr::memory_error())?;
         out.push_str(sign);
         out.push_str(prefix);
-        out.extend(std::iter::repeat(spec.fill).take(width - body_len));
+        out.extend(std::iter::repeat_n(spec.fill, width - body_len));
         out.push_str(&grouped);
         out.push_str(rest);
         return Ok(out);

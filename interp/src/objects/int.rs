@@ -124,7 +124,7 @@ pub fn bigint_to_decimal(x: &BigInt) -> PyResult<String> {
     if limit != 0 {
         // log10(2) < 0.30103: a number of `bits` bits has at least (bits-1)*0.30103 digits.
         let bits = x.bits();
-        if bits > 1 && ((bits - 1) as f64) * 0.301_029_995 > limit as f64 + 1.0 {
+        if bits > 1 && ((bits - 1) as f64) * std::f64::consts::LOG10_2 > limit as f64 + 1.0 {
             return Err(limit_error_to_str());
         }
     }
@@ -259,7 +259,9 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
         return Err(PyErr::overflow("cannot convert float infinity to integer"));
     }
     let t = f.trunc();
-    if t >= -9.223_372_036_854_775_808e18 && t < 9.223_372_036_854_775_808e18 {
+    // 2**63 as a float: every float in [-2**63, 2**63) converts to i64 exactly.
+    const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+    if (-TWO_POW_63..TWO_POW_63).contains(&t) {
         return Ok(Value::Int(t as i64));
     }
     Ok(Value::from_bigint(float_to_bigint_exact(t)))
