@@ -320,11 +320,13 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
         Value::Int(0),
     ]);
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
+    // sys.path[0]: the script's directory as an absolute path ('' for -c, stdin, the REPL).
     let script_dir = match vm.argv.first() {
-        Some(script) if script.ends_with(".py") => std::path::Path::new(script)
-            .parent()
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        Some(script) if script.ends_with(".py") => {
+            let parent = std::path::Path::new(script).parent().filter(|p| !p.as_os_str().is_empty());
+            let dir = parent.unwrap_or(std::path::Path::new("."));
+            std::fs::canonicalize(dir).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
+        }
         _ => String::new(),
     };
     let executable = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
