@@ -1015,7 +1015,6 @@ fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
             "co_firstlineno" => Value::Int(c.firstlineno as i64),
             _ => return None,
         }),
-        Value::DictView(view) if name == "mapping" => Some(Value::Dict(view.dict.clone())),
         _ => None,
     }
 }

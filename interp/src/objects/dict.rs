@@ -312,7 +312,7 @@ fn receiver<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyDict>> {
 
 fn dict_get(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "get")?;
-    let [key, default] = positional::<2>("get", &call, 1)?;
+    let [key, default] = positional::<2>("dict.get", &call, 1)?;
     let key = key.unwrap_or(&Value::None);
     Ok(match d.get(key)? {
         Some(v) => v,
@@ -322,27 +322,29 @@ fn dict_get(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn dict_keys(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "keys")?;
-    positional::<0>("keys", &call, 0)?;
+    positional::<0>("dict.keys", &call, 0)?;
     Ok(view(d, DictViewKind::Keys))
 }
 
 fn dict_values(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "values")?;
-    positional::<0>("values", &call, 0)?;
+    positional::<0>("dict.values", &call, 0)?;
     Ok(view(d, DictViewKind::Values))
 }
 
 fn dict_items(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "items")?;
-    positional::<0>("items", &call, 0)?;
+    positional::<0>("dict.items", &call, 0)?;
     Ok(view(d, DictViewKind::Items))
 }
 
 fn dict_pop(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "pop")?;
-    let [key, default] = positional::<2>("pop", &call, 1)?;
+    let [key, default] = positional::<2>("dict.pop", &call, 1)?;
     let key = key.cloned().unwrap_or(Value::None);
-    match d.remove(&key)? {
+    // Like CPython, an empty dict answers without hashing the key.
+    let found = if d.is_empty() { None } else { d.remove(&key)? };
+    match found {
         Some(v) => Ok(v),
         None => match default {
             Some(v) => Ok(v.clone()),
@@ -353,7 +355,7 @@ fn dict_pop(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn dict_popitem(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "popitem")?;
-    positional::<0>("popitem", &call, 0)?;
+    positional::<0>("dict.popitem", &call, 0)?;
     match d.pop_last() {
         Some((k, v)) => Ok(Value::tuple(vec![k, v])),
         None => Err(PyErr::new(crate::objects::types::TypeId::KeyError, "popitem(): dictionary is empty")),
@@ -362,7 +364,7 @@ fn dict_popitem(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn dict_setdefault(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "setdefault")?;
-    let [key, default] = positional::<2>("setdefault", &call, 1)?;
+    let [key, default] = positional::<2>("dict.setdefault", &call, 1)?;
     let key = key.cloned().unwrap_or(Value::None);
     if let Some(v) = d.get(&key)? {
         return Ok(v);
@@ -389,13 +391,13 @@ fn dict_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn dict_copy(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "copy")?;
-    positional::<0>("copy", &call, 0)?;
+    positional::<0>("dict.copy", &call, 0)?;
     Ok(Value::Dict(Rc::new(d.copy())))
 }
 
 fn dict_clear(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "clear")?;
-    positional::<0>("clear", &call, 0)?;
+    positional::<0>("dict.clear", &call, 0)?;
     let old = std::mem::take(&mut *d.table.borrow_mut());
     d.bump();
     drop(old);
@@ -408,7 +410,7 @@ fn dict_fromkeys(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
         Some(Value::Type(_)) | Some(Value::Dict(_)) => {}
         _ => return Err(PyErr::type_error("descriptor 'fromkeys' requires a 'dict' type")),
     }
-    let [iterable, value] = positional::<2>("fromkeys", &call, 1)?;
+    let [iterable, value] = positional::<2>("dict.fromkeys", &call, 1)?;
     let value = value.cloned().unwrap_or(Value::None);
     let keys = ops::collect(vm, iterable.unwrap_or(&Value::None))?;
     let d = PyDict::new();
@@ -420,19 +422,19 @@ fn dict_fromkeys(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn dict_getitem_method(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "__getitem__")?;
-    let [key] = positional::<1>("__getitem__", &call, 1)?;
+    let [key] = positional::<1>("dict.__getitem__", &call, 1)?;
     ops::getitem(vm, &Value::Dict(d.clone()), key.unwrap_or(&Value::None))
 }
 
 fn dict_contains_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "__contains__")?;
-    let [key] = positional::<1>("__contains__", &call, 1)?;
+    let [key] = positional::<1>("dict.__contains__", &call, 1)?;
     Ok(Value::Bool(d.contains_key(key.unwrap_or(&Value::None))?))
 }
 
 fn dict_len_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "__len__")?;
-    positional::<0>("__len__", &call, 0)?;
+    positional::<0>("dict.__len__", &call, 0)?;
     Ok(Value::Int(d.len() as i64))
 }
 

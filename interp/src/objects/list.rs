@@ -299,7 +299,7 @@ fn list_append(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     receiver(&call, "append")?;
-    positional::<1>("append", &call, 1)?;
+    positional::<1>("list.append", &call, 1)?;
     Ok(Value::None)
 }
 
@@ -314,7 +314,7 @@ pub fn extend(vm: &mut Vm, list: &Rc<PyList>, iterable: &Value) -> PyResult<()> 
 
 fn list_extend(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "extend")?.clone();
-    let [iterable] = positional::<1>("extend", &call, 1)?;
+    let [iterable] = positional::<1>("list.extend", &call, 1)?;
     extend(vm, &l, iterable.unwrap_or(&Value::None))?;
     Ok(Value::None)
 }
@@ -328,7 +328,7 @@ fn index_arg(v: &Value) -> PyResult<i64> {
 
 fn list_insert(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "insert")?;
-    let [index, value] = positional::<2>("insert", &call, 2)?;
+    let [index, value] = positional::<2>("list.insert", &call, 2)?;
     let index = index_arg(index.unwrap_or(&Value::None))?;
     let value = value.cloned().unwrap_or(Value::None);
     let mut items = l.items.borrow_mut();
@@ -350,7 +350,7 @@ fn list_insert(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn list_pop(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "pop")?;
-    let [index] = positional::<1>("pop", &call, 0)?;
+    let [index] = positional::<1>("list.pop", &call, 0)?;
     let mut items = l.items.borrow_mut();
     if items.is_empty() {
         return Err(PyErr::index_error("pop from empty list"));
@@ -372,7 +372,7 @@ fn item_at(list: &PyList, pos: usize) -> Option<Value> {
 
 fn list_remove(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "remove")?.clone();
-    let [x] = positional::<1>("remove", &call, 1)?;
+    let [x] = positional::<1>("list.remove", &call, 1)?;
     let x = x.cloned().unwrap_or(Value::None);
     let mut pos = 0;
     while let Some(item) = item_at(&l, pos) {
@@ -395,7 +395,9 @@ fn search_bounds(start: Option<&Value>, stop: Option<&Value>, len: usize) -> PyR
     let fix = |v: Option<&Value>, default: i64| -> PyResult<usize> {
         let i = match v {
             None => default,
-            Some(v) => index_arg(v)?,
+            Some(v) => int_of(v).ok_or_else(|| {
+                PyErr::type_error("slice indices must be integers or have an __index__ method")
+            })?,
         };
         let i = i as i128;
         let len = len as i128;
@@ -406,7 +408,7 @@ fn search_bounds(start: Option<&Value>, stop: Option<&Value>, len: usize) -> PyR
 
 fn list_index(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "index")?.clone();
-    let [x, start, stop] = positional::<3>("index", &call, 1)?;
+    let [x, start, stop] = positional::<3>("list.index", &call, 1)?;
     let x = x.cloned().unwrap_or(Value::None);
     let len = l.items.borrow().len();
     let (start, stop) = search_bounds(start, stop, len)?;
@@ -424,7 +426,7 @@ fn list_index(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn list_count(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "count")?.clone();
-    let [x] = positional::<1>("count", &call, 1)?;
+    let [x] = positional::<1>("list.count", &call, 1)?;
     let x = x.cloned().unwrap_or(Value::None);
     let mut count = 0i64;
     let mut pos = 0;
@@ -487,7 +489,7 @@ fn list_sort(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
             "key" => key = Some(v),
             "reverse" => reverse = ops::truthy(vm, v)?,
             other => {
-                return Err(PyErr::type_error(format!("sort() got an unexpected keyword argument '{other}'")))
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for sort()")))
             }
         }
     }
@@ -497,21 +499,21 @@ fn list_sort(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn list_reverse(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "reverse")?;
-    positional::<0>("reverse", &call, 0)?;
+    positional::<0>("list.reverse", &call, 0)?;
     l.items.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn list_copy(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "copy")?;
-    positional::<0>("copy", &call, 0)?;
+    positional::<0>("list.copy", &call, 0)?;
     let items = l.items.borrow().clone();
     Ok(Value::list(items))
 }
 
 fn list_clear(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "clear")?;
-    positional::<0>("clear", &call, 0)?;
+    positional::<0>("list.clear", &call, 0)?;
     let old = std::mem::take(&mut *l.items.borrow_mut());
     drop(old);
     Ok(Value::None)
@@ -519,13 +521,13 @@ fn list_clear(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn list_getitem_method(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "__getitem__")?;
-    let [key] = positional::<1>("__getitem__", &call, 1)?;
+    let [key] = positional::<1>("list.__getitem__", &call, 1)?;
     ops::getitem(vm, &Value::List(l.clone()), key.unwrap_or(&Value::None))
 }
 
 fn list_len_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let l = receiver(&call, "__len__")?;
-    check_no_kwargs("__len__", &call)?;
+    check_no_kwargs("list.__len__", &call)?;
     let n = l.items.borrow().len();
     Ok(Value::Int(n as i64))
 }

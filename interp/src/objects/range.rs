@@ -177,7 +177,7 @@ fn receiver<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyRange>> {
 
 fn range_count(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let r = receiver(&call, "count")?.clone();
-    let [x] = positional::<1>("count", &call, 1)?;
+    let [x] = positional::<1>("range.count", &call, 1)?;
     let x = x.cloned().unwrap_or(Value::None);
     match x {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) => {
@@ -200,7 +200,7 @@ fn range_count(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn range_index(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let r = receiver(&call, "index")?.clone();
-    let [x] = positional::<1>("index", &call, 1)?;
+    let [x] = positional::<1>("range.index", &call, 1)?;
     let x = x.cloned().unwrap_or(Value::None);
     let found = match x {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) => position(&r, &x),

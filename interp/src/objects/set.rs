@@ -706,14 +706,14 @@ fn operand_sets(vm: &mut Vm, others: &[Value]) -> PyResult<Vec<std::rc::Rc<PySet
 
 fn set_add(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "add", true)?;
-    let [v] = positional::<1>("add", &call, 1)?;
+    let [v] = positional::<1>("set.add", &call, 1)?;
     s.add(v.cloned().unwrap_or(Value::None))?;
     Ok(Value::None)
 }
 
 fn set_remove(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "remove", true)?;
-    let [v] = positional::<1>("remove", &call, 1)?;
+    let [v] = positional::<1>("set.remove", &call, 1)?;
     let v = v.cloned().unwrap_or(Value::None);
     if !s.remove(&v)? {
         return Err(PyErr::key_error(v));
@@ -723,7 +723,7 @@ fn set_remove(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn set_discard(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "discard", true)?;
-    let [v] = positional::<1>("discard", &call, 1)?;
+    let [v] = positional::<1>("set.discard", &call, 1)?;
     if let Some(v) = v {
         s.remove(v)?;
     }
@@ -732,20 +732,20 @@ fn set_discard(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn set_pop(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "pop", true)?;
-    positional::<0>("pop", &call, 0)?;
+    positional::<0>("set.pop", &call, 0)?;
     s.pop().ok_or_else(|| PyErr::new(TypeId::KeyError, "pop from an empty set"))
 }
 
 fn set_clear(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "clear", true)?;
-    positional::<0>("clear", &call, 0)?;
+    positional::<0>("set.clear", &call, 0)?;
     s.clear();
     Ok(Value::None)
 }
 
 fn set_copy(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "copy", false)?;
-    positional::<0>("copy", &call, 0)?;
+    positional::<0>("set.copy", &call, 0)?;
     if let Some(Value::FrozenSet(_)) = call.args.first() {
         return Ok(call.args[0].clone());
     }
@@ -763,7 +763,7 @@ fn set_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn set_union(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "union", false)?.clone();
-    check_no_kwargs("union", &call)?;
+    check_no_kwargs("set.union", &call)?;
     let result = s.copy()?;
     for other in &call.args[1..] {
         result.update_from_iterable(vm, other)?;
@@ -773,7 +773,7 @@ fn set_union(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn set_intersection(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "intersection", false)?.clone();
-    check_no_kwargs("intersection", &call)?;
+    check_no_kwargs("set.intersection", &call)?;
     let mut result: Option<PySet> = None;
     for other in &call.args[1..] {
         let next = match &result {
@@ -791,7 +791,7 @@ fn set_intersection(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn set_intersection_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "intersection_update", true)?.clone();
-    check_no_kwargs("intersection_update", &call)?;
+    check_no_kwargs("set.intersection_update", &call)?;
     for other in &call.args[1..] {
         let r = intersection_iterable(vm, &s, other)?;
         s.replace_with(r);
@@ -801,7 +801,7 @@ fn set_intersection_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn set_difference(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "difference", false)?.clone();
-    check_no_kwargs("difference", &call)?;
+    check_no_kwargs("set.difference", &call)?;
     let result = match call.args.get(1) {
         None => s.copy()?,
         Some(first) => {
@@ -817,7 +817,7 @@ fn set_difference(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn set_difference_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "difference_update", true)?.clone();
-    check_no_kwargs("difference_update", &call)?;
+    check_no_kwargs("set.difference_update", &call)?;
     for other in &call.args[1..] {
         difference_update_value(vm, &s, other)?;
     }
@@ -826,42 +826,42 @@ fn set_difference_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn set_symmetric_difference(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "symmetric_difference", false)?.clone();
-    let [other] = positional::<1>("symmetric_difference", &call, 1)?;
+    let [other] = positional::<1>("set.symmetric_difference", &call, 1)?;
     let result = symmetric_difference_value(vm, &s, other.unwrap_or(&Value::None))?;
     Ok(wrap_like(&call.args[0], result))
 }
 
 fn set_symmetric_difference_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "symmetric_difference_update", true)?.clone();
-    let [other] = positional::<1>("symmetric_difference_update", &call, 1)?;
+    let [other] = positional::<1>("set.symmetric_difference_update", &call, 1)?;
     symmetric_difference_update_value(vm, &s, other.unwrap_or(&Value::None))?;
     Ok(Value::None)
 }
 
 fn set_issubset(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "issubset", false)?.clone();
-    let [other] = positional::<1>("issubset", &call, 1)?;
+    let [other] = positional::<1>("set.issubset", &call, 1)?;
     let other = operand_sets(vm, std::slice::from_ref(other.unwrap_or(&Value::None)))?;
     Ok(Value::Bool(s.is_subset(&other[0])?))
 }
 
 fn set_issuperset(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "issuperset", false)?.clone();
-    let [other] = positional::<1>("issuperset", &call, 1)?;
+    let [other] = positional::<1>("set.issuperset", &call, 1)?;
     let other = operand_sets(vm, std::slice::from_ref(other.unwrap_or(&Value::None)))?;
     Ok(Value::Bool(other[0].is_subset(&s)?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "isdisjoint", false)?.clone();
-    let [other] = positional::<1>("isdisjoint", &call, 1)?;
+    let [other] = positional::<1>("set.isdisjoint", &call, 1)?;
     let other = operand_sets(vm, std::slice::from_ref(other.unwrap_or(&Value::None)))?;
     Ok(Value::Bool(is_disjoint(&s, &other[0])?))
 }
 
 fn set_contains_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "__contains__", false)?;
-    let [v] = positional::<1>("__contains__", &call, 1)?;
+    let [v] = positional::<1>("set.__contains__", &call, 1)?;
     Ok(Value::Bool(s.contains(v.unwrap_or(&Value::None))?))
 }
 

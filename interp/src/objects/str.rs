@@ -8,7 +8,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::error::{PyErr, PyResult};
-use crate::objects::args::{bind, check_no_kwargs, positional};
+use crate::objects::args::{bind, check_no_kwargs, positional, positional_legacy};
 use crate::objects::slice::{int_of, method_range};
 use crate::objects::types::MethodTable;
 use crate::objects::unicode_tables as ut;
@@ -464,7 +464,7 @@ fn find_in(s: &PyStr, sub: &str, start: Option<&Value>, end: Option<&Value>, rev
 
 fn find_impl(call: &CallArgs<'_>, name: &str, reverse: bool) -> PyResult<Option<i64>> {
     let s = receiver(call, name)?;
-    let [sub, start, end] = positional::<3>(name, call, 1)?;
+    let [sub, start, end] = positional_legacy::<3>(&format!("str.{name}"), call, 1)?;
     let sub = str_arg(sub.unwrap_or(&Value::None), "")?;
     let found = find_in(s, sub.as_str(), start, end, reverse)?;
     Ok(found.map(|b| s.char_index(b) as i64))
@@ -488,7 +488,7 @@ fn str_rindex(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_count(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "count")?;
-    let [sub, start, end] = positional::<3>("count", &call, 1)?;
+    let [sub, start, end] = positional_legacy::<3>("str.count", &call, 1)?;
     let sub = str_arg(sub.unwrap_or(&Value::None), "")?;
     let Some((b0, b1)) = search_window(s, start, end)? else { return Ok(Value::Int(0)) };
     let hay = s.as_str().get(b0..b1).unwrap_or("");
@@ -498,7 +498,7 @@ fn str_count(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn affix_match(call: &CallArgs<'_>, name: &str, at_end: bool) -> PyResult<Value> {
     let s = receiver(call, name)?;
-    let [affix, start, end] = positional::<3>(name, call, 1)?;
+    let [affix, start, end] = positional_legacy::<3>(&format!("str.{name}"), call, 1)?;
     let affix = affix.unwrap_or(&Value::None);
     let Some((b0, b1)) = search_window(s, start, end)? else { return Ok(Value::Bool(false)) };
     let hay = s.as_str().get(b0..b1).unwrap_or("");
@@ -674,7 +674,7 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
 
 fn str_splitlines(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "splitlines")?;
-    let [keepends] = bind::<1>("splitlines", &call, ["keepends"], 0)?;
+    let [keepends] = bind::<1>("str.splitlines", &call, ["keepends"], 0)?;
     let keepends = match keepends {
         None => false,
         Some(v) => ops::truthy(vm, v)?,
@@ -684,7 +684,7 @@ fn str_splitlines(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_join(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let sep = receiver(&call, "join")?.clone();
-    let [iterable] = positional::<1>("join", &call, 1)?;
+    let [iterable] = positional::<1>("str.join", &call, 1)?;
     let items = ops::collect(vm, iterable.unwrap_or(&Value::None))?;
     let mut total = sep.s.len().saturating_mul(items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
@@ -717,7 +717,7 @@ fn str_join(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn partition_impl(call: &CallArgs<'_>, name: &str, reverse: bool) -> PyResult<Value> {
     let s = receiver(call, name)?;
-    let [sep] = positional::<1>(name, call, 1)?;
+    let [sep] = positional::<1>(&format!("str.{name}"), call, 1)?;
     let sep = str_arg(sep.unwrap_or(&Value::None), "")?;
     if sep.s.is_empty() {
         return Err(PyErr::value_error("empty separator"));
@@ -748,7 +748,7 @@ fn str_rpartition(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn strip_impl(call: &CallArgs<'_>, name: &str, left: bool, right: bool) -> PyResult<Value> {
     let s = receiver(call, name)?;
-    let [chars] = positional::<1>(name, call, 0)?;
+    let [chars] = positional::<1>(&format!("str.{name}"), call, 0)?;
     let chars = strip_chars(chars, name)?;
     let text = s.as_str();
     let out = match chars {
@@ -787,7 +787,7 @@ fn str_rstrip(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_replace(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "replace")?;
-    let [old, new, count] = positional::<3>("replace", &call, 2)?;
+    let [old, new, count] = positional::<3>("str.replace", &call, 2)?;
     let old = str_arg(old.unwrap_or(&Value::None), "replace() argument 1 ")?;
     let new = str_arg(new.unwrap_or(&Value::None), "replace() argument 2 ")?;
     let count = match count {
@@ -834,7 +834,7 @@ fn str_replace(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn no_args<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyStr>> {
     let s = receiver(call, name)?;
-    check_no_kwargs(name, call)?;
+    check_no_kwargs(&format!("str.{name}"), call)?;
     if call.args.len() > 1 {
         return Err(PyErr::type_error(format!("str.{name}() takes no arguments ({} given)", call.args.len() - 1)));
     }
@@ -874,7 +874,7 @@ fn str_swapcase(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 /// Padding arguments: (self, width, fill character).
 fn pad_args<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<(&'a Rc<PyStr>, usize, char)> {
     let s = receiver(call, name)?;
-    let [width, fill] = positional::<2>(name, call, 1)?;
+    let [width, fill] = positional::<2>(&format!("str.{name}"), call, 1)?;
     let width = int_arg(width.unwrap_or(&Value::None))?;
     let fill = match fill {
         None => ' ',
@@ -937,7 +937,7 @@ fn str_rjust(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_zfill(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "zfill")?;
-    let [width] = positional::<1>("zfill", &call, 1)?;
+    let [width] = positional::<1>("str.zfill", &call, 1)?;
     let width = int_arg(width.unwrap_or(&Value::None))?.max(0) as usize;
     let n = s.char_count();
     if width <= n {
@@ -957,7 +957,7 @@ fn str_zfill(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_expandtabs(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "expandtabs")?;
-    let [tabsize] = bind::<1>("expandtabs", &call, ["tabsize"], 0)?;
+    let [tabsize] = bind::<1>("str.expandtabs", &call, ["tabsize"], 0)?;
     let tabsize = match tabsize {
         None => 8,
         Some(v) => int_arg(v)?,
@@ -990,7 +990,7 @@ fn str_expandtabs(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_removeprefix(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "removeprefix")?;
-    let [p] = positional::<1>("removeprefix", &call, 1)?;
+    let [p] = positional::<1>("str.removeprefix", &call, 1)?;
     let p = str_arg(p.unwrap_or(&Value::None), "removeprefix() argument ")?;
     Ok(match s.as_str().strip_prefix(p.as_str()) {
         Some(rest) if !p.s.is_empty() => Value::str(rest),
@@ -1000,7 +1000,7 @@ fn str_removeprefix(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_removesuffix(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "removesuffix")?;
-    let [p] = positional::<1>("removesuffix", &call, 1)?;
+    let [p] = positional::<1>("str.removesuffix", &call, 1)?;
     let p = str_arg(p.unwrap_or(&Value::None), "removesuffix() argument ")?;
     Ok(match s.as_str().strip_suffix(p.as_str()) {
         Some(rest) if !p.s.is_empty() => Value::str(rest),
@@ -1116,7 +1116,7 @@ fn str_format(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_format_map(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "format_map")?.clone();
-    let [mapping] = positional::<1>("format_map", &call, 1)?;
+    let [mapping] = positional::<1>("str.format_map", &call, 1)?;
     let mapping = mapping.cloned().unwrap_or(Value::None);
     let out = crate::objects::strformat::format(vm, s.as_str(), &[], &[], Some(&mapping))?;
     Ok(Value::string(out))
@@ -1130,7 +1130,7 @@ fn str_encode(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 /// `str.maketrans(x[, y[, z]])`: a translation table dict. Reached bound to the str type or
 /// to a string, so the receiver in `args[0]` is ignored.
 fn str_maketrans(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
-    check_no_kwargs("maketrans", &call)?;
+    check_no_kwargs("str.maketrans", &call)?;
     let args = call.args.get(1..).unwrap_or(&[]);
     let table = crate::objects::dict::PyDict::new();
     match args {
@@ -1167,6 +1167,7 @@ fn str_maketrans(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
                 }
             }
         }
+        [] => return Err(PyErr::type_error("maketrans expected at least 1 argument, got 0")),
         _ => return Err(PyErr::type_error(format!("maketrans expected at most 3 arguments, got {}", args.len()))),
     }
     Ok(Value::Dict(Rc::new(table)))
@@ -1176,7 +1177,7 @@ fn str_maketrans(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 /// deletes, an int or str replaces.
 fn str_translate(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "translate")?.clone();
-    let [table] = positional::<1>("translate", &call, 1)?;
+    let [table] = positional::<1>("str.translate", &call, 1)?;
     let table = table.cloned().unwrap_or(Value::None);
     let mut out = String::with_capacity(s.s.len());
     for c in s.as_str().chars() {
@@ -1205,7 +1206,7 @@ fn str_translate(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_getitem_method(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "__getitem__")?;
-    let [key] = positional::<1>("__getitem__", &call, 1)?;
+    let [key] = positional::<1>("str.__getitem__", &call, 1)?;
     ops::getitem(vm, &Value::Str(s.clone()), key.unwrap_or(&Value::None))
 }
 

@@ -74,7 +74,7 @@ fn receiver<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyTuple>> {
 
 fn tuple_count(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let t = receiver(&call, "count")?.clone();
-    let [x] = positional::<1>("count", &call, 1)?;
+    let [x] = positional::<1>("tuple.count", &call, 1)?;
     let x = x.cloned().unwrap_or(Value::None);
     let mut count = 0i64;
     for item in t.items.iter() {
@@ -98,7 +98,7 @@ fn bound(v: Option<&Value>, default: i64, len: usize) -> PyResult<usize> {
 
 fn tuple_index(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let t = receiver(&call, "index")?.clone();
-    let [x, start, stop] = positional::<3>("index", &call, 1)?;
+    let [x, start, stop] = positional::<3>("tuple.index", &call, 1)?;
     let x = x.cloned().unwrap_or(Value::None);
     let n = t.items.len();
     let (start, stop) = (bound(start, 0, n)?, bound(stop, i64::MAX, n)?);
@@ -114,13 +114,13 @@ fn tuple_index(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn tuple_getitem_method(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let t = receiver(&call, "__getitem__")?;
-    let [key] = positional::<1>("__getitem__", &call, 1)?;
+    let [key] = positional::<1>("tuple.__getitem__", &call, 1)?;
     ops::getitem(vm, &Value::Tuple(t.clone()), key.unwrap_or(&Value::None))
 }
 
 fn tuple_len_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let t = receiver(&call, "__len__")?;
-    positional::<0>("__len__", &call, 0)?;
+    positional::<0>("tuple.__len__", &call, 0)?;
     Ok(Value::Int(t.items.len() as i64))
 }
 
