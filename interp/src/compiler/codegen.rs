@@ -19,6 +19,7 @@ use super::{CompileError, Mode};
 use crate::bytecode::code::flags as code_flags;
 use crate::bytecode::opcodes::{BinaryOp, CompareOp, Op, INPLACE_OFFSET};
 use crate::bytecode::Code;
+use crate::objects::set::PySet;
 use crate::value::Value;
 
 type CResult<T> = Result<T, CompileError>;
@@ -1314,8 +1315,17 @@ impl<'a> CodeGen<'a> {
         if !has_star && n >= 3 && build != Op::BuildTuple {
             let consts: Option<Vec<Value>> = elts.iter().map(|e| self.constant(e)).collect();
             if let Some(values) = consts {
+                // Sets load a frozenset constant, as CPython does: updating the new set from
+                // it reproduces CPython's iteration order for the display.
+                let constant = if build == Op::BuildSet {
+                    PySet::from_constant_literal(values.iter().cloned())
+                        .map(|set| Value::FrozenSet(Rc::new(set)))
+                        .unwrap_or_else(|_| Value::tuple(values))
+                } else {
+                    Value::tuple(values)
+                };
                 self.emit(collect_op, 0);
-                self.load_const(Value::tuple(values));
+                self.load_const(constant);
                 self.emit(extend, 1);
                 return Ok(());
             }

@@ -12,6 +12,7 @@ use crate::bytecode::opcodes::{self, BinaryOp, CompareOp};
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
 use crate::objects::iter::IterKind;
+use crate::objects::set::PySet;
 use crate::objects::str::PyStr;
 use crate::objects::types::{builtin_type, TypeId};
 use crate::ops;
@@ -575,8 +576,8 @@ pub(super) fn build_list(vm: &mut Vm, arg: u32) -> Step {
 
 pub(super) fn build_set(vm: &mut Vm, arg: u32) -> Step {
     let items = vm.pop_n(arg as usize);
-    let set = vm.call(&Value::Type(builtin_type(TypeId::Set)), &[Value::list(items)])?;
-    vm.push(set);
+    let set = PySet::from_values(items)?;
+    vm.push(Value::Set(Rc::new(set)));
     NEXT
 }
 
@@ -661,16 +662,10 @@ pub(super) fn list_append(vm: &mut Vm, arg: u32) -> Step {
 
 pub(super) fn set_add(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
-    let set = container_at(vm, arg);
-    set_add_value(vm, &set, v)?;
+    if let Value::Set(set) = container_at(vm, arg) {
+        set.add(v)?;
+    }
     NEXT
-}
-
-/// `set.add(v)` through the set's own method.
-fn set_add_value(vm: &mut Vm, set: &Value, v: Value) -> PyResult<()> {
-    let add = ops::getattr(vm, set, "add")?;
-    vm.call(&add, &[v])?;
-    Ok(())
 }
 
 pub(super) fn map_add(vm: &mut Vm, arg: u32) -> Step {
@@ -693,10 +688,11 @@ pub(super) fn list_extend(vm: &mut Vm, arg: u32) -> Step {
 
 pub(super) fn set_update(vm: &mut Vm, arg: u32) -> Step {
     let iterable = vm.pop();
-    let items = collect(vm, &iterable)?;
-    let set = container_at(vm, arg);
-    for v in items {
-        set_add_value(vm, &set, v)?;
+    if let Value::Set(set) = container_at(vm, arg) {
+        match &iterable {
+            Value::Set(other) | Value::FrozenSet(other) => set.update_from_set(other)?,
+            _ => set.update_from_iterable(vm, &iterable)?,
+        }
     }
     NEXT
 }
