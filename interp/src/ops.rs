@@ -30,11 +30,12 @@ thread_local! {
 /// Hard ceiling on native recursion through nested containers, whatever the recursion limit.
 const MAX_NATIVE_NESTING: usize = 20_000;
 
-/// One level of container nesting; released on drop.
-struct Nest;
+/// One level of native recursion through nested containers or iterators; released on drop.
+pub(crate) struct Nest;
 
 impl Nest {
-    fn enter(what: &str) -> PyResult<Nest> {
+    /// Enter one level; RecursionError "maximum recursion depth exceeded{what}" when too deep.
+    pub(crate) fn enter(what: &str) -> PyResult<Nest> {
         NESTING.with(|n| {
             let depth = n.get();
             if depth >= NESTING_LIMIT.with(Cell::get).min(MAX_NATIVE_NESTING) {

@@ -290,6 +290,8 @@ pub fn next(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
 
 /// `next` for the kinds that run other iterators or Python callables.
 fn next_calling(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
+    // Chains like map(f, map(f, ...)) recurse natively; bound them.
+    let _nest = ops::Nest::enter("")?;
     enum Plan {
         Enumerate(Value, Value),
         Zip(Vec<Value>),
@@ -348,7 +350,7 @@ fn next_calling(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
                 return Ok(None);
             };
             let keep = match &func {
-                Value::None | Value::Type(_) if is_none_or_bool(&func) => ops::truthy(vm, &item)?,
+                _ if is_none_or_bool(&func) => ops::truthy(vm, &item)?,
                 _ => {
                     let r = vm.call(&func, std::slice::from_ref(&item))?;
                     ops::truthy(vm, &r)?

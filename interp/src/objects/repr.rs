@@ -86,6 +86,10 @@ pub fn write_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
         Value::None => out.push_str("None"),
         Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
         Value::Int(i) => out.push_str(itoa_buf(*i).as_str()),
+        Value::BigInt(_) | Value::Float(_) => match number::try_repr(v) {
+            Some(text) => out.push_str(&text?),
+            None => out.push_str(&number_repr(v)),
+        },
         Value::Str(s) => pystr::write_repr(out, s.as_str(), false),
         Value::List(_)
         | Value::Tuple(_)
