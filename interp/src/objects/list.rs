@@ -149,6 +149,10 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>
     if n < 2 {
         return Ok(());
     }
+    // Without a key, homogeneous ints / strs / non-NaN floats sort in place directly.
+    if keys.is_none() && sort_homogeneous(items, reverse) {
+        return Ok(());
+    }
     let mut keys = keys;
     // Reversing before and after a stable ascending sort gives a stable descending sort.
     if reverse {
@@ -188,6 +192,39 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>
     }
     *items = sorted;
     Ok(())
+}
+
+/// Sort `items` in place when they are all ints, all strs or all non-NaN floats (stable, and
+/// descending-stable with `reverse`); false (items untouched) otherwise.
+fn sort_homogeneous(items: &mut [Value], reverse: bool) -> bool {
+    use std::cmp::Ordering;
+    let cmp: fn(&Value, &Value) -> Ordering = if items.iter().all(|k| matches!(k, Value::Int(_))) {
+        |a, b| match (a, b) {
+            (Value::Int(x), Value::Int(y)) => x.cmp(y),
+            _ => Ordering::Equal,
+        }
+    } else if items.iter().all(|k| matches!(k, Value::Str(_))) {
+        |a, b| match (a, b) {
+            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+            _ => Ordering::Equal,
+        }
+    } else if items.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) {
+        |a, b| match (a, b) {
+            (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+            _ => Ordering::Equal,
+        }
+    } else {
+        return false;
+    };
+    // Reverse, stable ascending sort, reverse: a stable descending sort (CPython's way).
+    if reverse {
+        items.reverse();
+    }
+    items.sort_by(cmp);
+    if reverse {
+        items.reverse();
+    }
+    true
 }
 
 /// A sorting permutation without calling `ops::lt`, when every key is an int, every key a

@@ -142,11 +142,9 @@ impl SetTable {
         let mut i = (hash as u64 as usize) & mask;
         loop {
             let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for j in i..=i + probes {
-                if slots[j].is_empty() {
-                    slots[j] = Slot { hash, key };
-                    return;
-                }
+            if let Some(slot) = slots[i..=i + probes].iter_mut().find(|s| s.is_empty()) {
+                *slot = Slot { hash, key };
+                return;
             }
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;

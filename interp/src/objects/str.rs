@@ -596,7 +596,10 @@ fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     out
 }
 
-fn split_args<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<(&'a Rc<PyStr>, Option<&'a Rc<PyStr>>, i64)> {
+/// (self, separator or None for whitespace, maxsplit) of split/rsplit.
+type SplitArgs<'a> = (&'a Rc<PyStr>, Option<&'a Rc<PyStr>>, i64);
+
+fn split_args<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<SplitArgs<'a>> {
     let s = receiver(call, name)?;
     let [sep, maxsplit] = bind::<2>(name, call, ["sep", "maxsplit"], 0)?;
     let sep = match sep {
@@ -900,9 +903,9 @@ fn padded(s: &str, left: usize, right: usize, fill: char) -> PyResult<Value> {
         .and_then(|n| n.checked_add(s.len()))
         .ok_or_else(PyErr::memory_error)?;
     let mut out = string_with_capacity(cap)?;
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(Value::string(out))
 }
 
@@ -950,7 +953,7 @@ fn str_zfill(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     };
     let mut out = string_with_capacity(width - n + text.len())?;
     out.push_str(sign);
-    out.extend(std::iter::repeat('0').take(width - n));
+    out.extend(std::iter::repeat_n('0', width - n));
     out.push_str(digits);
     Ok(Value::string(out))
 }
@@ -971,7 +974,7 @@ fn str_expandtabs(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
                     let ts = tabsize as usize;
                     let spaces = ts - col % ts;
                     out.try_reserve(spaces).map_err(|_| PyErr::memory_error())?;
-                    out.extend(std::iter::repeat(' ').take(spaces));
+                    out.extend(std::iter::repeat_n(' ', spaces));
                     col += spaces;
                 }
             }

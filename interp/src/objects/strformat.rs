@@ -460,7 +460,7 @@ fn pad(text: String, width: Option<usize>, left: bool, fill: char) -> String {
     let n = text.chars().count();
     match width {
         Some(w) if w > n => {
-            let padding: String = std::iter::repeat(fill).take(w - n).collect();
+            let padding: String = std::iter::repeat_n(fill, w - n).collect();
             if left {
                 text + &padding
             } else {
