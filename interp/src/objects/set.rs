@@ -29,6 +29,10 @@ const MIN_SIZE: usize = 8;
 /// Linear probes tried after the first slot before perturbed jumping.
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
+/// The one-character strings CPython 3.11 has interned by the time it compiles a program
+/// (measured: a set display containing one of these is rebuilt once more, see
+/// `PySet::from_constant_literal`).
+pub const STARTUP_INTERNED_CHARS: &str = "abcdefhijklmnopqrstvwxyBCLST_";
 /// Hash stored in a dummy (deleted) slot; no live key hashes to -1.
 const DUMMY_HASH: i64 = -1;
 
@@ -259,9 +263,39 @@ impl PySet {
     /// this). The display itself is then `BUILD_SET 0; LOAD_CONST <this>; SET_UPDATE 1`, i.e.
     /// `update_from_set` into an empty set; `for x in {...}` / `x in {...}` use the frozenset
     /// directly. Matching this is what makes `print({1, 2, 10, 11})` show `{10, 1, 2, 11}`.
+    ///
+    /// CPython rebuilds the constant a third time when interning its identifier-like strings
+    /// replaces one by an equal string interned earlier. This version assumes only the
+    /// one-character strings CPython 3.11 interns at startup were interned before; see
+    /// `from_constant_literal_with` to say more (e.g. the module's own identifiers).
     pub fn from_constant_literal(items: impl IntoIterator<Item = Value>) -> PyResult<PySet> {
+        PySet::from_constant_literal_with(items, |s| s.len() == 1 && STARTUP_INTERNED_CHARS.contains(s))
+    }
+
+    /// `from_constant_literal`, where `interned_before(s)` tells whether an identifier-like
+    /// string constant `s` (ASCII letters, digits, `_`) equals a string CPython would have
+    /// interned before creating this code object: one-character strings in
+    /// `STARTUP_INTERNED_CHARS`, builtin names, names and variable names of this code object
+    /// and of the code objects compiled before it.
+    pub fn from_constant_literal_with(
+        items: impl IntoIterator<Item = Value>,
+        interned_before: impl Fn(&str) -> bool,
+    ) -> PyResult<PySet> {
         let first = PySet::from_values(items)?;
-        PySet::from_values(first.items())
+        let second = PySet::from_values(first.items())?;
+        let reinterned = second.items().iter().any(|v| match v {
+            Value::Str(s) => {
+                !s.s.is_empty()
+                    && s.s.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric())
+                    && interned_before(s.as_str())
+            }
+            _ => false,
+        });
+        if reinterned {
+            PySet::from_values(second.items())
+        } else {
+            Ok(second)
+        }
     }
 
     /// A new set with the same keys, laid out the way CPython's `set(other)` / `copy()` does.

@@ -96,14 +96,108 @@ impl PyStr {
 }
 
 /// Python `hash()` of the text `s` (what `PyStr::hash_value` caches), never -1.
-#[inline]
+///
+/// Like CPython: SipHash-1-3 over the string's canonical code-unit form (1, 2 or 4 bytes per
+/// character, chosen by its largest character), keyed from `PYTHONHASHSEED` (0: no
+/// randomization; N: CPython's LCG expansion of N; unset or `random`: a per-process random
+/// key). So under the same `PYTHONHASHSEED`, `hash(s)` and the order of sets of strings match
+/// CPython's.
 pub fn hash_str(s: &str) -> i64 {
-    let h = crate::objects::hash_bytes(s.as_bytes()) as i64;
+    if s.is_empty() {
+        return 0;
+    }
+    let (k0, k1) = hash_key();
+    let h = if s.is_ascii() {
+        siphash13(k0, k1, s.as_bytes())
+    } else {
+        let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+        let mut units: Vec<u8> = Vec::with_capacity(s.len() * 2);
+        for c in s.chars() {
+            let c = c as u32;
+            if max < 0x100 {
+                units.push(c as u8);
+            } else if max < 0x10000 {
+                units.extend_from_slice(&(c as u16).to_le_bytes());
+            } else {
+                units.extend_from_slice(&c.to_le_bytes());
+            }
+        }
+        siphash13(k0, k1, &units)
+    } as i64;
     if h == HASH_UNSET {
         -2
     } else {
         h
     }
+}
+
+/// The SipHash key of string hashing, fixed for the process.
+fn hash_key() -> (u64, u64) {
+    static KEY: std::sync::OnceLock<(u64, u64)> = std::sync::OnceLock::new();
+    *KEY.get_or_init(|| {
+        let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|v| v.trim().parse::<u32>().ok());
+        match seed {
+            Some(0) => (0, 0),
+            Some(n) => {
+                // CPython's lcg_urandom: one byte per step from a 32-bit LCG.
+                let mut secret = [0u8; 16];
+                let mut x = n;
+                for byte in secret.iter_mut() {
+                    x = x.wrapping_mul(214013).wrapping_add(2531011);
+                    *byte = ((x >> 16) & 0xff) as u8;
+                }
+                let (a, b) = secret.split_at(8);
+                let k0 = u64::from_le_bytes(a.try_into().unwrap_or([0; 8]));
+                let k1 = u64::from_le_bytes(b.try_into().unwrap_or([0; 8]));
+                (k0, k1)
+            }
+            None => (crate::objects::hash_bytes(b"swallow-k0"), crate::objects::hash_bytes(b"swallow-k1")),
+        }
+    })
+}
+
+/// SipHash-1-3 (one compression round per 8-byte block, three finalization rounds).
+fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
+    #[inline(always)]
+    fn round(v: &mut [u64; 4]) {
+        v[0] = v[0].wrapping_add(v[1]);
+        v[1] = v[1].rotate_left(13) ^ v[0];
+        v[0] = v[0].rotate_left(32);
+        v[2] = v[2].wrapping_add(v[3]);
+        v[3] = v[3].rotate_left(16) ^ v[2];
+        v[0] = v[0].wrapping_add(v[3]);
+        v[3] = v[3].rotate_left(21) ^ v[0];
+        v[2] = v[2].wrapping_add(v[1]);
+        v[1] = v[1].rotate_left(17) ^ v[2];
+        v[2] = v[2].rotate_left(32);
+    }
+    let mut v = [
+        k0 ^ 0x736f_6d65_7073_6575,
+        k1 ^ 0x646f_7261_6e64_6f6d,
+        k0 ^ 0x6c79_6765_6e65_7261,
+        k1 ^ 0x7465_6462_7974_6573,
+    ];
+    let mut chunks = data.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let m = u64::from_le_bytes(word);
+        v[3] ^= m;
+        round(&mut v);
+        v[0] ^= m;
+    }
+    let mut last = [0u8; 8];
+    let tail = chunks.remainder();
+    last[..tail.len()].copy_from_slice(tail);
+    let b = u64::from_le_bytes(last) | ((data.len() as u64) << 56);
+    v[3] ^= b;
+    round(&mut v);
+    v[0] ^= b;
+    v[2] ^= 0xff;
+    round(&mut v);
+    round(&mut v);
+    round(&mut v);
+    v[0] ^ v[1] ^ v[2] ^ v[3]
 }
 
 thread_local! {
@@ -1364,6 +1458,30 @@ mod tests {
         assert_eq!(repr_str("\u{a0}\u{ad}\u{200b}\u{e000}\u{10ffff}"), "'\\xa0\\xad\\u200b\\ue000\\U0010ffff'");
         assert_eq!(repr_str("\u{85}"), "'\\x85'");
         assert_eq!(ascii_repr_str("é€😀"), "'\\xe9\\u20ac\\U0001f600'");
+    }
+
+    #[test]
+    fn siphash13_matches_cpython_with_fixed_seeds() {
+        // hash() of 'a', 'abcdefghij', 'é', '€x', '😀', 'hello world' in CPython 3.11 with
+        // PYTHONHASHSEED=0 and =1 (keys derived as CPython derives them).
+        let zero = (0u64, 0u64);
+        let h = |key: (u64, u64), bytes: &[u8]| siphash13(key.0, key.1, bytes) as i64;
+        assert_eq!(h(zero, b"a"), 4644417185603328019);
+        assert_eq!(h(zero, b"abcdefghij"), -829746140550000655);
+        assert_eq!(h(zero, &[0xe9]), 6047309291227476195);
+        assert_eq!(h(zero, &[0xac, 0x20, 0x78, 0x00]), -483395623852268653);
+        assert_eq!(h(zero, &[0x00, 0xf6, 0x01, 0x00]), -3536540696076613844);
+        assert_eq!(h(zero, b"hello world"), -5642461784034726774);
+        let mut secret = [0u8; 16];
+        let mut x: u32 = 1;
+        for byte in secret.iter_mut() {
+            x = x.wrapping_mul(214013).wrapping_add(2531011);
+            *byte = ((x >> 16) & 0xff) as u8;
+        }
+        let k0 = u64::from_le_bytes(secret[..8].try_into().unwrap_or([0; 8]));
+        let k1 = u64::from_le_bytes(secret[8..].try_into().unwrap_or([0; 8]));
+        assert_eq!(h((k0, k1), b"a"), -3012895188637184397);
+        assert_eq!(h((k0, k1), b"hello world"), 4697380503286254714);
     }
 
     #[test]
