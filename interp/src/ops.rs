@@ -14,6 +14,7 @@ use crate::error::{PyErr, PyResult};
 use crate::objects::dict::{self, PyDict};
 use crate::objects::iter::{self, IterKind};
 use crate::objects::set::{self, PySet};
+use crate::objects::str::PyStr;
 use crate::objects::types::{type_of, PyType, TypeId};
 use crate::objects::{int, list, number, range, repr as reprs, slice, str as pystr, strformat, tuple};
 use crate::value::{DictViewKind, PyMethod, Value};
@@ -1066,6 +1067,22 @@ pub fn lookup_method(obj: &Value, name: &str) -> Option<Value> {
     }
 }
 
+/// `lookup_method` for a name held as a string object: uses its cached hash, so the VM's
+/// LOAD_METHOD does not rehash the name on every call.
+pub fn lookup_method_name(obj: &Value, name: &PyStr) -> Option<Value> {
+    match obj {
+        Value::Type(_) | Value::Module(_) | Value::Null => return None,
+        _ => {}
+    }
+    let hash = name.hash_value();
+    let ty = type_of(obj);
+    let found = ty.mro().find_map(|t| t.dict.get_str_hashed(name.as_str(), hash))?;
+    match found {
+        Value::Native(_) | Value::Function(_) => Some(found),
+        _ => None,
+    }
+}
+
 /// `setattr(obj, name, value)`.
 pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
@@ -1354,6 +1371,24 @@ mod tests {
         let _ = d.set(Value::Bool(true), Value::str("t"));
         let _ = d.set(Value::Float(1.0), Value::str("f"));
         assert_eq!(show(&mut vm, &Value::Dict(d)), "{1: 'f', 2: 2}");
+    }
+
+    #[test]
+    fn attribute_and_method_lookup() {
+        let mut vm = vm();
+        let l = ints(&[1]);
+        let by_name = lookup_method_name(&l, &PyStr::new("append".into()));
+        assert!(matches!(&by_name, Some(Value::Native(n)) if n.name == "append"));
+        assert!(lookup_method(&l, "append").is_some());
+        assert!(lookup_method_name(&l, &PyStr::new("nope".into())).is_none());
+        let bound = getattr(&mut vm, &l, "append").unwrap_or(Value::None);
+        assert!(matches!(&bound, Value::Method(m) if m.self_value.is(&l)));
+        let e = getattr(&mut vm, &Value::Int(1), "foo").err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("AttributeError: 'int' object has no attribute 'foo'"));
+        let e = setattr(&mut vm, &l, "x", Value::None).err().map(|e| err_message(&e));
+        assert_eq!(e.as_deref(), Some("AttributeError: 'list' object has no attribute 'x'"));
+        let r = Value::Range(Rc::new(crate::value::PyRange { start: 1, stop: 9, step: 2 }));
+        assert!(matches!(getattr(&mut vm, &r, "step"), Ok(Value::Int(2))));
     }
 
     #[test]

@@ -162,7 +162,11 @@ impl PyDict {
 
     /// Lookup by a Rust string (globals, keyword arguments, attributes), without allocating.
     pub fn get_str(&self, name: &str) -> Option<Value> {
-        let hash = crate::objects::str::hash_str(name);
+        self.get_str_hashed(name, crate::objects::str::hash_str(name))
+    }
+
+    /// `get_str` when the caller knows the string's hash (e.g. cached in its `PyStr`).
+    pub fn get_str_hashed(&self, name: &str, hash: i64) -> Option<Value> {
         let t = self.table.borrow();
         let pos = *t.index.find(mix_hash(hash), |&pos| {
             matches!(&t.entries[pos], Some(e) if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name))
