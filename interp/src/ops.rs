@@ -1045,13 +1045,18 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
     if let Some(v) = own_attribute(obj, name) {
         return Ok(v);
     }
-    if let Some(attr) = type_of(obj).lookup(name) {
+    if let Some(attr) = type_lookup(&type_of(obj), name, pystr::hash_str(name)) {
         return Ok(bind(attr, obj));
     }
     if name == "__doc__" {
         return Ok(Value::None);
     }
     Err(no_attribute(obj, name))
+}
+
+/// `name` looked up along the MRO of `ty`, hashing it once.
+fn type_lookup(ty: &Rc<PyType>, name: &str, hash: i64) -> Option<Value> {
+    ty.mro().find_map(|t| t.dict.get_str_hashed(name, hash))
 }
 
 /// For LOAD_METHOD: `Some(function)` when `name` is a plain method found on `obj`'s type (the
@@ -1061,7 +1066,7 @@ pub fn lookup_method(obj: &Value, name: &str) -> Option<Value> {
         Value::Type(_) | Value::Module(_) | Value::Null => return None,
         _ => {}
     }
-    match type_of(obj).lookup(name)? {
+    match type_lookup(&type_of(obj), name, pystr::hash_str(name))? {
         f @ (Value::Native(_) | Value::Function(_)) => Some(f),
         _ => None,
     }
@@ -1074,9 +1079,7 @@ pub fn lookup_method_name(obj: &Value, name: &PyStr) -> Option<Value> {
         Value::Type(_) | Value::Module(_) | Value::Null => return None,
         _ => {}
     }
-    let hash = name.hash_value();
-    let ty = type_of(obj);
-    let found = ty.mro().find_map(|t| t.dict.get_str_hashed(name.as_str(), hash))?;
+    let found = type_lookup(&type_of(obj), name.as_str(), name.hash_value())?;
     match found {
         Value::Native(_) | Value::Function(_) => Some(found),
         _ => None,
