@@ -310,8 +310,12 @@ pub fn percent_format(vm: &mut Vm, template: &str, arg: &Value) -> PyResult<Stri
             let w = match w {
                 Value::Int(n) => n,
                 Value::Bool(b) => b as i64,
+                Value::BigInt(_) => return Err(PyErr::overflow("Python int too large to convert to C int")),
                 _ => return Err(PyErr::type_error("* wants int")),
             };
+            if i32::try_from(w).is_err() {
+                return Err(PyErr::overflow("Python int too large to convert to C int"));
+            }
             if w < 0 {
                 flags.left = true;
             }
@@ -322,7 +326,11 @@ pub fn percent_format(vm: &mut Vm, template: &str, arg: &Value) -> PyResult<Stri
             let mut any = false;
             while let Some(&(_, d)) = chars.get(i) {
                 let Some(digit) = d.to_digit(10) else { break };
-                w = w.checked_mul(10).and_then(|w| w.checked_add(digit as usize)).ok_or_else(|| PyErr::value_error("width too big"))?;
+                w = w
+                    .checked_mul(10)
+                    .and_then(|w| w.checked_add(digit as usize))
+                    .filter(|&w| w <= i32::MAX as usize)
+                    .ok_or_else(|| PyErr::value_error("width too big"))?;
                 any = true;
                 i += 1;
             }
@@ -338,15 +346,23 @@ pub fn percent_format(vm: &mut Vm, template: &str, arg: &Value) -> PyResult<Stri
                 let p = match p {
                     Value::Int(n) => n,
                     Value::Bool(b) => b as i64,
+                    Value::BigInt(_) => return Err(PyErr::overflow("Python int too large to convert to C int")),
                     _ => return Err(PyErr::type_error("* wants int")),
                 };
+                if i32::try_from(p).is_err() {
+                    return Err(PyErr::overflow("Python int too large to convert to C int"));
+                }
                 precision = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let mut p: usize = 0;
                 while let Some(&(_, d)) = chars.get(i) {
                     let Some(digit) = d.to_digit(10) else { break };
-                    p = p.checked_mul(10).and_then(|p| p.checked_add(digit as usize)).ok_or_else(|| PyErr::value_error("precision too big"))?;
+                    p = p
+                        .checked_mul(10)
+                        .and_then(|p| p.checked_add(digit as usize))
+                        .filter(|&p| p <= i32::MAX as usize)
+                        .ok_or_else(|| PyErr::value_error("precision too big"))?;
                     i += 1;
                 }
                 precision = Some(p);
@@ -380,11 +396,17 @@ pub fn percent_format(vm: &mut Vm, template: &str, arg: &Value) -> PyResult<Stri
                         text.truncate(cut);
                     }
                 }
-                pad(text, width, flags.left, ' ')
+                pad(text, width, flags.left, ' ')?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let int = int_for_percent(&value, conv)?;
-                format_int(&int, conv, &flags, width, precision)
+                if matches!(conv, 'd' | 'i' | 'u') {
+                    // Decimal conversion of a huge int obeys the int -> str digit limit.
+                    if let Some(Err(e)) = crate::objects::number::try_repr(&Value::from_bigint(int.clone())) {
+                        return Err(e);
+                    }
+                }
+                format_int(&int, conv, &flags, width, precision)?
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &value {
@@ -435,7 +457,7 @@ pub fn percent_format(vm: &mut Vm, template: &str, arg: &Value) -> PyResult<Stri
                     Value::BigInt(_) => return Err(PyErr::overflow("%c arg not in range(0x110000)")),
                     _ => return Err(PyErr::type_error("%c requires int or char")),
                 };
-                pad(ch.to_string(), width, flags.left, ' ')
+                pad(ch.to_string(), width, flags.left, ' ')?
             }
             other => {
                 return Err(PyErr::value_error(format!(
@@ -456,18 +478,22 @@ pub fn percent_format(vm: &mut Vm, template: &str, arg: &Value) -> PyResult<Stri
     Ok(out)
 }
 
-fn pad(text: String, width: Option<usize>, left: bool, fill: char) -> String {
+fn pad(text: String, width: Option<usize>, left: bool, fill: char) -> PyResult<String> {
     let n = text.chars().count();
     match width {
         Some(w) if w > n => {
-            let padding: String = std::iter::repeat_n(fill, w - n).collect();
+            let mut out = String::new();
+            out.try_reserve(text.len() + (w - n) * fill.len_utf8()).map_err(|_| PyErr::memory_error())?;
             if left {
-                text + &padding
+                out.push_str(&text);
+                out.extend(std::iter::repeat_n(fill, w - n));
             } else {
-                padding + &text
+                out.extend(std::iter::repeat_n(fill, w - n));
+                out.push_str(&text);
             }
+            Ok(out)
         }
-        _ => text,
+        _ => Ok(text),
     }
 }
 
@@ -494,20 +520,16 @@ fn int_for_percent(v: &Value, conv: char) -> PyResult<BigInt> {
     }
 }
 
-fn format_int(n: &BigInt, conv: char, flags: &Flags, width: Option<usize>, precision: Option<usize>) -> String {
+fn format_int(n: &BigInt, conv: char, flags: &Flags, width: Option<usize>, precision: Option<usize>) -> PyResult<String> {
     let negative = n.sign() == num_bigint::Sign::Minus;
     let magnitude = n.magnitude();
-    let mut digits = match conv {
+    let digits = match conv {
         'x' => magnitude.to_str_radix(16),
         'X' => magnitude.to_str_radix(16).to_uppercase(),
         'o' => magnitude.to_str_radix(8),
         _ => magnitude.to_str_radix(10),
     };
-    if let Some(p) = precision {
-        if digits.len() < p {
-            digits = "0".repeat(p - digits.len()) + &digits;
-        }
-    }
+    let zeros = precision.map_or(0, |p| p.saturating_sub(digits.len()));
     let mut prefix = String::new();
     if negative {
         prefix.push('-');
@@ -524,19 +546,23 @@ fn format_int(n: &BigInt, conv: char, flags: &Flags, width: Option<usize>, preci
             _ => {}
         }
     }
-    let len = prefix.len() + digits.len();
-    match width {
-        Some(w) if w > len => {
-            if flags.left {
-                prefix + &digits + &" ".repeat(w - len)
-            } else if flags.zero {
-                prefix + &"0".repeat(w - len) + &digits
-            } else {
-                " ".repeat(w - len) + &prefix + &digits
-            }
-        }
-        _ => prefix + &digits,
+    let len = prefix.len() + zeros + digits.len();
+    let padding = width.map_or(0, |w| w.saturating_sub(len));
+    let mut out = String::new();
+    out.try_reserve(len + padding).map_err(|_| PyErr::memory_error())?;
+    if padding > 0 && !flags.left && !flags.zero {
+        out.extend(std::iter::repeat_n(' ', padding));
     }
+    out.push_str(&prefix);
+    if padding > 0 && !flags.left && flags.zero {
+        out.extend(std::iter::repeat_n('0', padding));
+    }
+    out.extend(std::iter::repeat_n('0', zeros));
+    out.push_str(&digits);
+    if padding > 0 && flags.left {
+        out.extend(std::iter::repeat_n(' ', padding));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -553,11 +579,11 @@ mod tests {
     #[test]
     fn printf_ints() {
         let f = Flags { zero: true, plus: true, ..Flags::default() };
-        assert_eq!(format_int(&BigInt::from(42), 'd', &f, Some(6), None), "+00042");
+        assert_eq!(format_int(&BigInt::from(42), 'd', &f, Some(6), None).ok().as_deref(), Some("+00042"));
         let f = Flags { alternate: true, ..Flags::default() };
-        assert_eq!(format_int(&BigInt::from(-255), 'x', &f, None, None), "-0xff");
-        assert_eq!(format_int(&BigInt::from(5), 'd', &Flags::default(), Some(5), Some(3)), "  005");
+        assert_eq!(format_int(&BigInt::from(-255), 'x', &f, None, None).ok().as_deref(), Some("-0xff"));
+        assert_eq!(format_int(&BigInt::from(5), 'd', &Flags::default(), Some(5), Some(3)).ok().as_deref(), Some("  005"));
         let f = Flags { left: true, ..Flags::default() };
-        assert_eq!(format_int(&BigInt::from(7), 'o', &f, Some(4), None), "7   ");
+        assert_eq!(format_int(&BigInt::from(7), 'o', &f, Some(4), None).ok().as_deref(), Some("7   "));
     }
 }
