@@ -16,20 +16,31 @@ use crate::ops;
 use crate::value::{CallArgs, Value};
 use crate::vm::Vm;
 
-/// A Python string. `char_len == s.len()` means the text is ASCII, so indexing is O(1).
+/// A Python string. `char_len == s.len()` means the text is ASCII, so indexing is O(1);
+/// other strings get a sparse character index on first use, so indexing stays cheap.
 pub struct PyStr {
     pub s: Box<str>,
     pub char_len: usize,
     /// Cached `hash()`; `HASH_UNSET` until computed.
     pub hash: Cell<i64>,
+    /// Non-ASCII text: the byte offset of every `INDEX_STRIDE`-th character (built lazily).
+    offsets: std::cell::OnceCell<Box<[usize]>>,
 }
 
 pub const HASH_UNSET: i64 = -1;
 
+/// Characters between two entries of a string's sparse character index.
+const INDEX_STRIDE: usize = 32;
+
 impl PyStr {
     pub fn new(s: String) -> PyStr {
         let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s: s.into_boxed_str(), char_len, hash: Cell::new(HASH_UNSET) }
+        PyStr::with_char_len(s.into_boxed_str(), char_len)
+    }
+
+    /// A string whose character count is already known.
+    fn with_char_len(s: Box<str>, char_len: usize) -> PyStr {
+        PyStr { s, char_len, hash: Cell::new(HASH_UNSET), offsets: std::cell::OnceCell::new() }
     }
 
     #[inline]
@@ -40,6 +51,14 @@ impl PyStr {
     #[inline]
     pub fn is_ascii(&self) -> bool {
         self.char_len == self.s.len()
+    }
+
+    /// The sparse character index, or None when scanning is as cheap (short text).
+    fn offsets(&self) -> Option<&[usize]> {
+        if self.char_len <= 2 * INDEX_STRIDE {
+            return None;
+        }
+        Some(self.offsets.get_or_init(|| self.s.char_indices().step_by(INDEX_STRIDE).map(|(b, _)| b).collect()))
     }
 
     /// Python `hash(s)`: ahash of the bytes with a per-process random key (like CPython's
@@ -63,28 +82,43 @@ impl PyStr {
     /// Byte offset of character index `i` (clamped to the end).
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.is_ascii() {
-            i.min(self.s.len())
-        } else {
-            self.s.char_indices().nth(i).map_or(self.s.len(), |(b, _)| b)
+            return i.min(self.s.len());
         }
+        if i >= self.char_len {
+            return self.s.len();
+        }
+        let (base_byte, skip) = match self.offsets() {
+            Some(offsets) => (offsets.get(i / INDEX_STRIDE).copied().unwrap_or(0), i % INDEX_STRIDE),
+            None => (0, i),
+        };
+        let rest = self.s.get(base_byte..).unwrap_or("");
+        rest.char_indices().nth(skip).map_or(self.s.len(), |(b, _)| base_byte + b)
     }
 
     /// Character index of byte offset `b` (which must be a character boundary).
     pub fn char_index(&self, b: usize) -> usize {
         if self.is_ascii() {
-            b
-        } else {
-            self.s.get(..b).map_or(self.char_len, |p| p.chars().count())
+            return b;
         }
+        let (base_char, base_byte) = match self.offsets() {
+            Some(offsets) => {
+                let k = offsets.partition_point(|&o| o <= b).saturating_sub(1);
+                (k * INDEX_STRIDE, offsets.get(k).copied().unwrap_or(0))
+            }
+            None => (0, 0),
+        };
+        base_char + self.s.get(base_byte..b).map_or(0, |p| p.chars().count())
     }
 
     /// The character at index `i`.
     pub fn char_at(&self, i: usize) -> Option<char> {
         if self.is_ascii() {
-            self.s.as_bytes().get(i).map(|&b| b as char)
-        } else {
-            self.s.chars().nth(i)
+            return self.s.as_bytes().get(i).map(|&b| b as char);
         }
+        if i >= self.char_len {
+            return None;
+        }
+        self.s.get(self.byte_offset(i)..).and_then(|rest| rest.chars().next())
     }
 
     /// The text between character indexes `start..end` (clamped).
@@ -1387,7 +1421,7 @@ pub fn concat(a: &Rc<PyStr>, b: &Rc<PyStr>) -> PyResult<Value> {
     out.push_str(a.as_str());
     out.push_str(b.as_str());
     let char_len = a.char_len + b.char_len;
-    Ok(Value::Str(Rc::new(PyStr { s: out.into_boxed_str(), char_len, hash: Cell::new(HASH_UNSET) })))
+    Ok(Value::Str(Rc::new(PyStr::with_char_len(out.into_boxed_str(), char_len))))
 }
 
 /// Methods of `str`.
@@ -1482,6 +1516,23 @@ mod tests {
         let k1 = u64::from_le_bytes(secret[8..].try_into().unwrap_or([0; 8]));
         assert_eq!(h((k0, k1), b"a"), -3012895188637184397);
         assert_eq!(h((k0, k1), b"hello world"), 4697380503286254714);
+    }
+
+    #[test]
+    fn non_ascii_indexing_uses_the_sparse_index() {
+        let text: String = (0..500).map(|i| if i % 3 == 0 { 'é' } else { char::from(b'a' + (i % 26) as u8) }).collect();
+        let s = PyStr::new(text.clone());
+        let chars: Vec<char> = text.chars().collect();
+        for i in [0usize, 1, 31, 32, 33, 63, 64, 65, 200, 498, 499] {
+            assert_eq!(s.char_at(i), Some(chars[i]), "char {i}");
+            let b = s.byte_offset(i);
+            assert_eq!(s.char_index(b), i);
+            assert_eq!(text[b..].chars().next(), Some(chars[i]));
+        }
+        assert_eq!(s.char_at(500), None);
+        assert_eq!(s.byte_offset(500), text.len());
+        assert_eq!(s.char_index(text.len()), 500);
+        assert_eq!(s.substring(10, 15), chars[10..15].iter().collect::<String>());
     }
 
     #[test]
