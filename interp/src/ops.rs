@@ -487,26 +487,44 @@ fn set_operator(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value) 
         _ if (matches!(a, Value::DictView(v) if v.kind != DictViewKind::Values)
             || matches!(b, Value::DictView(v) if v.kind != DictViewKind::Values)) =>
         {
-            // Dict views combine with any iterable, the view-side first.
-            let (first, second) = if is_set_like(a) || !is_set_like(b) { (a, b) } else { (b, a) };
-            let result = set::set_from_iterable(vm, first)?;
+            // Dict views combine with any iterable, like CPython's dictviews_* functions.
             match op {
-                BinaryOp::Or => result.update_from_iterable(vm, second)?,
-                BinaryOp::And => {
-                    let r = set::intersection_iterable(vm, &result, second)?;
-                    result.replace_with(r);
+                BinaryOp::And => view_intersection(vm, a, b),
+                _ => {
+                    let result = set::set_from_iterable(vm, a)?;
+                    match op {
+                        BinaryOp::Or => result.update_from_iterable(vm, b)?,
+                        BinaryOp::Sub => set::difference_update_value(vm, &result, b)?,
+                        _ => set::symmetric_difference_update_value(vm, &result, b)?,
+                    }
+                    Ok(Value::Set(Rc::new(result)))
                 }
-                BinaryOp::Sub => {
-                    let (base, other) = (set::set_from_iterable(vm, a)?, b);
-                    set::difference_update_value(vm, &base, other)?;
-                    return Ok(Value::Set(Rc::new(base)));
-                }
-                _ => set::symmetric_difference_update_value(vm, &result, second)?,
             }
-            Ok(Value::Set(Rc::new(result)))
         }
         _ => Err(unsupported_operands(op, inplace, a, b)),
     }
+}
+
+/// `a & b` where one side is a dict keys/items view.
+fn view_intersection(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let is_view = |v: &Value| matches!(v, Value::DictView(view) if view.kind != DictViewKind::Values);
+    let (mut view, mut other) = if is_view(a) { (a, b) } else { (b, a) };
+    if let Value::Set(s) = other {
+        if set_like_len(view) <= s.len() {
+            return Ok(Value::Set(Rc::new(set::intersection_iterable(vm, s, view)?)));
+        }
+    }
+    if is_view(other) && set_like_len(other) > set_like_len(view) {
+        std::mem::swap(&mut view, &mut other);
+    }
+    let result = PySet::new();
+    let it = get_iter(vm, other)?;
+    while let Some(item) = next(vm, &it)? {
+        if set_like_contains(view, &item)? {
+            result.add(item)?;
+        }
+    }
+    Ok(Value::Set(Rc::new(result)))
 }
 
 // ---------------------------------------------------------------------------------------------
