@@ -14,6 +14,13 @@
 //!
 //! Keys are compared with `ops::eq_builtin`, which never runs Python code, so the table may
 //! stay borrowed while probing.
+//!
+//! Public API: `PySet::new`, `from_values` (add one by one), `from_constant_literal` (the
+//! compiler's frozenset constants), `copy`, `add`, `contains`, `remove` (discard semantics),
+//! `pop`, `clear`, `len`, `items` (snapshot in iteration order), `entry_from` (for iterators),
+//! `update_from_set` / `update_from_iterable`, `frozen_hash`; the set algebra functions
+//! (`union`, `intersection`, `difference`, `symmetric_difference` and their `*_value` forms
+//! taking any iterable); `set_from_iterable` for `set(x)` / `frozenset(x)`.
 
 use std::cell::{Cell, RefCell};
 
