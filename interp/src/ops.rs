@@ -620,7 +620,13 @@ fn compare_sequences(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResu
 pub fn compare_bool(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => return Ok(ordering_matches(op, x.cmp(y))),
-        (Value::Str(x), Value::Str(y)) => return Ok(ordering_matches(op, x.as_str().cmp(y.as_str()))),
+        (Value::Str(x), Value::Str(y)) => {
+            return Ok(match op {
+                CompareOp::Eq => Rc::ptr_eq(x, y) || x.s == y.s,
+                CompareOp::Ne => !(Rc::ptr_eq(x, y) || x.s == y.s),
+                _ => ordering_matches(op, x.as_str().cmp(y.as_str())),
+            })
+        }
         _ => {}
     }
     if let Some(r) = number::compare(op, a, b) {
