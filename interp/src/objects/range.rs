@@ -79,6 +79,9 @@ fn slice_range(r: &PyRange, s: &PySlice) -> PyResult<Value> {
 /// True if the int `x` is one of the range's items.
 pub fn contains_int(r: &PyRange, x: i128) -> bool {
     let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
+    if step == 0 {
+        return false;
+    }
     let inside = if step > 0 { start <= x && x < stop } else { stop < x && x <= start };
     inside && (x - start) % step == 0
 }
