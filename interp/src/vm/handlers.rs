@@ -109,10 +109,12 @@ impl Vm {
 
 // ---- stack manipulation -------------------------------------------------------------------
 
+#[inline(always)]
 pub(super) fn nop(_vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn extended_arg(vm: &mut Vm, arg: u32) -> Step {
     let pc = vm.frame.pc;
     let word = match vm.frame.code.words.get(pc) {
@@ -124,17 +126,20 @@ pub(super) fn extended_arg(vm: &mut Vm, arg: u32) -> Step {
     super::dispatch::execute_one(vm, opcode, (arg << opcodes::ARG_BITS) | low)
 }
 
+#[inline(always)]
 pub(super) fn pop_top(vm: &mut Vm, _arg: u32) -> Step {
     vm.stack.pop();
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn copy(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.peek(arg as usize).clone();
     vm.push(v);
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn swap(vm: &mut Vm, arg: u32) -> Step {
     let len = vm.stack.len();
     let n = arg as usize;
@@ -144,6 +149,7 @@ pub(super) fn swap(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn load_const(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.frame.code.consts.get(arg as usize).cloned().unwrap_or(Value::None);
     vm.push(v);
@@ -152,6 +158,7 @@ pub(super) fn load_const(vm: &mut Vm, arg: u32) -> Step {
 
 // ---- locals, cells, globals, names -------------------------------------------------------
 
+#[inline(always)]
 pub(super) fn load_fast(vm: &mut Vm, arg: u32) -> Step {
     let slot = vm.frame.base + arg as usize;
     match vm.stack.get(slot) {
@@ -173,6 +180,7 @@ fn unbound_local(vm: &Vm, arg: u32) -> PyErr {
     )
 }
 
+#[inline(always)]
 pub(super) fn store_fast(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     let slot = vm.frame.base + arg as usize;
@@ -182,6 +190,7 @@ pub(super) fn store_fast(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn delete_fast(vm: &mut Vm, arg: u32) -> Step {
     let slot = vm.frame.base + arg as usize;
     match vm.stack.get_mut(slot) {
@@ -193,6 +202,7 @@ pub(super) fn delete_fast(vm: &mut Vm, arg: u32) -> Step {
     }
 }
 
+#[inline(always)]
 pub(super) fn load_deref(vm: &mut Vm, arg: u32) -> Step {
     let value = vm.cell_at(arg).map(|c| c.value.borrow().clone());
     match value {
@@ -219,6 +229,7 @@ fn unbound_deref(vm: &Vm, arg: u32) -> PyErr {
     }
 }
 
+#[inline(always)]
 pub(super) fn store_deref(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     if let Some(c) = vm.cell_at(arg) {
@@ -227,6 +238,7 @@ pub(super) fn store_deref(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn delete_deref(vm: &mut Vm, arg: u32) -> Step {
     match vm.cell_at(arg) {
         Some(c) if !matches!(*c.value.borrow(), Value::Null) => {
@@ -237,6 +249,7 @@ pub(super) fn delete_deref(vm: &mut Vm, arg: u32) -> Step {
     }
 }
 
+#[inline(always)]
 pub(super) fn load_closure(vm: &mut Vm, arg: u32) -> Step {
     let slot = vm.frame.base + vm.frame.code.cell_base() + arg as usize;
     let cell = vm.stack.get(slot).cloned().unwrap_or(Value::Null);
@@ -251,22 +264,26 @@ fn name_not_defined(name: &str) -> PyErr {
 
 /// Look a global up: the frame's globals, then builtins.
 fn lookup_global(vm: &mut Vm, arg: u32) -> PyResult<Value> {
-    let key = vm.name_value(arg);
-    if let Some(v) = vm.frame.globals.get(&key)? {
+    let Some(key) = vm.frame.code.names.get(arg as usize) else {
+        return Err(PyErr::runtime_error("internal error: bad name index"));
+    };
+    if let Some(v) = vm.frame.globals.get(key)? {
         return Ok(v);
     }
-    if let Some(v) = vm.builtins.get(&key)? {
+    if let Some(v) = vm.builtins.get(key)? {
         return Ok(v);
     }
     Err(name_not_defined(vm.name_at(arg).as_str()))
 }
 
+#[inline(always)]
 pub(super) fn load_global(vm: &mut Vm, arg: u32) -> Step {
     let v = lookup_global(vm, arg)?;
     vm.push(v);
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn store_global(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     let key = vm.name_value(arg);
@@ -274,6 +291,7 @@ pub(super) fn store_global(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn delete_global(vm: &mut Vm, arg: u32) -> Step {
     let key = vm.name_value(arg);
     match vm.frame.globals.remove(&key)? {
@@ -282,6 +300,7 @@ pub(super) fn delete_global(vm: &mut Vm, arg: u32) -> Step {
     }
 }
 
+#[inline(always)]
 pub(super) fn load_name(vm: &mut Vm, arg: u32) -> Step {
     if let Some(locals) = vm.frame.locals.clone() {
         if !Rc::ptr_eq(&locals, &vm.frame.globals) {
@@ -299,6 +318,7 @@ fn namespace(vm: &Vm) -> Rc<PyDict> {
     vm.frame.locals.clone().unwrap_or_else(|| vm.frame.globals.clone())
 }
 
+#[inline(always)]
 pub(super) fn store_name(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     let key = vm.name_value(arg);
@@ -306,6 +326,7 @@ pub(super) fn store_name(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn delete_name(vm: &mut Vm, arg: u32) -> Step {
     let key = vm.name_value(arg);
     match namespace(vm).remove(&key)? {
@@ -316,6 +337,7 @@ pub(super) fn delete_name(vm: &mut Vm, arg: u32) -> Step {
 
 // ---- attributes ---------------------------------------------------------------------------
 
+#[inline(always)]
 pub(super) fn load_attr(vm: &mut Vm, arg: u32) -> Step {
     let obj = vm.pop();
     let name = vm.name_at(arg);
@@ -324,6 +346,7 @@ pub(super) fn load_attr(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn store_attr(vm: &mut Vm, arg: u32) -> Step {
     let obj = vm.pop();
     let value = vm.pop();
@@ -332,6 +355,7 @@ pub(super) fn store_attr(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn delete_attr(vm: &mut Vm, arg: u32) -> Step {
     let obj = vm.pop();
     let name = vm.name_at(arg);
@@ -342,6 +366,7 @@ pub(super) fn delete_attr(vm: &mut Vm, arg: u32) -> Step {
     )))
 }
 
+#[inline(always)]
 pub(super) fn load_method(vm: &mut Vm, arg: u32) -> Step {
     let obj = vm.pop();
     let name = vm.name_at(arg);
@@ -408,6 +433,7 @@ fn binary_fast(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
     }
 }
 
+#[inline(always)]
 pub(super) fn binary_op(vm: &mut Vm, arg: u32) -> Step {
     let Some((op, inplace)) = BinaryOp::from_arg(arg) else {
         return Err(PyErr::runtime_error("internal error: bad binary operator"));
@@ -424,6 +450,7 @@ pub(super) fn binary_op(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn unary_negative(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     let r = match v {
@@ -435,6 +462,7 @@ pub(super) fn unary_negative(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn unary_positive(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     let r = ops::positive(vm, &v)?;
@@ -442,6 +470,7 @@ pub(super) fn unary_positive(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn unary_not(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     let t = vm.truthy(&v)?;
@@ -449,6 +478,7 @@ pub(super) fn unary_not(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn unary_invert(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     let r = ops::invert(vm, &v)?;
@@ -477,6 +507,7 @@ fn compare_fast(op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
+#[inline(always)]
 pub(super) fn compare_op(vm: &mut Vm, arg: u32) -> Step {
     let Some(op) = CompareOp::from_arg(arg) else {
         return Err(PyErr::runtime_error("internal error: bad comparison operator"));
@@ -492,6 +523,7 @@ pub(super) fn compare_op(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn is_op(vm: &mut Vm, arg: u32) -> Step {
     let b = vm.pop();
     let a = vm.pop();
@@ -499,6 +531,7 @@ pub(super) fn is_op(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn contains_op(vm: &mut Vm, arg: u32) -> Step {
     let container = vm.pop();
     let item = vm.pop();
@@ -509,6 +542,7 @@ pub(super) fn contains_op(vm: &mut Vm, arg: u32) -> Step {
 
 // ---- subscripts ---------------------------------------------------------------------------
 
+#[inline(always)]
 pub(super) fn binary_subscr(vm: &mut Vm, _arg: u32) -> Step {
     let key = vm.pop();
     let obj = vm.pop();
@@ -528,6 +562,7 @@ pub(super) fn binary_subscr(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn store_subscr(vm: &mut Vm, _arg: u32) -> Step {
     let key = vm.pop();
     let obj = vm.pop();
@@ -545,6 +580,7 @@ pub(super) fn store_subscr(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn delete_subscr(vm: &mut Vm, _arg: u32) -> Step {
     let key = vm.pop();
     let obj = vm.pop();
@@ -552,6 +588,7 @@ pub(super) fn delete_subscr(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn build_slice(vm: &mut Vm, arg: u32) -> Step {
     let step = if arg == 3 { vm.pop() } else { Value::None };
     let stop = vm.pop();
@@ -562,18 +599,21 @@ pub(super) fn build_slice(vm: &mut Vm, arg: u32) -> Step {
 
 // ---- building containers ------------------------------------------------------------------
 
+#[inline(always)]
 pub(super) fn build_tuple(vm: &mut Vm, arg: u32) -> Step {
     let items = vm.pop_n(arg as usize);
     vm.push(Value::tuple(items));
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn build_list(vm: &mut Vm, arg: u32) -> Step {
     let items = vm.pop_n(arg as usize);
     vm.push(Value::list(items));
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn build_set(vm: &mut Vm, arg: u32) -> Step {
     let items = vm.pop_n(arg as usize);
     let set = PySet::from_values(items)?;
@@ -581,6 +621,7 @@ pub(super) fn build_set(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn build_map(vm: &mut Vm, arg: u32) -> Step {
     let items = vm.pop_n(2 * arg as usize);
     let dict = PyDict::new();
@@ -592,6 +633,7 @@ pub(super) fn build_map(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn build_string(vm: &mut Vm, arg: u32) -> Step {
     let parts = vm.pop_n(arg as usize);
     let mut out = String::new();
@@ -604,6 +646,7 @@ pub(super) fn build_string(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn format_value(vm: &mut Vm, arg: u32) -> Step {
     let spec = if arg & 4 != 0 { Some(vm.pop()) } else { None };
     let value = vm.pop();
@@ -648,6 +691,7 @@ fn container_at(vm: &Vm, arg: u32) -> Value {
     vm.peek(arg as usize).clone()
 }
 
+#[inline(always)]
 pub(super) fn list_append(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     if let Value::List(l) = container_at(vm, arg) {
@@ -660,6 +704,7 @@ pub(super) fn list_append(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn set_add(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     if let Value::Set(set) = container_at(vm, arg) {
@@ -668,6 +713,7 @@ pub(super) fn set_add(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn map_add(vm: &mut Vm, arg: u32) -> Step {
     let value = vm.pop();
     let key = vm.pop();
@@ -677,6 +723,7 @@ pub(super) fn map_add(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn list_extend(vm: &mut Vm, arg: u32) -> Step {
     let iterable = vm.pop();
     let items = collect(vm, &iterable)?;
@@ -686,6 +733,7 @@ pub(super) fn list_extend(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn set_update(vm: &mut Vm, arg: u32) -> Step {
     let iterable = vm.pop();
     if let Value::Set(set) = container_at(vm, arg) {
@@ -717,6 +765,7 @@ fn mapping_items(vm: &mut Vm, mapping: &Value, for_call: bool) -> PyResult<Vec<(
     }
 }
 
+#[inline(always)]
 pub(super) fn dict_update(vm: &mut Vm, arg: u32) -> Step {
     let mapping = vm.pop();
     let items = mapping_items(vm, &mapping, false)?;
@@ -728,6 +777,7 @@ pub(super) fn dict_update(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn dict_merge(vm: &mut Vm, arg: u32) -> Step {
     let mapping = vm.pop();
     let items = mapping_items(vm, &mapping, true)?;
@@ -749,6 +799,7 @@ pub(super) fn dict_merge(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn list_to_tuple(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     let t = match &v {
@@ -798,6 +849,7 @@ fn unpackable_items(vm: &mut Vm, seq: &Value) -> PyResult<Vec<Value>> {
     }
 }
 
+#[inline(always)]
 pub(super) fn unpack_sequence(vm: &mut Vm, arg: u32) -> Step {
     let seq = vm.pop();
     let n = arg as usize;
@@ -821,6 +873,7 @@ pub(super) fn unpack_sequence(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn unpack_ex(vm: &mut Vm, arg: u32) -> Step {
     let before = (arg & 0xff) as usize;
     let after = (arg >> 8) as usize;
@@ -847,11 +900,13 @@ pub(super) fn unpack_ex(vm: &mut Vm, arg: u32) -> Step {
 
 // ---- control flow -------------------------------------------------------------------------
 
+#[inline(always)]
 pub(super) fn jump(vm: &mut Vm, arg: u32) -> Step {
     vm.jump_to(arg);
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn pop_jump_if_false(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     if !vm.truthy(&v)? {
@@ -860,6 +915,7 @@ pub(super) fn pop_jump_if_false(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn pop_jump_if_true(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     if vm.truthy(&v)? {
@@ -868,6 +924,7 @@ pub(super) fn pop_jump_if_true(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn jump_if_false_or_pop(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.top().clone();
     if vm.truthy(&v)? {
@@ -878,6 +935,7 @@ pub(super) fn jump_if_false_or_pop(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn jump_if_true_or_pop(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.top().clone();
     if vm.truthy(&v)? {
@@ -888,6 +946,7 @@ pub(super) fn jump_if_true_or_pop(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn get_iter(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     let it = ops::get_iter(vm, &v)?;
@@ -895,6 +954,7 @@ pub(super) fn get_iter(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn for_iter(vm: &mut Vm, arg: u32) -> Step {
     // Fast paths for the iterators loops use most: range and list.
     let next = if let Value::Iter(it) = vm.top() {
@@ -947,6 +1007,7 @@ pub(super) fn for_iter(vm: &mut Vm, arg: u32) -> Step {
 
 // ---- calls and functions ------------------------------------------------------------------
 
+#[inline(always)]
 pub(super) fn call(vm: &mut Vm, arg: u32) -> Step {
     let n = arg as usize;
     let len = vm.stack.len();
@@ -957,6 +1018,7 @@ pub(super) fn call(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn call_method(vm: &mut Vm, arg: u32) -> Step {
     let n = arg as usize;
     let len = vm.stack.len();
@@ -973,6 +1035,7 @@ pub(super) fn call_method(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn call_kw(vm: &mut Vm, arg: u32) -> Step {
     let names = vm.pop();
     let mut kwnames: KwNames = SmallVec::new();
@@ -992,6 +1055,7 @@ pub(super) fn call_kw(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn call_ex(vm: &mut Vm, arg: u32) -> Step {
     let kwargs = if arg & 1 != 0 { Some(vm.pop()) } else { None };
     let args = vm.pop();
@@ -1027,6 +1091,7 @@ pub(super) fn call_ex(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn make_function(vm: &mut Vm, arg: u32) -> Step {
     let code = match vm.pop() {
         Value::Code(c) => c,
@@ -1074,6 +1139,7 @@ pub(super) fn make_function(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     if vm.pop_frame() {
@@ -1096,6 +1162,7 @@ fn make_exception(vm: &mut Vm, v: Value) -> PyResult<PyErr> {
     }
 }
 
+#[inline(always)]
 pub(super) fn raise_varargs(vm: &mut Vm, arg: u32) -> Step {
     match arg {
         0 => Err(PyErr::runtime_error("No active exception to reraise")),
@@ -1120,6 +1187,7 @@ pub(super) fn raise_varargs(vm: &mut Vm, arg: u32) -> Step {
     }
 }
 
+#[inline(always)]
 pub(super) fn load_assertion_error(vm: &mut Vm, _arg: u32) -> Step {
     vm.push(Value::Type(builtin_type(TypeId::AssertionError)));
     NEXT
@@ -1127,6 +1195,7 @@ pub(super) fn load_assertion_error(vm: &mut Vm, _arg: u32) -> Step {
 
 // ---- imports and the REPL -----------------------------------------------------------------
 
+#[inline(always)]
 pub(super) fn import_name(vm: &mut Vm, arg: u32) -> Step {
     let _fromlist = vm.pop();
     let _level = vm.pop();
@@ -1147,6 +1216,7 @@ pub(super) fn import_name(vm: &mut Vm, arg: u32) -> Step {
     }
 }
 
+#[inline(always)]
 pub(super) fn import_from(vm: &mut Vm, arg: u32) -> Step {
     let module = vm.top().clone();
     let name = vm.name_at(arg);
@@ -1169,6 +1239,7 @@ pub(super) fn import_from(vm: &mut Vm, arg: u32) -> Step {
     }
 }
 
+#[inline(always)]
 pub(super) fn import_star(vm: &mut Vm, _arg: u32) -> Step {
     let module = vm.pop();
     if let Value::Module(m) = &module {
@@ -1185,6 +1256,7 @@ pub(super) fn import_star(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+#[inline(always)]
 pub(super) fn print_expr(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     if matches!(v, Value::None) {
