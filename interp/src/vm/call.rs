@@ -180,7 +180,7 @@ impl Vm {
             slots[next_slot] = Value::tuple(extra);
             next_slot += 1;
         } else if npos_given > argcount {
-            return Err(too_many_positional(&qualname, func, npos_given, &given[npos_given..], kwnames));
+            return Err(too_many_positional(&qualname, func, npos_given, kwnames));
         }
         let kwargs_dict = if has_varkw {
             let d = Rc::new(PyDict::new());
@@ -283,7 +283,7 @@ fn missing_arguments(qualname: &str, kind: &str, names: &[&str]) -> PyErr {
 }
 
 /// `f() takes 2 positional arguments but 3 were given`
-fn too_many_positional(qualname: &str, func: &PyFunction, given: usize, _kw: &[Value], kwnames: &[Rc<PyStr>]) -> PyErr {
+fn too_many_positional(qualname: &str, func: &PyFunction, given: usize, kwnames: &[Rc<PyStr>]) -> PyErr {
     let code = &func.code;
     let argcount = code.argcount as usize;
     let ndefaults = func.defaults.as_ref().map_or(0, |d| d.items.len());

@@ -16,7 +16,7 @@ use crate::objects::set::PySet;
 use crate::objects::str::PyStr;
 use crate::objects::types::{builtin_type, TypeId};
 use crate::ops;
-use crate::value::{PyCell, PyFunction, PySlice, PyTuple, Value};
+use crate::value::{PyCell, PyFunction, PySlice, Value};
 
 type Step = PyResult<Flow>;
 
@@ -1268,7 +1268,3 @@ pub(super) fn print_expr(vm: &mut Vm, _arg: u32) -> Step {
     vm.builtins.set_str("_", v);
     NEXT
 }
-
-/// Keep `PyTuple` in the import list used by MAKE_FUNCTION's closure handling.
-#[allow(dead_code)]
-fn _tuple_marker(_t: &PyTuple) {}
