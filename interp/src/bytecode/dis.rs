@@ -206,12 +206,7 @@ pub fn const_repr(v: &Value) -> String {
         Value::None => "None".into(),
         Value::Ellipsis => "Ellipsis".into(),
         Value::NotImplemented => "NotImplemented".into(),
-        Value::Bool(true) => "True".into(),
-        Value::Bool(false) => "False".into(),
-        Value::Int(i) => i.to_string(),
-        Value::BigInt(b) => b.to_string(),
-        Value::Float(f) => float_repr(*f),
-        Value::Str(s) => str_repr(s.as_str()),
+        Value::Str(s) => crate::objects::str::repr_str(s.as_str()),
         Value::Tuple(t) => {
             let items: Vec<String> = t.items.iter().map(const_repr).collect();
             if items.len() == 1 {
@@ -220,101 +215,18 @@ pub fn const_repr(v: &Value) -> String {
                 format!("({})", items.join(", "))
             }
         }
+        Value::FrozenSet(set) => {
+            let items: Vec<String> = set.items().iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", items.join(", "))
+        }
         Value::Code(c) => code_repr(c),
         other => format!("<{} object>", other.type_id().name()),
     }
 }
 
-/// Python's `repr(float)`: the shortest round-tripping digits, scientific notation outside
-/// 1e-4 <= |x| < 1e16.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    // `{:e}` gives the shortest round-trip digits: "-1.2345e-7".
-    let sci = format!("{f:e}");
-    let (mantissa, exp) = match sci.split_once('e') {
-        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
-        None => (sci.as_str(), 0),
-    };
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if negative { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let point = exp + 1; // digits before the decimal point
-        let body = if point <= 0 {
-            format!("0.{}{}", "0".repeat((-point) as usize), digits)
-        } else if point as usize >= digits.len() {
-            format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
-        } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
-        };
-        format!("{sign}{body}")
-    } else {
-        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
-        let esign = if exp < 0 { '-' } else { '+' };
-        format!("{sign}{m}e{esign}{:02}", exp.abs())
-    }
-}
-
-/// Python's `repr(str)`: single quotes unless the text contains `'` and no `"`.
-pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn float_reprs_match_python() {
-        assert_eq!(float_repr(1.0), "1.0");
-        assert_eq!(float_repr(0.1), "0.1");
-        assert_eq!(float_repr(-2.5), "-2.5");
-        assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(1e15), "1000000000000000.0");
-        assert_eq!(float_repr(1.5e-7), "1.5e-07");
-        assert_eq!(float_repr(0.0001), "0.0001");
-        assert_eq!(float_repr(123456.789), "123456.789");
-        assert_eq!(float_repr(-0.0), "-0.0");
-        assert_eq!(float_repr(f64::INFINITY), "inf");
-        assert_eq!(float_repr(1.7976931348623157e308), "1.7976931348623157e+308");
-    }
-
-    #[test]
-    fn str_reprs_match_python() {
-        assert_eq!(str_repr("abc"), "'abc'");
-        assert_eq!(str_repr("it's"), "\"it's\"");
-        assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
-        assert_eq!(str_repr("tab\there\n"), "'tab\\there\\n'");
-        assert_eq!(str_repr("\x01é"), "'\\x01é'");
-    }
 
     #[test]
     fn tuple_reprs() {

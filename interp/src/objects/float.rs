@@ -6,7 +6,7 @@ use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
 use crate::error::{PyErr, PyResult};
-use crate::objects::int::{is_py_whitespace, quote_for_message, HASH_BITS, HASH_MODULUS};
+use crate::objects::int::{is_py_whitespace, HASH_BITS, HASH_MODULUS};
 use crate::objects::types::MethodTable;
 use crate::value::{CallArgs, Value};
 use crate::vm::Vm;
@@ -151,7 +151,7 @@ pub fn hash_f64(x: f64) -> i64 {
 /// `float(text)`: Python's float literal syntax plus inf/nan words, surrounding whitespace and
 /// single underscores between digits.
 pub fn parse_float(text: &str) -> PyResult<f64> {
-    let invalid = || PyErr::value_error(format!("could not convert string to float: {}", quote_for_message(text)));
+    let invalid = || PyErr::value_error(format!("could not convert string to float: {}", crate::objects::str::repr_str(text)));
     let trimmed = text.trim_matches(is_py_whitespace);
     if trimmed.is_empty() {
         return Err(invalid());

@@ -154,29 +154,6 @@ pub fn int_to_prefixed(v: &Value, radix: u32) -> PyResult<String> {
     Ok(format!("{sign}{prefix}{digits}"))
 }
 
-/// Python's repr of a str, for error messages (`'abc'`, or `"it's"`).
-pub(crate) fn quote_for_message(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
 /// Python's whitespace (what `str.strip()` removes).
 pub(crate) fn is_py_whitespace(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\x1c'..='\x1f')
@@ -185,7 +162,7 @@ pub(crate) fn is_py_whitespace(c: char) -> bool {
 /// `int(text, base)`: base 0 (infer from prefix) or 2..=36.
 pub fn parse_int(text: &str, base: u32) -> PyResult<Value> {
     let invalid = || {
-        PyErr::value_error(format!("invalid literal for int() with base {}: {}", base, quote_for_message(text)))
+        PyErr::value_error(format!("invalid literal for int() with base {}: {}", base, crate::objects::str::repr_str(text)))
     };
     let trimmed = text.trim_matches(is_py_whitespace);
     let (negative, unsigned) = match trimmed.as_bytes().first() {

@@ -653,7 +653,7 @@ pub(super) fn format_value(vm: &mut Vm, arg: u32) -> Step {
     let converted = match arg & 3 {
         1 => Value::string(ops::to_str(vm, &value)?),
         2 => Value::string(ops::repr(vm, &value)?),
-        3 => Value::string(ascii_escape(&ops::repr(vm, &value)?)),
+        3 => Value::string(ops::ascii(vm, &value)?),
         _ => value,
     };
     let spec_str = match &spec {
@@ -666,24 +666,6 @@ pub(super) fn format_value(vm: &mut Vm, arg: u32) -> Step {
     };
     vm.push(out);
     NEXT
-}
-
-/// `ascii()`: escape every non-ASCII character of a repr.
-pub fn ascii_escape(repr: &str) -> String {
-    let mut out = String::with_capacity(repr.len());
-    for c in repr.chars() {
-        let n = c as u32;
-        if n < 0x80 {
-            out.push(c);
-        } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
 }
 
 /// The container `arg` places below TOS after popping the operand(s).
@@ -726,7 +708,7 @@ pub(super) fn map_add(vm: &mut Vm, arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn list_extend(vm: &mut Vm, arg: u32) -> Step {
     let iterable = vm.pop();
-    let items = collect(vm, &iterable)?;
+    let items = ops::collect(vm, &iterable)?;
     if let Value::List(l) = container_at(vm, arg) {
         l.items.borrow_mut().extend(items);
     }
@@ -810,43 +792,19 @@ pub(super) fn list_to_tuple(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
-/// All items of an iterable, with a fast path for lists and tuples.
-fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
-    match iterable {
-        Value::List(l) => Ok(l.items.borrow().clone()),
-        Value::Tuple(t) => Ok(t.items.to_vec()),
-        _ => {
-            let it = ops::get_iter(vm, iterable)?;
-            let mut out = Vec::new();
-            while let Some(v) = ops::next(vm, &it)? {
-                out.push(v);
-            }
-            Ok(out)
-        }
-    }
-}
-
+/// The items of an unpacking assignment's source; a non-iterable gets the unpacking message.
 fn unpackable_items(vm: &mut Vm, seq: &Value) -> PyResult<Vec<Value>> {
-    match seq {
-        Value::List(_) | Value::Tuple(_) => collect(vm, seq),
-        _ => {
-            let it = match ops::get_iter(vm, seq) {
-                Ok(it) => it,
-                Err(e) if e.matches(TypeId::TypeError) => {
-                    return Err(PyErr::type_error(format!(
-                        "cannot unpack non-iterable {} object",
-                        seq.type_id().name()
-                    )))
-                }
-                Err(e) => return Err(e),
-            };
-            let mut out = Vec::new();
-            while let Some(v) = ops::next(vm, &it)? {
-                out.push(v);
-            }
-            Ok(out)
-        }
+    if let Value::List(_) | Value::Tuple(_) = seq {
+        return ops::collect(vm, seq);
     }
+    let it = match ops::get_iter(vm, seq) {
+        Ok(it) => it,
+        Err(e) if e.matches(TypeId::TypeError) => {
+            return Err(PyErr::type_error(format!("cannot unpack non-iterable {} object", seq.type_id().name())))
+        }
+        Err(e) => return Err(e),
+    };
+    ops::collect(vm, &it)
 }
 
 #[inline(always)]
@@ -1063,7 +1021,7 @@ pub(super) fn call_ex(vm: &mut Vm, arg: u32) -> Step {
         Value::Tuple(t) => t.items.to_vec(),
         other => {
             let callable_name = vm.top().type_id().name();
-            match collect(vm, other) {
+            match ops::collect(vm, other) {
                 Ok(items) => items,
                 Err(e) if e.matches(TypeId::TypeError) => {
                     return Err(PyErr::type_error(format!(
