@@ -70,6 +70,7 @@ fn is_hidden_type(id: TypeId) -> bool {
             | TypeId::DictItems
             | TypeId::Cell
             | TypeId::Code
+            | TypeId::Generator
     )
 }
 
@@ -94,8 +95,13 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
 
 /// `import name` for modules implemented in Rust: `None` when there is no such builtin module.
 pub fn import_builtin_module(vm: &mut Vm, name: &str) -> Option<PyResult<Value>> {
-    match name {
-        "sys" => Some(crate::modules::sys::import_sys(vm)),
-        _ => None,
+    let init = crate::modules::find_builtin_module(name)?;
+    if let Some(m) = vm.modules.get_str(name) {
+        return Some(Ok(m));
     }
+    Some(init(vm).and_then(|m| {
+        let m = Value::Module(m);
+        vm.modules.set(Value::str(name), m.clone())?;
+        Ok(m)
+    }))
 }

@@ -12,6 +12,7 @@ use num_bigint::BigInt;
 use crate::bytecode::Code;
 use crate::error::PyResult;
 use crate::objects::dict::PyDict;
+pub use crate::objects::generator::PyGenerator;
 use crate::objects::iter::PyIterator;
 use crate::objects::set::PySet;
 use crate::objects::str::PyStr;
@@ -51,6 +52,67 @@ pub enum Value {
     Cell(Rc<PyCell>),
     Code(Rc<Code>),
     Exception(Rc<PyException>),
+    /// An instance of a user class, or of a type implemented in Rust outside the core
+    /// (deque, StringIO, partial, property, ...): see `PyObject`.
+    Object(Rc<PyObject>),
+    /// A generator object (`objects::generator`).
+    Generator(Rc<PyGenerator>),
+    /// `bytes`: immutable.
+    Bytes(Rc<PyBytes>),
+    /// `bytearray`: mutable.
+    ByteArray(Rc<PyByteArray>),
+}
+
+/// An instance of a class that has no dedicated `Value` variant: every user class, and the
+/// types the standard modules implement in Rust. Operations on it dispatch through the dunder
+/// methods found on its class's MRO (for Rust types, natives registered in the type's dict).
+pub struct PyObject {
+    /// `__class__` (assignable between layout-compatible classes).
+    pub class: RefCell<Rc<PyType>>,
+    /// The instance `__dict__`; `None` for classes whose instances have no dict (`__slots__`
+    /// only, or a Rust type that keeps its state in `native`).
+    pub dict: Option<Rc<PyDict>>,
+    /// Values of `__slots__` attributes, in the class's slot order; `Value::Null` when unset.
+    pub slots: RefCell<Vec<Value>>,
+    /// For instances of subclasses of builtin value types (`class L(list)`, `class N(int)`):
+    /// the builtin value that carries the data, which builtin methods and operations act on.
+    /// `Value::Null` otherwise.
+    pub base_value: Value,
+    /// State of a type implemented in Rust (a deque's items, a StringIO's buffer, ...).
+    pub native: Option<Box<dyn NativeState>>,
+}
+
+impl PyObject {
+    /// The Rust state of this object, if it is a `T`.
+    pub fn native_ref<T: NativeState>(&self) -> Option<&T> {
+        let state: &dyn std::any::Any = self.native.as_deref()?;
+        state.downcast_ref::<T>()
+    }
+
+    /// The object's class.
+    pub fn class(&self) -> Rc<PyType> {
+        self.class.borrow().clone()
+    }
+}
+
+/// The state a Rust-implemented type keeps inside a `PyObject`. It holds its own interior
+/// mutability (`RefCell`s). `trace` and `clear` let the cycle collector see and break the
+/// references it holds.
+pub trait NativeState: std::any::Any {
+    /// Call `visit` on every `Value` this state references.
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Drop every reference this state holds (called only on unreachable cycles).
+    fn clear(&self) {}
+}
+
+/// `bytes`.
+pub struct PyBytes {
+    pub data: Box<[u8]>,
+}
+
+/// `bytearray`.
+pub struct PyByteArray {
+    pub data: RefCell<Vec<u8>>,
 }
 
 /// `list`: a growable vector behind a RefCell. Never hold a borrow across a call into Python.
@@ -231,7 +293,11 @@ impl Value {
             },
             Value::Cell(_) => TypeId::Cell,
             Value::Code(_) => TypeId::Code,
-            Value::Exception(e) => e.ty.builtin_id().unwrap_or(TypeId::BaseException),
+            Value::Exception(e) => e.ty.base_builtin(),
+            Value::Object(o) => o.class.borrow().base_builtin(),
+            Value::Generator(_) => TypeId::Generator,
+            Value::Bytes(_) => TypeId::Bytes,
+            Value::ByteArray(_) => TypeId::ByteArray,
         }
     }
 
@@ -301,6 +367,10 @@ impl Value {
             Value::Cell(r) => p(r),
             Value::Code(r) => p(r),
             Value::Exception(r) => p(r),
+            Value::Object(r) => p(r),
+            Value::Generator(r) => p(r),
+            Value::Bytes(r) => p(r),
+            Value::ByteArray(r) => p(r),
             _ => None,
         }
     }

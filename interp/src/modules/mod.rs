@@ -1,3 +1,44 @@
-//! Builtin modules implemented in Rust (`sys`), created on first import.
+//! Standard modules implemented in Rust, created on first import. `BUILTIN_MODULES` is the
+//! registry the import system consults before searching `sys.path` for `.py` files.
 
 pub mod sys;
+
+use std::rc::Rc;
+
+use crate::error::PyResult;
+use crate::objects::dict::PyDict;
+use crate::objects::str::PyStr;
+use crate::value::{NativeFn, NativeFunction, PyModule, Value};
+use crate::vm::Vm;
+
+/// Creates a module's namespace. Called once per thread; the import system caches the
+/// result in `sys.modules`.
+pub type ModuleInit = fn(&mut Vm) -> PyResult<Rc<PyModule>>;
+
+/// Every module implemented in Rust: (dotted name, initializer).
+pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[("sys", sys::init)];
+
+/// The initializer of builtin module `name`, if there is one.
+pub fn find_builtin_module(name: &str) -> Option<ModuleInit> {
+    BUILTIN_MODULES.iter().find(|(n, _)| *n == name).map(|(_, init)| *init)
+}
+
+impl PyModule {
+    /// An empty module `name` with `__name__` set.
+    pub fn new(name: &str) -> Rc<PyModule> {
+        let dict = Rc::new(PyDict::new());
+        dict.set_str("__name__", Value::str(name));
+        dict.set_str("__doc__", Value::None);
+        Rc::new(PyModule { name: Rc::new(PyStr::new(name.to_owned())), dict })
+    }
+
+    /// Add a function implemented in Rust.
+    pub fn add_function(&self, name: &'static str, func: NativeFn) {
+        self.dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: None })));
+    }
+
+    /// Add any attribute.
+    pub fn add(&self, name: &str, value: Value) {
+        self.dict.set_str(name, value);
+    }
+}

@@ -376,6 +376,14 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
 }
 
 /// `import sys`: the cached module, or a new one registered in `vm.modules`.
+/// `BUILTIN_MODULES` initializer.
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    match import_sys(vm)? {
+        Value::Module(m) => Ok(m),
+        _ => Err(PyErr::runtime_error("sys module is not a module")),
+    }
+}
+
 pub fn import_sys(vm: &mut Vm) -> PyResult<Value> {
     if let Some(m) = vm.modules.get_str("sys") {
         return Ok(m);

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod dict;
 pub mod float;
+pub mod generator;
 pub mod format;
 pub mod int;
 pub mod iter;

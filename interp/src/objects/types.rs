@@ -66,6 +66,13 @@ builtin_types! {
     (DictItems, "dict_items", Object),
     (Cell, "cell", Object),
     (Code, "code", Object),
+    (Generator, "generator", Object),
+    (Bytes, "bytes", Object),
+    (ByteArray, "bytearray", Object),
+    (Property, "property", Object),
+    (StaticMethod, "staticmethod", Object),
+    (ClassMethod, "classmethod", Object),
+    (Super, "super", Object),
     (BaseException, "BaseException", Object),
     (SystemExit, "SystemExit", BaseException),
     (KeyboardInterrupt, "KeyboardInterrupt", BaseException),
@@ -121,6 +128,11 @@ pub struct PyType {
     pub name: Rc<str>,
     /// Set for builtin types.
     pub builtin: Option<TypeId>,
+    /// The nearest builtin type on the MRO: the type itself for builtin types, `Object` for a
+    /// plain class, `List` for `class L(list)`, `ValueError` for `class E(ValueError)`. It
+    /// decides the layout of instances (`Value::Object` with a `base_value`, or
+    /// `Value::Exception`) and is what `Value::type_id` reports.
+    pub base_builtin: TypeId,
     /// Direct bases.
     pub bases: Vec<Rc<PyType>>,
     /// Method resolution order *after* this type itself (kept without `self` so a type does not
@@ -137,6 +149,39 @@ pub struct PyType {
 impl PyType {
     pub fn builtin_id(&self) -> Option<TypeId> {
         self.builtin
+    }
+
+    /// See the `base_builtin` field.
+    #[inline]
+    pub fn base_builtin(&self) -> TypeId {
+        self.base_builtin
+    }
+
+    /// A type implemented in Rust by a standard module (`collections.deque`,
+    /// `io.StringIO`, ...), deriving from `object`. Its instances are `Value::Object`s whose
+    /// `native` state the methods downcast. Constructor protocol: calling the type calls the
+    /// `__new__` entry of `methods` with the class as `args[0]`, then `__init__` if present.
+    /// Operations (`len`, iteration, `repr`, `==`, subscripts, ...) use the dunder entries.
+    pub fn new_native(name: &str, module: &str, methods: &[(&'static str, NativeFn)]) -> Rc<PyType> {
+        let dict = Rc::new(PyDict::new());
+        for &(method_name, func) in methods {
+            dict.set_str(
+                method_name,
+                Value::Native(Rc::new(NativeFunction { name: method_name, func, owner: None })),
+            );
+        }
+        dict.set_str("__module__", Value::str(module));
+        let object = builtin_type(TypeId::Object);
+        Rc::new(PyType {
+            name: Rc::from(name),
+            builtin: None,
+            base_builtin: TypeId::Object,
+            bases: vec![object.clone()],
+            mro_tail: vec![object],
+            dict,
+            module: Some(Rc::from(module)),
+            version: std::cell::Cell::new(0),
+        })
     }
 
     /// This type, then its MRO tail.
@@ -190,6 +235,7 @@ fn create_registry() -> Vec<Rc<PyType>> {
         types.push(Rc::new(PyType {
             name: Rc::from(id.name()),
             builtin: Some(id),
+            base_builtin: id,
             bases,
             mro_tail,
             dict,
@@ -215,6 +261,7 @@ pub fn builtin_type(id: TypeId) -> Rc<PyType> {
 pub fn type_of(value: &Value) -> Rc<PyType> {
     match value {
         Value::Exception(e) => e.ty.clone(),
+        Value::Object(o) => o.class(),
         _ => builtin_type(value.type_id()),
     }
 }
