@@ -83,7 +83,7 @@ pub fn make_builtins() -> Rc<PyDict> {
         }
     }
     for &(name, func) in FUNCTIONS {
-        d.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: None })));
+        d.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: None, is_method: false })));
     }
     d
 }

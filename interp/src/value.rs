@@ -194,6 +194,10 @@ pub struct NativeFunction {
     /// The type this method belongs to, if it is a method of a builtin type (for reprs like
     /// `<method 'upper' of 'str' objects>`).
     pub owner: Option<TypeId>,
+    /// True for methods (of builtin types and of Rust-implemented types): found on a class,
+    /// they bind to the instance like Python functions do. Plain builtin functions (`len`)
+    /// stored as class attributes do not bind.
+    pub is_method: bool,
 }
 
 /// A callable bound to its first argument: `obj.method` for a Python or native function.
@@ -267,7 +271,7 @@ impl Value {
             Value::Slice(_) => TypeId::Slice,
             Value::Function(_) => TypeId::Function,
             Value::Native(n) => {
-                if n.owner.is_some() {
+                if n.is_method {
                     TypeId::MethodDescriptor
                 } else {
                     TypeId::BuiltinFunction

@@ -34,7 +34,7 @@ impl PyModule {
 
     /// Add a function implemented in Rust.
     pub fn add_function(&self, name: &'static str, func: NativeFn) {
-        self.dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: None })));
+        self.dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: None, is_method: false })));
     }
 
     /// Add any attribute.

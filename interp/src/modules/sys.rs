@@ -34,7 +34,7 @@ thread_local! {
 }
 
 fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::Native(Rc::new(NativeFunction { name, func, owner: None }))
+    Value::Native(Rc::new(NativeFunction { name, func, owner: None, is_method: false }))
 }
 
 fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {

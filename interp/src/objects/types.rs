@@ -167,7 +167,7 @@ impl PyType {
         for &(method_name, func) in methods {
             dict.set_str(
                 method_name,
-                Value::Native(Rc::new(NativeFunction { name: method_name, func, owner: None })),
+                Value::Native(Rc::new(NativeFunction { name: method_name, func, owner: None, is_method: true })),
             );
         }
         dict.set_str("__module__", Value::str(module));
@@ -230,7 +230,7 @@ fn create_registry() -> Vec<Rc<PyType>> {
         }
         let dict = Rc::new(PyDict::new());
         for &(name, func) in crate::objects::methods_of(id) {
-            dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: Some(id) })));
+            dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: Some(id), is_method: true })));
         }
         types.push(Rc::new(PyType {
             name: Rc::from(id.name()),
