@@ -12,6 +12,7 @@ pub mod error;
 pub mod modules;
 pub mod objects;
 pub mod ops;
+pub mod oserror;
 pub mod repl;
 pub mod run;
 pub mod stdio;

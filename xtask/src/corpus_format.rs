@@ -108,7 +108,8 @@ pub fn find_programs(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             let path = entry?.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if path.is_dir() {
-                if name != "__pycache__" {
+                // `_pkgs/`, `__pycache__/`: packages and modules that programs import.
+                if !name.starts_with('_') {
                     pending.push(path);
                 }
             } else if name.ends_with(".py") && !name.starts_with('_') {

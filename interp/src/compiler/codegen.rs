@@ -286,10 +286,17 @@ impl<'a> CodeGen<'a> {
     /// Compile a module body.
     pub fn compile_module(mut self, body: &[Stmt]) -> CResult<Rc<Code>> {
         self.unit.flags |= code_flags::NAMESPACE;
-        let body = if self.mode == Mode::Module && body.first().is_some_and(is_string_literal) {
-            &body[1..]
-        } else {
-            body
+        let body = match body.first() {
+            Some(Stmt::Expr(e)) if self.mode == Mode::Module && is_string_literal(&body[0]) => {
+                // The module docstring becomes `__doc__`.
+                self.set_line(e.range);
+                if let Expr::StringLiteral(doc) = &*e.value {
+                    self.load_const(Value::str(doc.value.to_str()));
+                    self.store_name("__doc__", e.range)?;
+                }
+                &body[1..]
+            }
+            _ => body,
         };
         self.stmts(body)?;
         if let Some(last) = body.last() {

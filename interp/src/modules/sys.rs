@@ -309,6 +309,28 @@ fn platform_name() -> &'static str {
     }
 }
 
+/// The initial `sys.path`: the script's directory as an absolute path ('' for `-c`, stdin and
+/// the REPL), then the entries of `PYTHONPATH`.
+fn initial_path(argv: &[String]) -> Vec<String> {
+    let script_dir = match argv.first() {
+        Some(script) if !matches!(script.as_str(), "" | "-" | "-c") => {
+            let parent = std::path::Path::new(script).parent().filter(|p| !p.as_os_str().is_empty());
+            let dir = parent.unwrap_or(std::path::Path::new("."));
+            std::fs::canonicalize(dir).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    let mut path = vec![script_dir];
+    if let Some(extra) = std::env::var_os("PYTHONPATH") {
+        for entry in std::env::split_paths(&extra) {
+            if !entry.as_os_str().is_empty() {
+                path.push(crate::run::absolute_path(&entry).to_string_lossy().into_owned());
+            }
+        }
+    }
+    path
+}
+
 /// Create the `sys` module for `vm` (it is cached in `vm.modules` by the caller).
 pub fn make_sys_module(vm: &mut Vm) -> Value {
     let (major, minor, micro) = VERSION_INFO;
@@ -320,15 +342,7 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
         Value::Int(0),
     ]);
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
-    // sys.path[0]: the script's directory as an absolute path ('' for -c, stdin, the REPL).
-    let script_dir = match vm.argv.first() {
-        Some(script) if script.ends_with(".py") => {
-            let parent = std::path::Path::new(script).parent().filter(|p| !p.as_os_str().is_empty());
-            let dir = parent.unwrap_or(std::path::Path::new("."));
-            std::fs::canonicalize(dir).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default()
-        }
-        _ => String::new(),
-    };
+    let path = Value::list(initial_path(&vm.argv).into_iter().map(Value::string).collect());
     let executable = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     let implementation = module(
         "implementation",
@@ -351,7 +365,7 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
         ("maxunicode", Value::Int(0x10ffff)),
         ("platform", Value::str(platform_name())),
         ("byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" })),
-        ("path", Value::list(vec![Value::string(script_dir)])),
+        ("path", path),
         ("modules", Value::Dict(vm.modules.clone())),
         ("executable", Value::string(executable)),
         ("stdout", s.stdout.clone()),

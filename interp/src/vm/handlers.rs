@@ -1155,62 +1155,29 @@ pub(super) fn load_assertion_error(vm: &mut Vm, _arg: u32) -> Step {
 
 #[inline(always)]
 pub(super) fn import_name(vm: &mut Vm, arg: u32) -> Step {
-    let _fromlist = vm.pop();
-    let _level = vm.pop();
+    let fromlist = vm.pop();
+    let level = vm.pop();
     let name = vm.name_at(arg);
-    let full = name.as_str();
-    let top = full.split('.').next().unwrap_or(full);
-    if let Some(m) = vm.modules.get(&Value::str(full))? {
-        vm.push(m);
-        return NEXT;
-    }
-    match crate::builtins::import_builtin_module(vm, top) {
-        Some(m) => {
-            let m = m?;
-            vm.push(m);
-            NEXT
-        }
-        None => Err(PyErr::new(TypeId::ModuleNotFoundError, format!("No module named '{full}'"))),
-    }
+    let globals = vm.frame.globals.clone();
+    let module = super::import::import_name(vm, name.as_str(), &fromlist, &level, &globals)?;
+    vm.push(module);
+    NEXT
 }
 
 #[inline(always)]
 pub(super) fn import_from(vm: &mut Vm, arg: u32) -> Step {
     let module = vm.top().clone();
     let name = vm.name_at(arg);
-    match ops::getattr(vm, &module, name.as_str()) {
-        Ok(v) => {
-            vm.push(v);
-            NEXT
-        }
-        Err(e) if e.matches(TypeId::AttributeError) => {
-            let modname = match &module {
-                Value::Module(m) => m.name.as_str().to_owned(),
-                _ => "?".to_owned(),
-            };
-            Err(PyErr::new(
-                TypeId::ImportError,
-                format!("cannot import name '{}' from '{modname}' (unknown location)", name.as_str()),
-            ))
-        }
-        Err(e) => Err(e),
-    }
+    let value = super::import::import_from(vm, &module, name.as_str())?;
+    vm.push(value);
+    NEXT
 }
 
 #[inline(always)]
 pub(super) fn import_star(vm: &mut Vm, _arg: u32) -> Step {
     let module = vm.pop();
-    if let Value::Module(m) = &module {
-        let ns = namespace(vm);
-        for (k, v) in m.dict.items() {
-            if let Value::Str(s) = &k {
-                if s.as_str().starts_with('_') {
-                    continue;
-                }
-            }
-            ns.set(k, v)?;
-        }
-    }
+    let ns = namespace(vm);
+    super::import::import_star(vm, &module, &ns)?;
     NEXT
 }
 

@@ -11,6 +11,7 @@
 mod call;
 pub mod dispatch;
 mod handlers;
+pub mod import;
 
 use std::rc::Rc;
 
@@ -69,6 +70,8 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Current depth of nested reprs (guards `repr` of self-containing/deep structures).
     pub repr_depth: usize,
+    /// Import bookkeeping (modules being initialized).
+    pub imports: import::ImportState,
 }
 
 /// An empty code object for the placeholder bottom frame.
@@ -117,6 +120,7 @@ impl Vm {
             argv,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             repr_depth: 0,
+            imports: import::ImportState::default(),
         }
     }
 
@@ -153,6 +157,9 @@ impl Vm {
     pub fn new_main_module(&mut self) -> Rc<PyModule> {
         let dict = Rc::new(PyDict::new());
         dict.set_str("__name__", Value::str("__main__"));
+        dict.set_str("__doc__", Value::None);
+        dict.set_str("__package__", Value::None);
+        dict.set_str("__spec__", Value::None);
         dict.set_str("__builtins__", Value::Dict(self.builtins.clone()));
         let module = Rc::new(PyModule { name: Rc::new(PyStr::new("__main__".into())), dict });
         let _ = self.modules.set(Value::str("__main__"), Value::Module(module.clone()));

@@ -1,0 +1,5 @@
+alpha = "a"
+beta = "b"
+_gamma = "hidden"
+def helper():
+    return "helper"

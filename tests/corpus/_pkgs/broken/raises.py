@@ -1,0 +1,3 @@
+print("raises: running")
+LIMIT = 10
+raise ValueError("configuration is invalid: LIMIT=" + str(LIMIT))

@@ -1,0 +1,3 @@
+import sys
+sys.modules["blocked_module"] = None
+import blocked_module
