@@ -1,7 +1,12 @@
 //! Standard modules implemented in Rust, created on first import. `BUILTIN_MODULES` is the
 //! registry the import system consults before searching `sys.path` for `.py` files.
 
+pub mod collections;
+pub mod future;
+pub mod json;
+pub mod support;
 pub mod sys;
+pub mod typing;
 
 use std::rc::Rc;
 
@@ -16,7 +21,13 @@ use crate::vm::Vm;
 pub type ModuleInit = fn(&mut Vm) -> PyResult<Rc<PyModule>>;
 
 /// Every module implemented in Rust: (dotted name, initializer).
-pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[("sys", sys::init)];
+pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
+    ("sys", sys::init),
+    ("json", json::init),
+    ("__future__", future::init),
+    ("typing", typing::init),
+    ("collections", collections::init),
+];
 
 /// The initializer of builtin module `name`, if there is one.
 pub fn find_builtin_module(name: &str) -> Option<ModuleInit> {

@@ -184,6 +184,36 @@ impl PyType {
         })
     }
 
+    /// A type implemented in Rust deriving from the builtin type `base`: an exception class
+    /// like `json.JSONDecodeError`, or `dict` for `collections.Counter`. Instances keep the
+    /// layout `base` decides (`base_builtin`).
+    pub fn new_native_subtype(
+        name: &str,
+        module: &str,
+        base: TypeId,
+        methods: &[(&'static str, NativeFn)],
+    ) -> Rc<PyType> {
+        let base = builtin_type(base);
+        let dict = Rc::new(PyDict::new());
+        for &(method_name, func) in methods {
+            dict.set_str(
+                method_name,
+                Value::Native(Rc::new(NativeFunction { name: method_name, func, owner: None, is_method: true })),
+            );
+        }
+        dict.set_str("__module__", Value::str(module));
+        Rc::new(PyType {
+            name: Rc::from(name),
+            builtin: None,
+            base_builtin: base.base_builtin,
+            bases: vec![base.clone()],
+            mro_tail: base.mro().cloned().collect(),
+            dict,
+            module: Some(Rc::from(module)),
+            version: std::cell::Cell::new(0),
+        })
+    }
+
     /// This type, then its MRO tail.
     pub fn mro(self: &Rc<Self>) -> impl Iterator<Item = &Rc<PyType>> {
         std::iter::once(self).chain(self.mro_tail.iter())
