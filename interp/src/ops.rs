@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use crate::bytecode::opcodes::{BinaryOp, CompareOp};
 use crate::error::{PyErr, PyResult};
+use crate::objects::bytes;
 use crate::objects::dict::{self, PyDict};
 use crate::objects::iter::{self, IterKind};
 use crate::objects::set::{self, PySet};
@@ -126,6 +127,8 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::FrozenSet(s) => Ok(s.frozen_hash()),
         Value::Range(r) => range::hash(r),
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) | Value::Slice(_) => Err(unhashable(v)),
+        Value::Bytes(b) => Ok(bytes::hash(&b.data)),
+        Value::ByteArray(_) => Err(unhashable(v)),
         Value::Method(m) => {
             let self_hash = match m.self_value.heap_ptr() {
                 Some(p) => pointer_hash(p),
@@ -285,6 +288,9 @@ pub fn eq_builtin(a: &Value, b: &Value) -> PyResult<bool> {
             x.set_eq(y)?
         }
         (Value::Range(x), Value::Range(y)) => range::range_eq(x, y),
+        (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+            bytes::compare(CompareOp::Eq, a, b).unwrap_or(false)
+        }
         (Value::DictView(_), _) | (_, Value::DictView(_)) if is_set_like(a) && is_set_like(b) => {
             let _nest = Nest::enter(" in comparison")?;
             set_like_len(a) == set_like_len(b) && set_like_subset(a, b)?
@@ -318,6 +324,8 @@ pub fn truthy(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
         Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
         Value::Range(r) => range::length(r) != 0,
         Value::DictView(view) => !view.dict.is_empty(),
+        Value::Bytes(b) => !b.data.is_empty(),
+        Value::ByteArray(b) => !b.data.borrow().is_empty(),
         _ => true,
     })
 }
@@ -352,6 +360,9 @@ fn is_sequence(v: &Value) -> bool {
 /// `a <op> b` (and the in-place forms `a <op>= b`).
 pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = number::binary_op(op, a, b) {
+        return r;
+    }
+    if let Some(r) = bytes::binary_op(op, inplace, a, b) {
         return r;
     }
     match op {
@@ -637,6 +648,9 @@ pub fn compare_bool(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResul
             return Ok(r);
         }
     }
+    if let Some(r) = bytes::compare(op, a, b) {
+        return Ok(r);
+    }
     match (a, b) {
         (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => compare_sequences(vm, op, a, b),
         _ if is_set_like(a) && is_set_like(b) => {
@@ -711,6 +725,7 @@ pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::DictView(view) => iter::dict_iter(&view.dict, view.kind),
         Value::Set(s) | Value::FrozenSet(s) => iter::set_iter(s),
         Value::Iter(_) => v.clone(),
+        Value::Bytes(_) | Value::ByteArray(_) => iter::make(IterKind::Bytes { data: v.clone(), index: 0 }),
         _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", tname(v)))),
     })
 }
@@ -763,6 +778,8 @@ pub fn len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::Set(s) | Value::FrozenSet(s) => s.len(),
         Value::Range(r) => range::len_checked(r)?,
         Value::DictView(view) => view.dict.len(),
+        Value::Bytes(b) => b.data.len(),
+        Value::ByteArray(b) => b.data.borrow().len(),
         _ => return Err(PyErr::type_error(format!("object of type '{}' has no len()", tname(v)))),
     })
 }
@@ -803,6 +820,7 @@ pub fn getitem(_vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
             None => Err(PyErr::key_error(key.clone())),
         },
         Value::Range(r) => range::getitem(r, key),
+        Value::Bytes(_) | Value::ByteArray(_) => bytes::getitem(obj, key),
         Value::Type(t) => Err(PyErr::type_error(format!("type '{}' is not subscriptable", t.name))),
         _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", tname(obj)))),
     }
@@ -829,6 +847,7 @@ pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: Value) -> PyResult<
             }
         },
         Value::Dict(d) => d.set(key.clone(), value),
+        Value::ByteArray(b) => bytes::setitem(vm, b, key, &value),
         _ => Err(PyErr::type_error(format!("'{}' object does not support item assignment", tname(obj)))),
     }
 }
@@ -857,6 +876,7 @@ pub fn delitem(_vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(PyErr::key_error(key.clone())),
         },
+        Value::ByteArray(b) => bytes::delitem(b, key),
         _ => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", tname(obj)))),
     }
 }
@@ -891,6 +911,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             other => other,
         },
         Value::Range(r) => range::contains(vm, r, item),
+        Value::Bytes(_) | Value::ByteArray(_) => bytes::contains(container, item),
         Value::DictView(view) => match view.kind {
             DictViewKind::Keys => view.dict.contains_key(item),
             DictViewKind::Items => items_view_contains(&view.dict, item),

@@ -34,6 +34,8 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
             }
         }
         TypeId::Str => str_new(vm, &args),
+        TypeId::Bytes => crate::objects::bytes::bytes_new(vm, args),
+        TypeId::ByteArray => crate::objects::bytes::bytearray_new(vm, args),
         TypeId::List => {
             no_kwargs("list", &args)?;
             let pos = positional_count("list", &args, 0, 1)?;

@@ -40,6 +40,7 @@ enum ConstKey {
     BigInt(String),
     Float(u64),
     Str(String),
+    Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
 }
 
@@ -52,6 +53,7 @@ fn const_key(v: &Value) -> Option<ConstKey> {
         Value::BigInt(b) => ConstKey::BigInt(b.to_string()),
         Value::Float(f) => ConstKey::Float(f.to_bits()),
         Value::Str(s) => ConstKey::Str(s.as_str().to_string()),
+        Value::Bytes(b) => ConstKey::Bytes(b.data.to_vec()),
         Value::Tuple(t) => ConstKey::Tuple(t.items.iter().map(const_key).collect::<Option<Vec<_>>>()?),
         _ => return None,
     })
@@ -447,6 +449,7 @@ impl<'a> CodeGen<'a> {
                 ast::Number::Complex { .. } => None,
             },
             Expr::StringLiteral(s) => Some(Value::str(s.value.to_str())),
+            Expr::BytesLiteral(b) => Some(crate::objects::bytes::new_bytes(b.value.bytes().collect())),
             Expr::BooleanLiteral(b) => Some(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => Some(Value::None),
             Expr::EllipsisLiteral(_) => Some(Value::Ellipsis),
@@ -1240,7 +1243,10 @@ impl<'a> CodeGen<'a> {
                 self.load_const(Value::str(s.value.to_str()));
                 Ok(())
             }
-            Expr::BytesLiteral(b) => Err(self.unsupported(b.range, "bytes literals are")),
+            Expr::BytesLiteral(b) => {
+                self.load_const(crate::objects::bytes::new_bytes(b.value.bytes().collect()));
+                Ok(())
+            }
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Complex { .. } => Err(self.unsupported(n.range, "complex literals are")),
                 _ => match self.constant(e) {

@@ -152,7 +152,6 @@ fn unsupported_constructs_are_named() {
         ("try:\n  pass\nexcept E:\n  pass\n", "'try' statements"),
         ("with a:\n  pass\n", "'with' statements"),
         ("x = (i for i in y)\n", "generator expressions"),
-        ("x = b'abc'\n", "bytes literals"),
         ("x = 1j\n", "complex literals"),
         ("def f():\n  yield 1\n", "generators"),
     ] {

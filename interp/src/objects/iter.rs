@@ -44,6 +44,8 @@ pub enum IterKind {
     TupleReversed { tuple: Rc<PyTuple>, remaining: usize },
     /// `iter(callable, sentinel)`.
     Callable { func: Value, sentinel: Value },
+    /// `iter(bytes)` / `iter(bytearray)`: `data` is the bytes-like value.
+    Bytes { data: Value, index: usize },
 }
 
 impl PyIterator {
@@ -84,6 +86,8 @@ pub fn type_name(it: &PyIterator) -> &'static str {
         IterKind::ListReversed { .. } => "list_reverseiterator",
         IterKind::TupleReversed { .. } => "reversed",
         IterKind::Callable { .. } => "callable_iterator",
+        IterKind::Bytes { data: Value::ByteArray(_), .. } => "bytearray_iterator",
+        IterKind::Bytes { .. } => "bytes_iterator",
         IterKind::Exhausted => "iterator",
     }
 }
@@ -189,6 +193,13 @@ pub fn next(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
                     return Ok(Some(Value::Int(cur)));
                 }
                 return Ok(None);
+            }
+            IterKind::Bytes { data, index } => {
+                let byte = crate::objects::bytes::view(data).and_then(|d| d.get(*index).copied());
+                if byte.is_some() {
+                    *index += 1;
+                }
+                return Ok(byte.map(|b| Value::Int(b as i64)));
             }
             IterKind::Str { s, byte_pos } => {
                 let rest = s.as_str().get(*byte_pos..).unwrap_or("");

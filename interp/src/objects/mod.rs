@@ -1,6 +1,7 @@
 //! The builtin object kinds: their data structures and their methods.
 
 pub mod args;
+pub mod bytes;
 pub mod dict;
 pub mod float;
 pub mod generator;
@@ -35,6 +36,8 @@ pub fn methods_of(id: TypeId) -> MethodTable {
         TypeId::Int => int::METHODS,
         TypeId::Float => float::METHODS,
         TypeId::Range => range::METHODS,
+        TypeId::Bytes => bytes::BYTES_METHODS,
+        TypeId::ByteArray => bytes::BYTEARRAY_METHODS,
         _ => &[],
     }
 }

@@ -120,6 +120,7 @@ fn write_leaf(v: &Value, out: &mut String) {
         Value::Ellipsis => out.push_str("Ellipsis"),
         Value::Float(_) | Value::BigInt(_) | Value::Int(_) | Value::Bool(_) => out.push_str(&number_repr(v)),
         Value::Range(r) => out.push_str(&range::repr(r)),
+        Value::Bytes(_) | Value::ByteArray(_) => out.push_str(&crate::objects::bytes::repr(v)),
         Value::Function(f) => {
             let _ = write!(out, "<function {} at {}>", f.qualname.borrow().as_str(), address(v));
         }

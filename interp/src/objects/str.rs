@@ -136,6 +136,20 @@ impl PyStr {
 /// randomization; N: CPython's LCG expansion of N; unset or `random`: a per-process random
 /// key). So under the same `PYTHONHASHSEED`, `hash(s)` and the order of sets of strings match
 /// CPython's.
+/// The hash of raw bytes (`hash(b'...')`): the same as an ASCII str with those characters.
+pub fn hash_byte_data(data: &[u8]) -> i64 {
+    if data.is_empty() {
+        return 0;
+    }
+    let (k0, k1) = hash_key();
+    let h = siphash13(k0, k1, data) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
 pub fn hash_str(s: &str) -> i64 {
     if s.is_empty() {
         return 0;
@@ -1253,9 +1267,9 @@ fn str_format_map(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn str_encode(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
+fn str_encode(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     receiver(&call, "encode")?;
-    Err(PyErr::unsupported("str.encode (bytes)"))
+    crate::objects::bytes::str_encode(vm, call)
 }
 
 /// `str.maketrans(x[, y[, z]])`: a translation table dict. Reached bound to the str type or

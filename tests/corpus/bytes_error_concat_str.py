@@ -1,0 +1,2 @@
+print(b'abc' + b'def')
+print(b'abc' + 'def')

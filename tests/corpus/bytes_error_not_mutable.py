@@ -1,0 +1,2 @@
+data = b'abc'
+data[0] = 65

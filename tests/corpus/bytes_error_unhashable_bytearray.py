@@ -1,0 +1,2 @@
+print(hash(b'ok') == hash(b'ok'))
+{bytearray(b'key'): 1}

@@ -1,0 +1,1 @@
+'text'.encode('klingon')

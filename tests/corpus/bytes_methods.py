@@ -1,0 +1,17 @@
+# Methods of bytes (and the same ones on bytearray, which return bytearrays).
+b = b'  Hello, World  '
+print(b.strip(), b.lstrip(), b.rstrip(), b'xxhixx'.strip(b'x'))
+print(b.upper(), b.lower(), b.swapcase(), b'hello world'.title(), b'hELLO'.capitalize())
+print(b'a,b,,c'.split(b','), b'a b  c '.split(), b'a,b,c'.split(b',', 1), b'a,b,c'.rsplit(b',', 1))
+print(b'one\ntwo\r\nthree'.splitlines(), b'x\ny\n'.splitlines(True))
+print(b', '.join([b'a', b'b', bytearray(b'c')]), b''.join([]))
+print(b'banana'.replace(b'a', b'o'), b'banana'.replace(b'a', b'', 2), b'ab'.replace(b'', b'-'))
+print(b'banana'.find(b'an'), b'banana'.rfind(b'an'), b'banana'.find(b'x'), b'banana'.find(97, 2))
+print(b'banana'.index(b'n'), b'banana'.rindex(b'n'), b'banana'.count(b'a'), b'banana'.count(b'an', 2))
+print(b'file.txt'.startswith(b'file'), b'file.txt'.endswith((b'.py', b'.txt')), b'abc'.startswith(b'b', 1))
+print(b'key=value'.partition(b'='), b'a.b.c'.rpartition(b'.'), b'none'.partition(b'='))
+print(b'123'.isdigit(), b'abc'.isalpha(), b'ab12'.isalnum(), b' \t'.isspace(), b'ABC'.isupper(), b'abc'.islower(), b''.isdigit())
+print(b'x'.center(5), b'x'.ljust(3, b'.'), b'x'.rjust(3, b'0'), b'abc'.removeprefix(b'a'), b'abc'.removesuffix(b'c'))
+print(b'\x01\xab'.hex(), b'hello'.hex('-'), b'caf\xc3\xa9'.decode(), b'caf\xe9'.decode('latin-1'))
+ba = bytearray(b'Mixed Case')
+print(ba.upper(), ba.split(), ba.replace(b' ', b'_'), ba.find(b'C'))
