@@ -82,6 +82,9 @@ pub fn make_builtins() -> Rc<PyDict> {
             d.set_str(id.name(), Value::Type(builtin_type(id)));
         }
     }
+    // Aliases of OSError kept for old code.
+    d.set_str("IOError", Value::Type(builtin_type(TypeId::OSError)));
+    d.set_str("EnvironmentError", Value::Type(builtin_type(TypeId::OSError)));
     for &(name, func) in FUNCTIONS {
         d.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: None, is_method: false })));
     }

@@ -1,11 +1,10 @@
 //! Python exceptions as Rust errors: `PyErr` wraps an exception instance, `PyResult` is the
 //! return type of everything that can raise.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::objects::types::{builtin_type, TypeId};
-use crate::value::{PyException, PyTuple, Value};
+use crate::value::{PyException, Value};
 
 /// A raised Python exception. One pointer wide, so `PyResult<Value>` stays 16 bytes.
 #[derive(Clone)]
@@ -21,14 +20,7 @@ impl PyErr {
 
     /// A new exception of builtin type `ty` with the given args tuple.
     pub fn with_args(ty: TypeId, args: Vec<Value>) -> PyErr {
-        PyErr(Rc::new(PyException {
-            ty: builtin_type(ty),
-            args: Rc::new(PyTuple { items: args.into_boxed_slice() }),
-            traceback: RefCell::new(Vec::new()),
-            context: RefCell::new(None),
-            cause: RefCell::new(None),
-            suppress_context: Cell::new(false),
-        }))
+        PyErr(Rc::new(PyException::new(builtin_type(ty), args)))
     }
 
     pub fn type_error(msg: impl Into<String>) -> PyErr {

@@ -1039,22 +1039,7 @@ fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
             "imag" => Value::Float(0.0),
             _ => return None,
         }),
-        Value::Exception(e) => Some(match name {
-            "args" => Value::Tuple(e.args.clone()),
-            "__traceback__" => Value::None,
-            "__cause__" => e.cause.borrow().as_ref().map_or(Value::None, |c| Value::Exception(c.clone())),
-            "__context__" => e.context.borrow().as_ref().map_or(Value::None, |c| Value::Exception(c.clone())),
-            "__suppress_context__" => Value::Bool(e.suppress_context.get()),
-            "value" if e.ty.builtin_id() == Some(TypeId::StopIteration) => {
-                e.args.items.first().cloned().unwrap_or(Value::None)
-            }
-            "code" if e.ty.builtin_id() == Some(TypeId::SystemExit) => match e.args.items.len() {
-                0 => Value::None,
-                1 => e.args.items[0].clone(),
-                _ => Value::Tuple(e.args.clone()),
-            },
-            _ => return None,
-        }),
+        Value::Exception(e) => crate::objects::exception::get_attribute(e, name),
         Value::Code(c) => Some(match name {
             "co_name" => Value::str(&c.name),
             "co_qualname" => Value::str(&c.qualname),
@@ -1163,33 +1148,7 @@ pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<
             }
             _ => Err(PyErr::unsupported("setting attributes of functions")),
         },
-        Value::Exception(e) => match name {
-            "__cause__" | "__context__" => {
-                let slot = match &value {
-                    Value::None => None,
-                    Value::Exception(x) => Some(x.clone()),
-                    _ => {
-                        return Err(PyErr::type_error(format!(
-                            "exception {} must be None or derive from BaseException",
-                            if name == "__cause__" { "cause" } else { "context" }
-                        )))
-                    }
-                };
-                if name == "__cause__" {
-                    *e.cause.borrow_mut() = slot;
-                    e.suppress_context.set(true);
-                } else {
-                    *e.context.borrow_mut() = slot;
-                }
-                Ok(())
-            }
-            "__suppress_context__" => {
-                e.suppress_context.set(matches!(value, Value::Bool(true)));
-                Ok(())
-            }
-            "__traceback__" => Ok(()),
-            _ => Err(PyErr::unsupported("setting attributes of exceptions")),
-        },
+        Value::Exception(e) => crate::objects::exception::set_attribute(e, name, value),
         _ => {
             if type_of(obj).lookup(name).is_some() {
                 Err(PyErr::attribute_error(format!(
@@ -1257,7 +1216,7 @@ mod tests {
     }
 
     fn err_message(e: &PyErr) -> String {
-        match e.0.args.items.first() {
+        match e.0.args().items.first() {
             Some(Value::Str(s)) => format!("{}: {}", e.0.ty.name, s.as_str()),
             _ => e.0.ty.name.to_string(),
         }

@@ -130,11 +130,14 @@ fn system_exit_status(vm: &mut Vm, err: &PyErr) -> i32 {
     // `code` may be customized by a subclass; plain SystemExit derives it from args.
     let code = match crate::ops::getattr(vm, &exc_value, "code") {
         Ok(code) => code,
-        Err(_) => match exc.args.items.len() {
-            0 => Value::None,
-            1 => exc.args.items[0].clone(),
-            _ => Value::Tuple(exc.args.clone()),
-        },
+        Err(_) => {
+            let args = exc.args();
+            match args.items.len() {
+                0 => Value::None,
+                1 => args.items[0].clone(),
+                _ => Value::Tuple(args),
+            }
+        }
     };
     match code {
         Value::None => 0,

@@ -182,7 +182,8 @@ fn syntax_error_report(vm: &mut Vm, exc: &Rc<PyException>) -> Option<String> {
     if !exc.ty.is_subtype_of(&builtin_type(TypeId::SyntaxError)) {
         return None;
     }
-    let [message, Value::Tuple(details)] = &exc.args.items[..] else { return None };
+    let args = exc.args();
+    let [message, Value::Tuple(details)] = &args.items[..] else { return None };
     let detail = |index: usize| details.items.get(index).cloned().unwrap_or(Value::None);
     let as_int = |value: Value| match value {
         Value::Int(i) => Some(i),

@@ -238,15 +238,44 @@ pub struct TraceEntry {
     pub line: u32,
 }
 
-/// An exception instance.
+/// An exception instance (of a builtin exception type or of a user subclass: `ty`). Its
+/// behaviour lives in `objects::exception`.
 pub struct PyException {
     pub ty: Rc<PyType>,
-    pub args: Rc<PyTuple>,
+    /// `args`: set by `__new__`, replaced by `BaseException.__init__` and by assignment.
+    pub args: RefCell<Rc<PyTuple>>,
     /// Innermost call last (the order a traceback prints in).
     pub traceback: RefCell<Vec<TraceEntry>>,
     pub context: RefCell<Option<Rc<PyException>>>,
     pub cause: RefCell<Option<Rc<PyException>>>,
     pub suppress_context: Cell<bool>,
+    /// Instance attributes (`self.code = code` in a subclass, `errno`, `__notes__`, ...),
+    /// created on first use.
+    pub dict: RefCell<Option<Rc<PyDict>>>,
+    /// Set once the unwinder attached the handled exception as `__context__` (implicit
+    /// chaining happens once, where the exception is raised, not in every frame it leaves).
+    pub chained: Cell<bool>,
+}
+
+impl PyException {
+    /// A fresh, unraised exception of type `ty`.
+    pub fn new(ty: Rc<PyType>, args: Vec<Value>) -> PyException {
+        PyException {
+            ty,
+            args: RefCell::new(Rc::new(PyTuple { items: args.into_boxed_slice() })),
+            traceback: RefCell::new(Vec::new()),
+            context: RefCell::new(None),
+            cause: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            dict: RefCell::new(None),
+            chained: Cell::new(false),
+        }
+    }
+
+    /// The current `args` tuple.
+    pub fn args(&self) -> Rc<PyTuple> {
+        self.args.borrow().clone()
+    }
 }
 
 impl Value {

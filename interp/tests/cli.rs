@@ -308,7 +308,6 @@ fn recursion_error_collapses_repeated_lines() {
 }
 
 #[test]
-#[ignore = "needs try/except and `raise ... from` (issue #3); run with --ignored once they land"]
 fn chained_exceptions_print_cause_and_context() {
     let dir = TempDir::new();
     let path = dir.write(

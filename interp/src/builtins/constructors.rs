@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::builtins::args::{self, no_kwargs, positional_count, Signature};
-use crate::builtins::functions::{self, collect, new_exception};
+use crate::builtins::functions::{self, collect};
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
 use crate::objects::types::{type_of, PyType, TypeId};
@@ -18,7 +18,7 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
     let Some(id) = ty.builtin_id() else {
         // A class defined in Python: only exception subclasses are constructed here.
         if ty.mro().any(|t| t.builtin_id() == Some(TypeId::BaseException)) {
-            return new_exception_instance(ty, &args);
+            return crate::objects::exception::construct(vm, ty, &args);
         }
         return Err(PyErr::unsupported(&format!("creating instances of class '{}'", ty.name)));
     };
@@ -103,16 +103,9 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
         TypeId::Map => functions::builtin_map(vm, args),
         TypeId::Filter => functions::builtin_filter(vm, args),
         TypeId::Reversed => functions::builtin_reversed(vm, args),
-        other if other.is_exception() => new_exception_instance(ty, &args),
+        other if other.is_exception() => crate::objects::exception::construct(vm, ty, &args),
         other => Err(PyErr::type_error(format!("cannot create '{}' instances", other.name()))),
     }
-}
-
-fn new_exception_instance(ty: &Rc<PyType>, args: &CallArgs<'_>) -> PyResult<Value> {
-    if !args.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", ty.name)));
-    }
-    Ok(new_exception(ty.clone(), args.positional().to_vec()))
 }
 
 const INT_SIGNATURE: Signature<'static> =

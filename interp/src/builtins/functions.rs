@@ -937,14 +937,7 @@ pub fn builtin_exit(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 /// A new exception instance of `ty` with `args`.
 pub fn new_exception(ty: Rc<PyType>, args: Vec<Value>) -> Value {
-    Value::Exception(Rc::new(PyException {
-        ty,
-        args: Rc::new(crate::value::PyTuple { items: args.into_boxed_slice() }),
-        traceback: std::cell::RefCell::new(Vec::new()),
-        context: std::cell::RefCell::new(None),
-        cause: std::cell::RefCell::new(None),
-        suppress_context: std::cell::Cell::new(false),
-    }))
+    Value::Exception(Rc::new(PyException::new(ty, args)))
 }
 
 #[cfg(test)]
@@ -1021,7 +1014,7 @@ mod tests {
     fn show(r: PyResult<Value>) -> String {
         match r {
             Err(e) => {
-                let msg = match e.0.args.items.first() {
+                let msg = match e.0.args().items.first() {
                     Some(Value::Str(s)) => s.as_str().to_owned(),
                     Some(other) => number::repr(other).unwrap_or_default(),
                     None => String::new(),
@@ -1039,7 +1032,7 @@ mod tests {
             Value::Tuple(t) => format!("({})", t.items.iter().map(show_value).collect::<Vec<_>>().join(", ")),
             Value::None => "None".into(),
             Value::Type(t) => format!("<class '{}'>", t.name),
-            Value::Exception(e) => format!("{}{}", e.ty.name, show_value(&Value::Tuple(e.args.clone()))),
+            Value::Exception(e) => format!("{}{}", e.ty.name, show_value(&Value::Tuple(e.args()))),
             Value::Range(r) => format!("range({}, {}, {})", r.start, r.stop, r.step),
             other => number::repr(other).unwrap_or_else(|| format!("<{}>", other.type_id().name())),
         }

@@ -16,6 +16,18 @@ pub mod flags {
     pub const GENERATOR: u32 = 1 << 3;
 }
 
+/// One row of a code object's exception table: an exception raised by an instruction whose
+/// word offset lies in `start..end` truncates the frame's evaluation stack to `depth` entries,
+/// pushes the exception and jumps to `target`. Rows are sorted by `start` and never overlap:
+/// each instruction has exactly one innermost handler.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExceptionEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+}
+
 /// A compiled body. Immutable once built.
 ///
 /// Frame layout: slots `0..varnames.len()` are the fast locals (parameters first: positional
@@ -50,6 +62,9 @@ pub struct Code {
     pub qualname: Rc<str>,
     pub filename: Rc<str>,
     pub firstlineno: u32,
+    /// Exception handlers by instruction range (see `ExceptionEntry`); empty without
+    /// `try`/`with`. Nothing runs on the non-raising path: the unwinder searches it.
+    pub exception_table: Box<[ExceptionEntry]>,
 }
 
 impl Code {
@@ -77,8 +92,37 @@ impl Code {
         n
     }
 
+    /// The handler for an exception raised by the instruction at word `pc`, if any.
+    pub fn handler_for(&self, pc: usize) -> Option<&ExceptionEntry> {
+        let pc = u32::try_from(pc).ok()?;
+        let after = self.exception_table.partition_point(|e| e.start <= pc);
+        let entry = self.exception_table.get(after.checked_sub(1)?)?;
+        (pc < entry.end).then_some(entry)
+    }
+
     /// Source line of the word at `pc`.
     pub fn line_at(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handler_lookup_by_offset() {
+        let code = crate::compiler::compile("try:\n    x = 1\nexcept E:\n    pass\n", "<t>", crate::compiler::Mode::Module)
+            .unwrap_or_else(|e| panic!("{}", e.msg));
+        let first = code.exception_table[0];
+        assert_eq!(code.handler_for(first.start as usize), Some(&first));
+        assert_eq!(code.handler_for(first.end as usize - 1), Some(&first));
+        let uncovered = (0..code.words.len()).find(|&pc| {
+            !code.exception_table.iter().any(|e| (e.start as usize..e.end as usize).contains(&pc))
+        });
+        if let Some(pc) = uncovered {
+            assert_eq!(code.handler_for(pc), None);
+        }
+        assert_eq!(code.handler_for(usize::MAX), None);
     }
 }

@@ -116,11 +116,12 @@ fn disassemble_one(code: &Code, out: &mut String) {
         let _ = writeln!(out, "-- parameters moved into cells: {}", moves.join(", "));
     }
     let instrs = decode_all(code);
-    let targets: std::collections::HashSet<usize> = instrs
+    let mut targets: std::collections::HashSet<usize> = instrs
         .iter()
         .filter(|d| d.op.is_some_and(|o| o.info().operand == Operand::Jump))
         .map(|d| d.arg as usize)
         .collect();
+    targets.extend(code.exception_table.iter().map(|e| e.target as usize));
     let max_line = code.lines.iter().copied().max().unwrap_or(0);
     let line_width = max_line.to_string().len().max(3);
     let offset_width = code.words.len().to_string().len().max(4);
@@ -156,6 +157,13 @@ fn disassemble_one(code: &Code, out: &mut String) {
         let text = fields.join(" ");
         out.push_str(text.trim_end());
         out.push('\n');
+    }
+    if !code.exception_table.is_empty() {
+        out.push_str("ExceptionTable:\n");
+        for e in code.exception_table.iter() {
+            // Like CPython's listing: inclusive last offset, handler, stack depth.
+            let _ = writeln!(out, "  {} to {} -> {} [{}]", e.start, e.end.saturating_sub(1), e.target, e.depth);
+        }
     }
 }
 

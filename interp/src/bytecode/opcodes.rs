@@ -130,6 +130,12 @@ macro_rules! for_each_op {
             (ImportFrom, import_from, Name, |_a| 1, 0, "push attribute names[arg] of the module on TOS (ImportError if missing)"),
             (PrintExpr, print_expr, None, |_a| -1, 0, "REPL: pop TOS; if it is not None print its repr and bind it to builtins._"),
             (ImportStar, import_star, None, |_a| -1, 0, "pop a module; copy its public names into the namespace"),
+            (PushExcInfo, push_exc_info, None, |_a| 1, 0, "exception handler entry: replace the exception TOS by (previously handled exception or None, exception) and make it the handled one"),
+            (PopExcept, pop_except, None, |_a| -1, 0, "pop the value PushExcInfo saved and make it the handled exception again"),
+            (CheckExcMatch, check_exc_match, None, |_a| 0, 0, "TOS = isinstance(TOS1, TOS) for an exception TOS1 and a class or tuple of classes TOS (TypeError for non-exception classes)"),
+            (Reraise, reraise, None, |_a| -1, 0, "pop an exception and raise it again without adding a traceback entry"),
+            (BeforeWith, before_with, None, |_a| 2, 0, "replace the context manager TOS by (its bound __exit__, its __enter__, itself), ready for CALL_METHOD 0"),
+            (WithExceptStart, with_except_start, None, |_a| 4, 0, "stack is (exit, previous, exception): push exit, type(exception), exception, traceback, ready for CALL 3"),
         }
     };
 }

@@ -13,6 +13,9 @@ use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::assembler::{Assembler, Label};
+
+#[path = "codegen_try.rs"]
+mod codegen_try;
 use super::errors::{error_at, LineIndex};
 use super::symtable::{NameScope, ScopeId, ScopeKind, SymbolTable};
 use super::{CompileError, Mode};
@@ -59,12 +62,25 @@ fn const_key(v: &Value) -> Option<ConstKey> {
     })
 }
 
-/// An enclosing loop, for `break` and `continue`.
-#[derive(Clone, Copy)]
+/// An enclosing loop, `try` or `with`, for `break`, `continue` and `return` (which run the
+/// cleanups of the blocks they leave, see `codegen_try`). `outer` is the exception handler
+/// that was current outside the block.
+#[derive(Clone)]
 enum Block {
     /// A `for` loop: its iterator is on the stack while the body runs.
     For { continue_to: Label, break_to: Label },
     While { continue_to: Label, break_to: Label },
+    /// The body of a `try` with `except` clauses.
+    TryExcept { outer: u32 },
+    /// The body of a `try` with a `finally` clause: leaving it runs `finalbody`.
+    FinallyTry { finalbody: Rc<[Stmt]>, outer: u32 },
+    /// A `finally` body run for an exception: (previous handled, exception) are on the stack.
+    FinallyEnd { outer: u32 },
+    /// An `except` body: the previous handled exception is on the stack; `name` is unbound on
+    /// the way out.
+    HandlerCleanup { name: Option<Rc<str>>, outer: u32 },
+    /// A `with` body: the manager's bound `__exit__` is on the stack.
+    With { outer: u32 },
 }
 
 /// The code body being generated.
@@ -547,6 +563,7 @@ impl<'a> CodeGen<'a> {
             qualname: unit.qualname,
             filename: self.filename.clone(),
             firstlineno: unit.firstlineno,
+            exception_table: assembled.exception_table.into_boxed_slice(),
         };
         Ok(Rc::new(code))
     }
@@ -615,7 +632,7 @@ impl<'a> CodeGen<'a> {
             }
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
-            Stmt::With(w) => Err(self.unsupported(w.range, "'with' statements are")),
+            Stmt::With(w) => self.with_stmt(w),
             Stmt::Match(m) => Err(self.unsupported(m.range, "'match' statements are")),
             Stmt::Raise(r) => {
                 let mut n = 0;
@@ -631,7 +648,7 @@ impl<'a> CodeGen<'a> {
                 self.emit(Op::RaiseVarargs, n);
                 Ok(())
             }
-            Stmt::Try(t) => Err(self.unsupported(t.range, "'try' statements are")),
+            Stmt::Try(t) => self.try_stmt(t),
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
@@ -678,36 +695,30 @@ impl<'a> CodeGen<'a> {
             None => Some(Value::None),
             Some(v) => self.constant(v),
         };
+        let saved = self.unit.blocks.clone();
+        let saved_handler = self.unit.asm.current_handler();
         match (&r.value, constant) {
             (_, Some(c)) => {
-                self.unwind_loops(false);
+                self.unwind_blocks(false, false)?;
                 self.load_const(c);
             }
             (Some(v), None) => {
                 self.expr(v)?;
-                self.unwind_loops(true);
+                self.unwind_blocks(true, false)?;
             }
             (None, None) => {}
         }
         self.set_line(r.range);
         self.emit(Op::ReturnValue, 0);
+        self.unit.blocks = saved;
+        self.unit.asm.set_handler(saved_handler);
         Ok(())
     }
 
-    /// Pop the iterators of every enclosing `for` loop (before a `return`), keeping TOS when
-    /// `preserve_tos`.
-    fn unwind_loops(&mut self, preserve_tos: bool) {
-        let n = self.unit.blocks.iter().filter(|b| matches!(b, Block::For { .. })).count();
-        for _ in 0..n {
-            if preserve_tos {
-                self.emit(Op::Swap, 2);
-            }
-            self.emit(Op::PopTop, 0);
-        }
-    }
-
     fn break_stmt(&mut self, range: TextRange) -> CResult<()> {
-        match self.unit.blocks.last().copied() {
+        let saved = self.unit.blocks.clone();
+        let saved_handler = self.unit.asm.current_handler();
+        let result = match self.unwind_blocks(false, true)? {
             None => Err(self.error(range, "'break' outside loop")),
             Some(Block::For { break_to, .. }) => {
                 self.emit(Op::PopTop, 0);
@@ -718,17 +729,27 @@ impl<'a> CodeGen<'a> {
                 self.emit_jump(Op::Jump, break_to);
                 Ok(())
             }
-        }
+            Some(_) => Err(self.error(range, "internal compiler error: break target")),
+        };
+        self.unit.blocks = saved;
+        self.unit.asm.set_handler(saved_handler);
+        result
     }
 
     fn continue_stmt(&mut self, range: TextRange) -> CResult<()> {
-        match self.unit.blocks.last().copied() {
+        let saved = self.unit.blocks.clone();
+        let saved_handler = self.unit.asm.current_handler();
+        let result = match self.unwind_blocks(false, true)? {
             None => Err(self.error(range, "'continue' not properly in loop")),
             Some(Block::For { continue_to, .. }) | Some(Block::While { continue_to, .. }) => {
                 self.emit_jump(Op::Jump, continue_to);
                 Ok(())
             }
-        }
+            Some(_) => Err(self.error(range, "internal compiler error: continue target")),
+        };
+        self.unit.blocks = saved;
+        self.unit.asm.set_handler(saved_handler);
+        result
     }
 
     fn push_block(&mut self, block: Block, range: TextRange) -> CResult<()> {

@@ -149,8 +149,7 @@ fn error_carries_the_source_line() {
 fn unsupported_constructs_are_named() {
     for (src, what) in [
         ("class A:\n  pass\n", "'class' statements"),
-        ("try:\n  pass\nexcept E:\n  pass\n", "'try' statements"),
-        ("with a:\n  pass\n", "'with' statements"),
+        ("try:\n  pass\nexcept* E:\n  pass\n", "'except*' (exception groups)"),
         ("x = (i for i in y)\n", "generator expressions"),
         ("x = 1j\n", "complex literals"),
         ("def f():\n  yield 1\n", "generators"),

@@ -14,7 +14,7 @@ use crate::objects::float::float_repr;
 use crate::objects::int::{bigint_to_decimal, parse_int};
 use crate::objects::types::{type_of, PyType, TypeId};
 use crate::ops::{self, Nest};
-use crate::value::{CallArgs, PyException, PyModule, PyTuple, Value};
+use crate::value::{CallArgs, PyException, PyModule, Value};
 use crate::vm::Vm;
 
 thread_local! {
@@ -431,14 +431,7 @@ fn decode_error(doc: &str, message: &str, at: usize) -> PyErr {
         None => pos + 1,
     };
     let text = format!("{message}: line {lineno} column {colno} (char {pos})");
-    PyErr(Rc::new(PyException {
-        ty: decode_error_type(),
-        args: Rc::new(PyTuple { items: vec![Value::string(text)].into_boxed_slice() }),
-        traceback: RefCell::new(Vec::new()),
-        context: RefCell::new(None),
-        cause: RefCell::new(None),
-        suppress_context: std::cell::Cell::new(false),
-    }))
+    PyErr(Rc::new(PyException::new(decode_error_type(), vec![Value::string(text)])))
 }
 
 fn is_json_space(b: u8) -> bool {

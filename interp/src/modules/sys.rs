@@ -296,6 +296,12 @@ fn sys_intern(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     }
 }
 
+/// `sys.exc_info()`: the exception being handled.
+fn sys_exc_info(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_args("exc_info", &args)?;
+    Ok(crate::vm::unwind::exc_info(vm))
+}
+
 fn sys_getdefaultencoding(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_args("getdefaultencoding", &args)?;
     Ok(Value::str("utf-8"))
@@ -381,6 +387,7 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
         ("set_int_max_str_digits", native("set_int_max_str_digits", sys_set_int_max_str_digits)),
         ("intern", native("intern", sys_intern)),
         ("getdefaultencoding", native("getdefaultencoding", sys_getdefaultencoding)),
+        ("exc_info", native("exc_info", sys_exc_info)),
     ];
     let value = module("sys", entries);
     if let Value::Module(m) = &value {

@@ -487,7 +487,7 @@ mod tests {
             let base = if bad == "010" { 0 } else { 10 };
             assert_eq!(int_of(parse_int(bad, base)), "err ValueError", "{bad}");
         }
-        let e = parse_int("abc", 10).err().map(|e| e.0.args.items.len());
+        let e = parse_int("abc", 10).err().map(|e| e.0.args().items.len());
         assert_eq!(e, Some(1));
     }
 

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod bytes;
 pub mod dict;
+pub mod exception;
 pub mod float;
 pub mod generator;
 pub mod format;
@@ -38,6 +39,7 @@ pub fn methods_of(id: TypeId) -> MethodTable {
         TypeId::Range => range::METHODS,
         TypeId::Bytes => bytes::BYTES_METHODS,
         TypeId::ByteArray => bytes::BYTEARRAY_METHODS,
+        TypeId::BaseException => exception::METHODS,
         _ => &[],
     }
 }

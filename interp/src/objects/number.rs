@@ -601,7 +601,7 @@ mod tests {
         match r {
             None => "none".into(),
             Some(Err(e)) => {
-                let msg = match e.0.args.items.first() {
+                let msg = match e.0.args().items.first() {
                     Some(Value::Str(s)) => s.as_str().to_owned(),
                     _ => String::new(),
                 };

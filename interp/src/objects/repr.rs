@@ -36,21 +36,9 @@ pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
     }
 }
 
-/// `str(exception)`: the message, `str(args[0])` for one argument, `str(args)` otherwise
-/// (KeyError shows the repr of its single key).
-pub fn exception_str(vm: &mut Vm, e: &PyException) -> PyResult<String> {
-    match e.args.items.len() {
-        0 => Ok(String::new()),
-        1 => {
-            let arg = &e.args.items[0];
-            if e.ty.builtin_id() == Some(TypeId::KeyError) {
-                repr(vm, arg)
-            } else {
-                to_str(vm, arg)
-            }
-        }
-        _ => repr(vm, &Value::Tuple(e.args.clone())),
-    }
+/// `str(exception)` (see `objects::exception::str_of`).
+pub fn exception_str(vm: &mut Vm, e: &std::rc::Rc<PyException>) -> PyResult<String> {
+    crate::objects::exception::str_of(vm, e)
 }
 
 /// Lower-case hex address as CPython's `%p` prints it.
@@ -286,12 +274,7 @@ fn write_nested_body(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
             write_repr(vm, &s.step, out)?;
             out.push(')');
         }
-        Value::Exception(e) => {
-            out.push_str(&e.ty.name);
-            out.push('(');
-            write_items(vm, &e.args.items, out)?;
-            out.push(')');
-        }
+        Value::Exception(e) => out.push_str(&crate::objects::exception::repr_of(vm, e)?),
         Value::Method(m) => match &m.func {
             Value::Native(n) => {
                 let _ = write!(

@@ -10,30 +10,26 @@ use super::{handlers, Flow, Vm};
 use crate::bytecode::opcodes::{decode, Op, OP_COUNT};
 use crate::error::{PyErr, PyResult};
 
-/// Run the current frame (marked `entry`) until it returns; unwinds to it on an exception.
+/// Run the current frame (marked `entry`) until it returns. An exception goes to the handler
+/// the exception tables name (`unwind`), or pops every frame up to the entry frame and is
+/// returned.
 pub fn run(vm: &mut Vm) -> PyResult<Value> {
-    match run_loop(vm) {
-        Ok(()) => Ok(std::mem::replace(&mut vm.return_value, Value::None)),
-        Err(err) => {
-            unwind(vm, &err);
-            Err(err)
+    loop {
+        match run_loop(vm) {
+            Ok(()) => return Ok(std::mem::replace(&mut vm.return_value, Value::None)),
+            Err(err) => super::unwind::unwind_to_handler(vm, err)?,
         }
     }
+}
+
+/// Like `run`, but first raise `err` at the running frame's current instruction (the frame's
+/// `pc` is just past it): `generator.throw()` resumes a suspended frame this way.
+pub fn run_raising(vm: &mut Vm, err: PyErr) -> PyResult<Value> {
+    super::unwind::unwind_to_handler(vm, err)?;
+    run(vm)
 }
 
 use crate::value::Value;
-
-/// Pop frames up to and including the innermost loop entry, recording each in the
-/// exception's traceback (outermost first).
-fn unwind(vm: &mut Vm, err: &PyErr) {
-    loop {
-        let entry = vm.trace_entry();
-        err.0.traceback.borrow_mut().insert(0, entry);
-        if vm.pop_frame() {
-            break;
-        }
-    }
-}
 
 /// Executes one instruction whose operand has already been widened by `ExtendedArg`.
 #[inline(never)]

@@ -18,6 +18,10 @@ use crate::objects::types::{builtin_type, TypeId};
 use crate::ops;
 use crate::value::{PyCell, PyFunction, PySlice, Value};
 
+pub(super) use super::unwind::{
+    before_with, check_exc_match, pop_except, push_exc_info, raise_varargs, reraise, with_except_start,
+};
+
 type Step = PyResult<Flow>;
 
 const NEXT: Step = Ok(Flow::Next);
@@ -1109,42 +1113,6 @@ pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
 }
 
 /// Turn a raised operand (an exception instance or class) into an exception.
-fn make_exception(vm: &mut Vm, v: Value) -> PyResult<PyErr> {
-    match v {
-        Value::Exception(e) => Ok(PyErr(e)),
-        Value::Type(ref t) if t.builtin.map_or(false, |id| id.is_exception()) => match vm.call(&v, &[])? {
-            Value::Exception(e) => Ok(PyErr(e)),
-            _ => Err(PyErr::type_error("exceptions must derive from BaseException")),
-        },
-        _ => Err(PyErr::type_error("exceptions must derive from BaseException")),
-    }
-}
-
-#[inline(always)]
-pub(super) fn raise_varargs(vm: &mut Vm, arg: u32) -> Step {
-    match arg {
-        0 => Err(PyErr::runtime_error("No active exception to reraise")),
-        1 => {
-            let v = vm.pop();
-            Err(make_exception(vm, v)?)
-        }
-        _ => {
-            let cause = vm.pop();
-            let exc = vm.pop();
-            let err = make_exception(vm, exc)?;
-            let cause = match cause {
-                Value::None => None,
-                other => Some(make_exception(vm, other).map_err(|_| {
-                    PyErr::type_error("exception causes must derive from BaseException")
-                })?),
-            };
-            *err.0.cause.borrow_mut() = cause.map(|c| c.0);
-            err.0.suppress_context.set(true);
-            Err(err)
-        }
-    }
-}
-
 #[inline(always)]
 pub(super) fn load_assertion_error(vm: &mut Vm, _arg: u32) -> Step {
     vm.push(Value::Type(builtin_type(TypeId::AssertionError)));

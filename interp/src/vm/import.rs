@@ -198,7 +198,7 @@ fn handle_fromlist(vm: &mut Vm, module: &Value, names: &[Rc<str>], recursive: bo
 
 /// The message of an exception created by `PyErr::new`.
 fn error_text(err: &PyErr) -> String {
-    match err.exception().args.items.first() {
+    match err.exception().args().items.first() {
         Some(Value::Str(s)) => s.as_str().to_owned(),
         _ => String::new(),
     }

@@ -12,6 +12,7 @@ mod call;
 pub mod dispatch;
 mod handlers;
 pub mod import;
+pub mod unwind;
 
 use std::rc::Rc;
 
@@ -72,6 +73,13 @@ pub struct Vm {
     pub repr_depth: usize,
     /// Import bookkeeping (modules being initialized).
     pub imports: import::ImportState,
+    /// The exception being handled (`sys.exc_info()`, bare `raise`): `Value::Exception`, or
+    /// `Value::None` outside handlers. Saved and restored on the value stack by
+    /// `PUSH_EXC_INFO`/`POP_EXCEPT` (see `unwind`).
+    pub handled: Value,
+    /// Set by a re-raise just before it returns its error: the unwinder then adds no
+    /// traceback entry for the raising frame.
+    pub reraising: bool,
 }
 
 /// An empty code object for the placeholder bottom frame.
@@ -95,6 +103,7 @@ fn placeholder_code() -> Rc<Code> {
         qualname: empty.clone(),
         filename: empty,
         firstlineno: 0,
+        exception_table: Box::new([]),
     })
 }
 
@@ -121,6 +130,8 @@ impl Vm {
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             repr_depth: 0,
             imports: import::ImportState::default(),
+            handled: Value::None,
+            reraising: false,
         }
     }
 

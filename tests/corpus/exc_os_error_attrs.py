@@ -1,0 +1,20 @@
+# OSError arguments and attributes.
+e = OSError(2, "No such file or directory")
+print(type(e).__name__, e.errno, e.strerror, e.filename, e.args)
+print(str(e))
+e = OSError(2, "No such file or directory", "data.txt")
+print(type(e).__name__, e.args, e.filename)
+print(str(e))
+print(type(OSError(13, "Permission denied")).__name__)
+print(type(OSError(17, "File exists")).__name__)
+print(type(OSError(99, "Other")).__name__)
+e = OSError("just a message")
+print(e.errno, e.strerror, str(e))
+e = FileNotFoundError(2, "No such file or directory", "a.txt")
+print(repr(e))
+try:
+    raise PermissionError(13, "Permission denied", "/root/x")
+except OSError as err:
+    print(err)
+e = OSError(1, "Operation not permitted", "a", None, "b")
+print(e)

@@ -1,0 +1,17 @@
+# __traceback__ and with_traceback.
+e = ValueError("x")
+print(e.__traceback__)
+try:
+    raise e
+except ValueError as caught:
+    tb = caught.__traceback__
+    print(tb is not None, bool(tb))
+    print(caught.with_traceback(None) is caught, caught.__traceback__)
+    caught.__traceback__ = tb
+    print(caught.__traceback__ is not None)
+
+
+try:
+    e.__traceback__ = 5
+except TypeError as err:
+    print(err)
