@@ -108,8 +108,6 @@ impl Code {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn handler_lookup_by_offset() {
         let code = crate::compiler::compile("try:\n    x = 1\nexcept E:\n    pass\n", "<t>", crate::compiler::Mode::Module)
