@@ -7,6 +7,11 @@ pub mod json;
 pub mod support;
 pub mod sys;
 pub mod typing;
+pub mod bisect;
+pub mod heapq;
+pub mod math;
+pub mod operator;
+pub mod time;
 
 use std::rc::Rc;
 
@@ -27,6 +32,11 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("__future__", future::init),
     ("typing", typing::init),
     ("collections", collections::init),
+    ("math", math::init),
+    ("time", time::init),
+    ("bisect", bisect::init),
+    ("heapq", heapq::init),
+    ("operator", operator::init),
 ];
 
 /// The initializer of builtin module `name`, if there is one.

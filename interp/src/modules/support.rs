@@ -62,3 +62,17 @@ pub fn object_dict(value: &Value) -> Option<&Rc<PyDict>> {
         _ => None,
     }
 }
+
+/// A per-thread native type created on first use.
+#[macro_export]
+macro_rules! native_type {
+    ($fn_name:ident, $name:expr, $module:expr, $methods:expr) => {
+        pub(crate) fn $fn_name() -> std::rc::Rc<$crate::objects::types::PyType> {
+            thread_local! {
+                static TYPE: std::cell::OnceCell<std::rc::Rc<$crate::objects::types::PyType>> = const { std::cell::OnceCell::new() };
+            }
+            TYPE.with(|cell| cell.get_or_init(|| $crate::objects::types::PyType::new_native($name, $module, $methods)).clone())
+        }
+    };
+}
+

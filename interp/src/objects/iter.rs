@@ -46,6 +46,23 @@ pub enum IterKind {
     Callable { func: Value, sentinel: Value },
     /// `iter(bytes)` / `iter(bytearray)`: `data` is the bytes-like value.
     Bytes { data: Value, index: usize },
+    /// An iterator implemented by a standard module (`itertools.count`, `heapq.merge`, ...).
+    Native(Rc<dyn NativeIterator>),
+}
+
+/// The behaviour of an iterator implemented by a standard module. It keeps its own state in
+/// `RefCell`s and must not hold a borrow of it across a call into Python code.
+pub trait NativeIterator {
+    /// The type name CPython shows for it (`"count"`, `"chain"`, `"generator"`).
+    fn type_name(&self) -> &'static str;
+    /// The next item; `Ok(None)` when exhausted.
+    fn next(&self, vm: &mut Vm) -> PyResult<Option<Value>>;
+    /// `repr()`, when the type has a custom one (`count(5)`, `repeat('a', 3)`).
+    fn repr(&self, _vm: &mut Vm) -> Option<PyResult<String>> {
+        None
+    }
+    /// Call `visit` on every value this iterator references (for the cycle collector).
+    fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
 }
 
 impl PyIterator {
@@ -88,8 +105,18 @@ pub fn type_name(it: &PyIterator) -> &'static str {
         IterKind::Callable { .. } => "callable_iterator",
         IterKind::Bytes { data: Value::ByteArray(_), .. } => "bytearray_iterator",
         IterKind::Bytes { .. } => "bytes_iterator",
+        IterKind::Native(n) => n.type_name(),
         IterKind::Exhausted => "iterator",
     }
+}
+
+/// The custom `repr()` of a module-implemented iterator that has one (`count(5)`).
+pub fn custom_repr(vm: &mut Vm, it: &PyIterator) -> Option<PyResult<String>> {
+    let native = match &*it.state.borrow() {
+        IterKind::Native(n) => n.clone(),
+        _ => return None,
+    };
+    native.repr(vm)
 }
 
 /// An iterator over the keys, values or items of `dict`.
@@ -294,6 +321,13 @@ pub fn next(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
             | IterKind::Map { .. }
             | IterKind::Filter { .. }
             | IterKind::Callable { .. } => {}
+            IterKind::Native(native) => {
+                let native = native.clone();
+                drop(state);
+                // Chains of module iterators recurse natively; bound them.
+                let _nest = ops::Nest::enter("")?;
+                return native.next(vm);
+            }
         }
     }
     next_calling(vm, it)

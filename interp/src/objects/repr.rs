@@ -88,6 +88,10 @@ pub fn write_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
         | Value::Slice(_)
         | Value::Exception(_)
         | Value::Method(_) => write_nested(vm, v, out)?,
+        Value::Iter(it) => match crate::objects::iter::custom_repr(vm, it) {
+            Some(text) => out.push_str(&text?),
+            None => write_leaf(v, out),
+        },
         _ => write_leaf(v, out),
     }
     Ok(())

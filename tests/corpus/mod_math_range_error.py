@@ -1,0 +1,3 @@
+import math
+print(math.exp(709))
+print(math.exp(710))
