@@ -158,6 +158,7 @@ arg ...: arguments passed to program in sys.argv[1:]
 
 /// The process entry point: parse `std::env::args`, run, and return the exit status.
 pub fn main() -> i32 {
+    crate::signals::install();
     install_panic_hook();
     let args: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
     let thread_args = args.clone();

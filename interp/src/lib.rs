@@ -15,6 +15,7 @@ pub mod ops;
 pub mod oserror;
 pub mod repl;
 pub mod run;
+pub mod signals;
 pub mod stdio;
 pub mod traceback;
 pub mod value;

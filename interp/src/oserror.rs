@@ -14,14 +14,6 @@ pub fn strerror(error: &std::io::Error) -> String {
     }
 }
 
-/// The OSError subclass CPython raises for `errno`.
-fn subclass_for(errno: i32) -> TypeId {
-    match errno {
-        2 => TypeId::FileNotFoundError,
-        _ => TypeId::OSError,
-    }
-}
-
 /// The exception for a failed operation on `filename` (None when no file is involved):
 /// `FileNotFoundError(2, 'No such file or directory', 'x')`, printed
 /// `[Errno 2] No such file or directory: 'x'`.
@@ -29,9 +21,5 @@ pub fn os_error(error: &std::io::Error, filename: Option<&str>) -> PyErr {
     let Some(errno) = error.raw_os_error() else {
         return PyErr::new(TypeId::OSError, error.to_string());
     };
-    let mut args = vec![Value::Int(errno as i64), Value::string(strerror(error))];
-    if let Some(name) = filename {
-        args.push(Value::str(name));
-    }
-    PyErr::with_args(subclass_for(errno), args)
+    crate::objects::exception::new_os_error(errno as i64, &strerror(error), filename.map(Value::str))
 }

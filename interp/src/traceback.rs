@@ -170,6 +170,16 @@ pub fn format_exception(vm: &mut Vm, err: &PyErr) -> String {
                 out.push('\n');
             }
         }
+        for note in crate::objects::exception::notes(exc) {
+            match &note {
+                Value::Str(s) => out.push_str(s.as_str()),
+                other => match crate::ops::to_str(vm, other) {
+                    Ok(text) => out.push_str(&text),
+                    Err(_) => out.push_str("<note str() failed>"),
+                },
+            }
+            out.push('\n');
+        }
     }
     out
 }

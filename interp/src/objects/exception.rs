@@ -48,17 +48,38 @@ pub fn new_instance(ty: Rc<PyType>, args: Vec<Value>) -> Rc<PyException> {
     Rc::new(PyException::new(ty, args))
 }
 
-/// Errno values whose OSError is a subclass (`OSError(2, "x")` is a FileNotFoundError).
-fn os_error_subclass(errno: i64) -> Option<TypeId> {
+/// Errno values whose OSError is a subclass (`OSError(2, "x")` is a FileNotFoundError), with
+/// Linux's numbers.
+pub fn os_error_subclass(errno: i64) -> Option<TypeId> {
     Some(match errno {
         1 | 13 => TypeId::PermissionError,
         2 => TypeId::FileNotFoundError,
+        3 => TypeId::ProcessLookupError,
+        4 => TypeId::InterruptedError,
+        10 => TypeId::ChildProcessError,
+        11 | 114 | 115 => TypeId::BlockingIOError,
         17 => TypeId::FileExistsError,
         20 => TypeId::NotADirectoryError,
         21 => TypeId::IsADirectoryError,
+        32 => TypeId::BrokenPipeError,
+        103 => TypeId::ConnectionAbortedError,
+        104 => TypeId::ConnectionResetError,
         110 => TypeId::TimeoutError,
+        111 => TypeId::ConnectionRefusedError,
         _ => return None,
     })
+}
+
+/// The OSError (subclass chosen by `errno`) for a failed system call, as `OSError(errno,
+/// strerror[, filename])` builds it: `str()` gives `[Errno 2] No such file or directory: 'x'`.
+pub fn new_os_error(errno: i64, strerror: &str, filename: Option<Value>) -> PyErr {
+    let ty = builtin_type(os_error_subclass(errno).unwrap_or(TypeId::OSError));
+    let e = new_instance(ty, Vec::new());
+    let mut args = vec![Value::Int(errno), Value::str(strerror)];
+    args.extend(filename);
+    // Cannot fail: there are no keyword arguments.
+    let _ = init_exception(&e, &args, &CallArgs::new(&[]));
+    PyErr(e)
 }
 
 /// `BaseException.__new__(cls, *args, **kwargs)`: `args[0]` is the class.

@@ -109,6 +109,16 @@ impl Vm {
     fn jump_to(&mut self, target: u32) {
         self.frame.pc = target as usize;
     }
+
+    /// A jump that may go backwards (closing a loop): polls for Ctrl-C first.
+    #[inline(always)]
+    fn loop_jump_to(&mut self, target: u32) -> PyResult<()> {
+        if (target as usize) < self.frame.pc {
+            crate::signals::check()?;
+        }
+        self.frame.pc = target as usize;
+        Ok(())
+    }
 }
 
 // ---- stack manipulation -------------------------------------------------------------------
@@ -864,7 +874,7 @@ pub(super) fn unpack_ex(vm: &mut Vm, arg: u32) -> Step {
 
 #[inline(always)]
 pub(super) fn jump(vm: &mut Vm, arg: u32) -> Step {
-    vm.jump_to(arg);
+    vm.loop_jump_to(arg)?;
     NEXT
 }
 
@@ -872,7 +882,7 @@ pub(super) fn jump(vm: &mut Vm, arg: u32) -> Step {
 pub(super) fn pop_jump_if_false(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     if !vm.truthy(&v)? {
-        vm.jump_to(arg);
+        vm.loop_jump_to(arg)?;
     }
     NEXT
 }
@@ -881,7 +891,7 @@ pub(super) fn pop_jump_if_false(vm: &mut Vm, arg: u32) -> Step {
 pub(super) fn pop_jump_if_true(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     if vm.truthy(&v)? {
-        vm.jump_to(arg);
+        vm.loop_jump_to(arg)?;
     }
     NEXT
 }

@@ -186,6 +186,10 @@ impl Vm {
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
         // callers[0] is the placeholder; after the push the active Python frames number
         // callers.len() (the old frames except the placeholder, plus the new one).
+        if let Err(interrupt) = crate::signals::check() {
+            self.stack.truncate(frame.base - frame.drop_below as usize);
+            return Err(interrupt);
+        }
         if self.callers.len() + 1 > self.recursion_limit {
             // Drop the prepared slots and call marker so the stack stays balanced.
             self.stack.truncate(frame.base - frame.drop_below as usize);
