@@ -417,3 +417,48 @@ fn hostile_inputs_do_not_crash() {
     assert_eq!(out.status, 1);
     assert!(last_line(&out.stderr).starts_with("SyntaxError: "), "{}", out.stderr);
 }
+
+#[test]
+fn sigint_raises_keyboard_interrupt_in_running_code() {
+    use std::io::BufRead;
+    let dir = TempDir::new();
+    dir.write(
+        "spin.py",
+        b"import sys\ntry:\n    print('ready', flush=True)\n    while True:\n        pass\nexcept KeyboardInterrupt:\n    print('caught', flush=True)\nwhile True:\n    pass\n",
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_swallow"))
+        .arg("spin.py")
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn swallow");
+    let pid = child.id() as libc::pid_t;
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout pipe"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("read");
+    assert_eq!(line, "ready\n");
+    // SAFETY: `pid` is our own child process, which is still running (it has not been waited).
+    unsafe { libc::kill(pid, libc::SIGINT) };
+    line.clear();
+    stdout.read_line(&mut line).expect("read");
+    assert_eq!(line, "caught\n");
+    // SAFETY: as above; the child keeps running its second loop until interrupted.
+    unsafe { libc::kill(pid, libc::SIGINT) };
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            panic!("swallow did not stop on SIGINT");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let mut stderr = String::new();
+    let _ = child.stderr.take().expect("stderr pipe").read_to_string(&mut stderr);
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(last_line(&stderr), "KeyboardInterrupt");
+}
