@@ -9,8 +9,11 @@ pub mod sys;
 pub mod typing;
 pub mod bisect;
 pub mod heapq;
+pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod pyargs;
+pub mod random;
 pub mod time;
 
 use std::rc::Rc;
@@ -37,6 +40,8 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("bisect", bisect::init),
     ("heapq", heapq::init),
     ("operator", operator::init),
+    ("random", random::init),
+    ("itertools", itertools::init),
 ];
 
 /// The initializer of builtin module `name`, if there is one.
