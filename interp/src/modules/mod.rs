@@ -1,6 +1,7 @@
 //! Standard modules implemented in Rust, created on first import. `BUILTIN_MODULES` is the
 //! registry the import system consults before searching `sys.path` for `.py` files.
 
+pub mod array;
 pub mod collections;
 pub mod future;
 pub mod json;
@@ -42,6 +43,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("operator", operator::init),
     ("random", random::init),
     ("itertools", itertools::init),
+    ("array", array::init),
 ];
 
 /// The initializer of builtin module `name`, if there is one.
