@@ -1,6 +1,7 @@
 //! The `collections` module: `deque` (deque.rs), and the dict and tuple subclasses
 //! `defaultdict`, `OrderedDict`, `Counter`, `namedtuple`.
 
+pub mod abc;
 pub mod deque;
 
 use std::rc::Rc;
@@ -14,5 +15,8 @@ pub fn init(_vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let deque = deque::deque_type();
     deque.dict.set_str("__hash__", Value::None);
     m.add("deque", Value::Type(deque));
+    // A package, so that `collections.abc` can be imported.
+    m.add("__path__", Value::list(Vec::new()));
+    m.add("__package__", Value::str("collections"));
     Ok(m)
 }
