@@ -5,7 +5,7 @@ pub mod abc;
 pub mod array;
 pub mod collections;
 pub mod dataclasses;
-pub mod enum;
+pub mod enums;
 pub mod future;
 pub mod json;
 pub mod support;
@@ -49,7 +49,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("array", array::init),
     ("abc", abc::init),
     ("collections.abc", collections::abc::init),
-    ("enum", enum::init),
+    ("enum", enums::init),
     ("dataclasses", dataclasses::init),
 ];
 
