@@ -3,6 +3,7 @@
 
 pub mod abc;
 pub mod deque;
+pub mod dicts;
 
 use std::rc::Rc;
 
@@ -15,6 +16,10 @@ pub fn init(_vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let deque = deque::deque_type();
     deque.dict.set_str("__hash__", Value::None);
     m.add("deque", Value::Type(deque));
+    let dict_types = dicts::types();
+    m.add("Counter", Value::Type(dict_types.counter));
+    m.add("defaultdict", Value::Type(dict_types.defaultdict));
+    m.add("OrderedDict", Value::Type(dict_types.ordered));
     // A package, so that `collections.abc` can be imported.
     m.add("__path__", Value::list(Vec::new()));
     m.add("__package__", Value::str("collections"));
