@@ -256,21 +256,17 @@ _HAS_DEFAULT_FACTORY = _HasDefaultFactory()
 
 def _process_class(cls, init, repr_, eq, order, unsafe_hash, frozen, match_args, kw_only, slots):
     fields = {}
-    if cls.__module__ in _sys.modules:
-        globals_ = _sys.modules[cls.__module__].__dict__
-    else:
-        globals_ = {}
     setattr(cls, "__dataclass_params__", _DataclassParams(init, repr_, eq, order, unsafe_hash, frozen))
 
     any_frozen_base = False
     has_dataclass_bases = False
     for base in cls.__mro__[-1:0:-1]:
-        base_fields = base.__dict__.get("__dataclass_fields__")
+        base_fields = _own_attribute(base, "__dataclass_fields__", None)
         if base_fields is not None:
             has_dataclass_bases = True
             for f in base_fields.values():
                 fields[f.name] = f
-            if base.__dict__["__dataclass_params__"].frozen:
+            if _own_attribute(base, "__dataclass_params__", None).frozen:
                 any_frozen_base = True
 
     annotations = cls.__dict__.get("__annotations__", {})
@@ -392,10 +388,7 @@ def _process_class(cls, init, repr_, eq, order, unsafe_hash, frozen, match_args,
         _set_new_attribute(cls, "__match_args__", tuple([f.name for f in std_init_fields]))
 
     if "__doc__" not in cls.__dict__ or cls.__dict__["__doc__"] is None:
-        try:
-            cls.__doc__ = cls.__name__ + "(" + ", ".join([f.name for f in all_init_fields]) + ")"
-        except (AttributeError, TypeError):
-            pass
+        cls.__doc__ = cls.__name__ + "(" + ", ".join([f.name for f in all_init_fields]) + ")"
     return cls
 
 
@@ -413,10 +406,9 @@ def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe
 
 def fields(class_or_instance):
     """The fields of a dataclass (type or instance) as a tuple, in definition order."""
-    try:
-        all_fields = class_or_instance.__dataclass_fields__
-    except AttributeError:
-        raise TypeError("must be called with a dataclass type or instance") from None
+    all_fields = getattr(class_or_instance, "__dataclass_fields__", None)
+    if all_fields is None:
+        raise TypeError("must be called with a dataclass type or instance")
     return tuple([f for f in all_fields.values() if f._field_type is _FIELD])
 
 
@@ -475,10 +467,7 @@ def _astuple_inner(obj, tuple_factory):
 def _copy(obj):
     copy = _sys.modules.get("copy")
     if copy is None:
-        try:
-            import copy
-        except ImportError:
-            return obj
+        return obj
     return copy.deepcopy(obj)
 
 
@@ -524,6 +513,7 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, rep
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = PyModule::new("dataclasses");
     m.add_function("_exec", exec_native);
+    m.add_function("_own_attribute", super::support::own_attribute);
     run_python_source(vm, &m, SOURCE, "<frozen dataclasses>")?;
     Ok(m)
 }

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use crate::error::PyResult;
-use crate::value::PyModule;
+use crate::error::{PyErr, PyResult};
+use crate::value::{CallArgs, PyModule, Value};
 use crate::vm::Vm;
 
 use super::support::run_python_source;
@@ -58,7 +58,7 @@ def _data_type(bases):
                 continue
             if isinstance(base, EnumType):
                 continue
-            if "__new__" in base.__dict__ or base in (int, str, float, tuple, bytes):
+            if _own_attribute(base, "__new__", None) is not None or base in (int, str, float, tuple, bytes):
                 return base
     return object
 
@@ -88,9 +88,10 @@ class EnumType(type):
             return enum_class
         custom_init = None
         for klass in enum_class.__mro__:
-            if "__init__" in klass.__dict__ and klass not in (object, int, str, float):
+            init = _own_attribute(klass, "__init__", None)
+            if init is not None and klass not in (object, int, str, float):
                 if klass.__module__ != "enum":
-                    custom_init = klass.__dict__["__init__"]
+                    custom_init = init
                 break
         generate = getattr(enum_class, "_generate_next_value_")
         last_values = []
@@ -99,7 +100,7 @@ class EnumType(type):
                 if value.value is _NO_VALUE:
                     value.value = generate(name, 1, index, list(last_values))
                 value = value.value
-            elif isinstance(value, tuple) and any(isinstance(v, auto) for v in value):
+            elif isinstance(value, tuple) and any([isinstance(v, auto) for v in value]):
                 parts = []
                 for v in value:
                     if isinstance(v, auto):
@@ -139,10 +140,7 @@ class EnumType(type):
         cls._member_names_.append(name)
         cls._member_map_[name] = member
         type.__setattr__(cls, name, member)
-        try:
-            cls._value2member_map_[member_value] = member
-        except TypeError:
-            pass
+        _set_if_hashable(cls._value2member_map_, member_value, member)
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
         if names is None:
@@ -152,14 +150,12 @@ class EnumType(type):
     def _lookup_(cls, value):
         if isinstance(value, cls):
             return value
-        try:
-            return cls._value2member_map_[value]
-        except KeyError:
-            pass
-        except TypeError:
-            for member in cls._member_map_.values():
-                if member._value_ == value:
-                    return member
+        found = _get_if_hashable(cls._value2member_map_, value, _NO_VALUE)
+        if found is not _NO_VALUE:
+            return found
+        for member in cls._member_map_.values():
+            if member._value_ == value:
+                return member
         result = cls._missing_(value)
         if isinstance(result, cls):
             return result
@@ -238,10 +234,7 @@ class Enum(metaclass=EnumType):
         if not last_values:
             return start
         last = last_values[-1]
-        try:
-            highest = max(last_values)
-        except TypeError:
-            raise TypeError("unable to sort non-numeric values") from None
+        highest = max(last_values)
         return highest + 1 if highest == last else last + 1
 
     @classmethod
@@ -433,8 +426,31 @@ def unique(enumeration):
     return enumeration
 "#;
 
+/// `_get_if_hashable(mapping, key, default)`: `mapping[key]`, or `default` when the key is
+/// missing or unhashable.
+fn get_if_hashable(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    match args.args {
+        [Value::Dict(d), key, default] => Ok(d.get(key).ok().flatten().unwrap_or_else(|| default.clone())),
+        _ => Err(PyErr::type_error("_get_if_hashable(mapping, key, default)")),
+    }
+}
+
+/// `_set_if_hashable(mapping, key, value)`: store unless the key is unhashable.
+fn set_if_hashable(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    match args.args {
+        [Value::Dict(d), key, value] => {
+            let _ = d.set(key.clone(), value.clone());
+            Ok(Value::None)
+        }
+        _ => Err(PyErr::type_error("_set_if_hashable(mapping, key, value)")),
+    }
+}
+
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = PyModule::new("enum");
+    m.add_function("_get_if_hashable", get_if_hashable);
+    m.add_function("_set_if_hashable", set_if_hashable);
+    m.add_function("_own_attribute", super::support::own_attribute);
     run_python_source(vm, &m, SOURCE, "<frozen enum>")?;
     Ok(m)
 }

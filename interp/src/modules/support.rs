@@ -105,3 +105,20 @@ pub fn exec_native(vm: &mut crate::vm::Vm, args: CallArgs<'_>) -> PyResult<Value
     vm.run_module_code(code, namespace.clone())?;
     Ok(Value::None)
 }
+
+/// `classmethod(func)` for a native function (e.g. a `__class_getitem__`).
+pub fn classmethod(vm: &mut crate::vm::Vm, name: &'static str, func: crate::value::NativeFn) -> PyResult<Value> {
+    let native = Value::Native(Rc::new(crate::value::NativeFunction { name, func, owner: None, is_method: true }));
+    let classmethod_type = crate::objects::types::builtin_type(crate::objects::types::TypeId::ClassMethod);
+    vm.call(&Value::Type(classmethod_type), &[native])
+}
+
+/// `_own_attribute(cls, name, default)`: `name` from `cls`'s own namespace (not its bases).
+pub fn own_attribute(_vm: &mut crate::vm::Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    match args.args {
+        [Value::Type(t), Value::Str(name), default] => Ok(t.dict.get_str(name.as_str()).unwrap_or_else(|| default.clone())),
+        [_, _, default] => Ok(default.clone()),
+        _ => Err(PyErr::type_error("_own_attribute(cls, name, default)")),
+    }
+}
+

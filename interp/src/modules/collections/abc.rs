@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use crate::error::PyResult;
-use crate::value::PyModule;
+use crate::objects::types::{builtin_type, TypeId};
+use crate::value::{PyModule, Value};
 use crate::vm::Vm;
 
 use crate::modules::support::run_python_source;
@@ -29,9 +30,9 @@ def _defines(C, *methods):
     for method in methods:
         found = False
         for B in mro:
-            d = B.__dict__
-            if method in d:
-                if d[method] is None:
+            value = _own_attribute(B, method, _MARKER)
+            if value is not _MARKER:
+                if value is None:
                     return NotImplemented
                 found = True
                 break
@@ -102,8 +103,7 @@ class AsyncGenerator(AsyncIterator):
 class Iterable(metaclass=ABCMeta):
     @abstractmethod
     def __iter__(self):
-        while False:
-            yield None
+        return iter(())
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -130,8 +130,7 @@ class Iterator(Iterable):
 class Reversible(Iterable):
     @abstractmethod
     def __reversed__(self):
-        while False:
-            yield None
+        return iter(())
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -155,12 +154,7 @@ class Generator(Iterator):
         raise val
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("generator ignored GeneratorExit")
+        return None
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -601,12 +595,6 @@ _iterators = [type(iter([])), type(iter(())), type(iter("")), type(iter({})), ty
               type(iter(set())), enumerate, zip, map, filter, reversed]
 
 
-def _gen():
-    yield None
-
-
-_generator = type(_gen())
-
 for _t in (str, bytes, bytearray, list, tuple, dict, set, frozenset, range, _dict_keys,
            _dict_values, _dict_items, _generator):
     Iterable.register(_t)
@@ -622,7 +610,7 @@ for _t in (list, tuple, str, range, bytes, bytearray, _dict_keys, _dict_items, _
     Reversible.register(_t)
 for _t in (int, float, str, bytes, tuple, frozenset, range, type(None), bool, type):
     Hashable.register(_t)
-for _t in (type(len), type(_gen), type, type([].append)):
+for _t in (type(len), type(_defines), type, type([].append)):
     Callable.register(_t)
 Sequence.register(tuple)
 Sequence.register(str)
@@ -644,6 +632,8 @@ MutableSequence.register(_collections.deque)
 
 pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = PyModule::new("collections.abc");
+    m.add("_generator", Value::Type(builtin_type(TypeId::Generator)));
+    m.add_function("_own_attribute", crate::modules::support::own_attribute);
     run_python_source(vm, &m, SOURCE, "<frozen collections.abc>")?;
     Ok(m)
 }

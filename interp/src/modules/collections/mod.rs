@@ -4,6 +4,7 @@
 pub mod abc;
 pub mod deque;
 pub mod dicts;
+pub mod namedtuple;
 
 use std::rc::Rc;
 
@@ -20,6 +21,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.add("Counter", Value::Type(dict_types.counter));
     m.add("defaultdict", Value::Type(dict_types.defaultdict));
     m.add("OrderedDict", Value::Type(dict_types.ordered));
+    namedtuple::add_to(&m);
     // A package, so that `collections.abc` can be imported.
     m.add("__path__", Value::list(Vec::new()));
     m.add("__package__", Value::str("collections"));
