@@ -449,7 +449,7 @@ fn array_setitem(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 }
 
 fn error_text(e: &PyErr) -> String {
-    match e.0.args.items.first() {
+    match e.0.args().items.first() {
         Some(Value::Str(s)) => s.as_str().to_owned(),
         _ => String::new(),
     }
