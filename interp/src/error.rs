@@ -20,7 +20,9 @@ impl PyErr {
 
     /// A new exception of builtin type `ty` with the given args tuple.
     pub fn with_args(ty: TypeId, args: Vec<Value>) -> PyErr {
-        PyErr(Rc::new(PyException::new(builtin_type(ty), args)))
+        let err = PyErr(Rc::new(PyException::new(builtin_type(ty), args)));
+        crate::gc::track(&Value::Exception(err.0.clone()));
+        err
     }
 
     pub fn type_error(msg: impl Into<String>) -> PyErr {

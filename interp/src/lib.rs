@@ -9,6 +9,7 @@ pub mod bytecode;
 pub mod cli;
 pub mod compiler;
 pub mod error;
+pub mod gc;
 pub mod modules;
 pub mod objects;
 pub mod ops;

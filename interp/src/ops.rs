@@ -456,7 +456,7 @@ fn multiply(inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
 fn wrap_set_like(template: &Value, s: PySet) -> Value {
     match template {
         Value::FrozenSet(_) => Value::FrozenSet(Rc::new(s)),
-        _ => Value::Set(Rc::new(s)),
+        _ => Value::set(s),
     }
 }
 
@@ -491,7 +491,7 @@ fn set_operator(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value) 
                 return Ok(a.clone());
             }
             match b {
-                Value::Dict(y) => Ok(Value::Dict(Rc::new(dict::union(x, y)?))),
+                Value::Dict(y) => Ok(Value::dict(dict::union(x, y)?)),
                 _ => Err(unsupported_operands(op, inplace, a, b)),
             }
         }
@@ -508,7 +508,7 @@ fn set_operator(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value) 
                         BinaryOp::Sub => set::difference_update_value(vm, &result, b)?,
                         _ => set::symmetric_difference_update_value(vm, &result, b)?,
                     }
-                    Ok(Value::Set(Rc::new(result)))
+                    Ok(Value::set(result))
                 }
             }
         }
@@ -522,7 +522,7 @@ fn view_intersection(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     let (mut view, mut other) = if is_view(a) { (a, b) } else { (b, a) };
     if let Value::Set(s) = other {
         if set_like_len(view) <= s.len() {
-            return Ok(Value::Set(Rc::new(set::intersection_iterable(vm, s, view)?)));
+            return Ok(Value::set(set::intersection_iterable(vm, s, view)?));
         }
     }
     if is_view(other) && set_like_len(other) > set_like_len(view) {
@@ -535,7 +535,7 @@ fn view_intersection(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
             result.add(item)?;
         }
     }
-    Ok(Value::Set(Rc::new(result)))
+    Ok(Value::set(result))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -943,7 +943,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
 fn bind(attr: Value, obj: &Value) -> Value {
     match attr {
         Value::Native(_) | Value::Function(_) => {
-            Value::Method(Rc::new(PyMethod { func: attr, self_value: obj.clone() }))
+            crate::gc::tracked(Value::Method(Rc::new(PyMethod { func: attr, self_value: obj.clone() })))
         }
         other => other,
     }

@@ -342,12 +342,24 @@ impl Value {
         Value::Str(Rc::new(PyStr::new(s)))
     }
 
+    /// A new list (tracked by the cycle collector).
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(PyList { items: RefCell::new(items) }))
+        crate::gc::tracked(Value::List(Rc::new(PyList { items: RefCell::new(items) })))
     }
 
+    /// A new tuple (tracked by the cycle collector if it holds containers).
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(PyTuple { items: items.into_boxed_slice() }))
+        crate::gc::tracked(Value::Tuple(Rc::new(PyTuple { items: items.into_boxed_slice() })))
+    }
+
+    /// A new dict value (tracked by the cycle collector).
+    pub fn dict(dict: PyDict) -> Value {
+        crate::gc::tracked(Value::Dict(Rc::new(dict)))
+    }
+
+    /// A new set value (tracked by the cycle collector).
+    pub fn set(set: PySet) -> Value {
+        crate::gc::tracked(Value::Set(Rc::new(set)))
     }
 
     /// An int value from a BigInt, normalized to `Int` when it fits in i64.

@@ -68,7 +68,7 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
                 None => crate::objects::set::PySet::new(),
             };
             let set = Rc::new(set);
-            Ok(if id == TypeId::Set { Value::Set(set) } else { Value::FrozenSet(set) })
+            Ok(if id == TypeId::Set { crate::gc::tracked(Value::Set(set)) } else { Value::FrozenSet(set) })
         }
         TypeId::Range => range_new(&args),
         TypeId::Slice => {
@@ -188,7 +188,7 @@ fn dict_new(vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
     for (name, value) in args.keywords() {
         dict.set(Value::str(name), value.clone())?;
     }
-    Ok(Value::Dict(dict))
+    Ok(crate::gc::tracked(Value::Dict(dict)))
 }
 
 /// `dict.update(source)` semantics for a dict or an iterable of pairs.

@@ -568,7 +568,7 @@ pub fn builtin_sorted(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 // ---- iterators --------------------------------------------------------------------------------
 
 fn make_iter(kind: IterKind) -> Value {
-    Value::Iter(Rc::new(crate::objects::iter::PyIterator { state: std::cell::RefCell::new(kind) }))
+    crate::gc::tracked(Value::Iter(Rc::new(crate::objects::iter::PyIterator { state: std::cell::RefCell::new(kind) })))
 }
 
 pub fn builtin_iter(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -937,7 +937,7 @@ pub fn builtin_exit(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 /// A new exception instance of `ty` with `args`.
 pub fn new_exception(ty: Rc<PyType>, args: Vec<Value>) -> Value {
-    Value::Exception(Rc::new(PyException::new(ty, args)))
+    crate::gc::tracked(Value::Exception(Rc::new(PyException::new(ty, args))))
 }
 
 #[cfg(test)]

@@ -1,12 +1,9 @@
 //! Standard modules implemented in Rust, created on first import. `BUILTIN_MODULES` is the
 //! registry the import system consults before searching `sys.path` for `.py` files.
 
-pub mod abc;
-pub mod array;
 pub mod collections;
-pub mod dataclasses;
-pub mod enums;
 pub mod future;
+pub mod gc;
 pub mod json;
 pub mod support;
 pub mod sys;
@@ -35,6 +32,7 @@ pub type ModuleInit = fn(&mut Vm) -> PyResult<Rc<PyModule>>;
 /// Every module implemented in Rust: (dotted name, initializer).
 pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("sys", sys::init),
+    ("gc", gc::init),
     ("json", json::init),
     ("__future__", future::init),
     ("typing", typing::init),
@@ -46,11 +44,6 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("operator", operator::init),
     ("random", random::init),
     ("itertools", itertools::init),
-    ("array", array::init),
-    ("abc", abc::init),
-    ("collections.abc", collections::abc::init),
-    ("enum", enums::init),
-    ("dataclasses", dataclasses::init),
 ];
 
 /// The initializer of builtin module `name`, if there is one.

@@ -396,7 +396,7 @@ fn dict_update(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn dict_copy(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "copy")?;
     positional::<0>("dict.copy", &call, 0)?;
-    Ok(Value::Dict(Rc::new(d.copy())))
+    Ok(Value::dict(d.copy()))
 }
 
 fn dict_clear(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
@@ -421,7 +421,7 @@ fn dict_fromkeys(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     for k in keys {
         d.set(k, value.clone())?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(Value::dict(d))
 }
 
 fn dict_getitem_method(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {

@@ -45,7 +45,9 @@ fn set_args(e: &PyException, args: Vec<Value>) {
 /// An exception instance of class `ty` (which must derive from BaseException) with `args`,
 /// before `__init__` runs.
 pub fn new_instance(ty: Rc<PyType>, args: Vec<Value>) -> Rc<PyException> {
-    Rc::new(PyException::new(ty, args))
+    let e = Rc::new(PyException::new(ty, args));
+    crate::gc::track(&Value::Exception(e.clone()));
+    e
 }
 
 /// Errno values whose OSError is a subclass (`OSError(2, "x")` is a FileNotFoundError), with

@@ -73,7 +73,7 @@ impl PyIterator {
 
 /// Wrap an iterator state into a value.
 pub fn make(kind: IterKind) -> Value {
-    Value::Iter(Rc::new(PyIterator::new(kind)))
+    crate::gc::tracked(Value::Iter(Rc::new(PyIterator::new(kind))))
 }
 
 /// The CPython type name of an iterator (for reprs).

@@ -478,6 +478,23 @@ impl PySet {
         drop(old);
     }
 
+    /// For the cycle collector: call `visit` on every key, unless the table is borrowed.
+    pub(crate) fn gc_visit_keys(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Ok(t) = self.table.try_borrow() {
+            for slot in t.live() {
+                visit(&slot.key);
+            }
+        }
+    }
+
+    /// For the cycle collector: take every key out (as a set to drop later), unless the
+    /// table is borrowed.
+    pub(crate) fn gc_take(&self) -> Option<PySet> {
+        let mut t = self.table.try_borrow_mut().ok()?;
+        let old = std::mem::replace(&mut *t, SetTable::new());
+        Some(PySet { table: RefCell::new(old), hash_cache: Cell::new(-1) })
+    }
+
     /// Drop dummies when they are more than a quarter of the table (after bulk removals).
     fn maybe_shrink_dummies(&self) -> PyResult<()> {
         let mut t = self.table.borrow_mut();
@@ -714,7 +731,7 @@ pub fn as_set_operand(vm: &mut Vm, v: &Value) -> PyResult<Option<std::rc::Rc<PyS
 fn wrap_like(template: &Value, set: PySet) -> Value {
     match template {
         Value::FrozenSet(_) => Value::FrozenSet(std::rc::Rc::new(set)),
-        _ => Value::Set(std::rc::Rc::new(set)),
+        _ => Value::set(set),
     }
 }
 

@@ -140,7 +140,8 @@ impl Vm {
         let code = &func.code;
         let cell_base = base + code.cell_base();
         for i in 0..code.cellvars.len() {
-            self.stack[cell_base + i] = Value::Cell(Rc::new(PyCell { value: std::cell::RefCell::new(Value::Null) }));
+            self.stack[cell_base + i] =
+                crate::gc::tracked(Value::Cell(Rc::new(PyCell { value: std::cell::RefCell::new(Value::Null) })));
         }
         for &(cell, param) in code.cell_params.iter() {
             let arg = std::mem::replace(&mut self.stack[base + param as usize], Value::Null);
@@ -184,7 +185,7 @@ impl Vm {
         }
         let kwargs_dict = if has_varkw {
             let d = Rc::new(PyDict::new());
-            slots[next_slot] = Value::Dict(d.clone());
+            slots[next_slot] = crate::gc::tracked(Value::Dict(d.clone()));
             Some(d)
         } else {
             None

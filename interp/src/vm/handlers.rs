@@ -631,7 +631,7 @@ pub(super) fn build_list(vm: &mut Vm, arg: u32) -> Step {
 pub(super) fn build_set(vm: &mut Vm, arg: u32) -> Step {
     let items = vm.pop_n(arg as usize);
     let set = PySet::from_values(items)?;
-    vm.push(Value::Set(Rc::new(set)));
+    vm.push(Value::set(set));
     NEXT
 }
 
@@ -643,7 +643,7 @@ pub(super) fn build_map(vm: &mut Vm, arg: u32) -> Step {
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
         dict.set(k, v)?;
     }
-    vm.push(Value::Dict(Rc::new(dict)));
+    vm.push(Value::dict(dict));
     NEXT
 }
 
@@ -1107,7 +1107,7 @@ pub(super) fn make_function(vm: &mut Vm, arg: u32) -> Step {
         name: std::cell::RefCell::new(name),
         qualname: std::cell::RefCell::new(qualname),
     };
-    vm.push(Value::Function(Rc::new(func)));
+    vm.push(crate::gc::tracked(Value::Function(Rc::new(func))));
     NEXT
 }
 
