@@ -724,8 +724,8 @@ pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Dict(d) => iter::dict_iter(d, DictViewKind::Keys),
         Value::DictView(view) => iter::dict_iter(&view.dict, view.kind),
         Value::Set(s) | Value::FrozenSet(s) => iter::set_iter(s),
-        Value::Iter(_) => v.clone(),
         Value::Bytes(_) | Value::ByteArray(_) => iter::make(IterKind::Bytes { data: v.clone(), index: 0 }),
+        Value::Iter(_) | Value::Generator(_) => v.clone(),
         _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", tname(v)))),
     })
 }
@@ -734,6 +734,7 @@ pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match it {
         Value::Iter(i) => iter::next(vm, i),
+        Value::Generator(g) => crate::objects::generator::next(vm, g),
         _ => Err(PyErr::type_error(format!("'{}' object is not an iterator", tname(it)))),
     }
 }
@@ -924,7 +925,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
                 Ok(false)
             }
         },
-        Value::Iter(_) => {
+        Value::Iter(_) | Value::Generator(_) => {
             while let Some(x) = next(vm, container)? {
                 if x.is(item) || eq(vm, &x, item)? {
                     return Ok(true);
@@ -1040,6 +1041,7 @@ fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
             _ => return None,
         }),
         Value::Exception(e) => crate::objects::exception::get_attribute(e, name),
+        Value::Generator(g) => crate::objects::generator::attribute(g, name),
         Value::Code(c) => Some(match name {
             "co_name" => Value::str(&c.name),
             "co_qualname" => Value::str(&c.qualname),

@@ -586,6 +586,10 @@ pub fn builtin_iter(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 pub fn builtin_next(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_kwargs("next", &args)?;
     let pos = positional_count("next", &args, 1, 2)?;
+    if let (Value::Generator(gen), None) = (&pos[0], pos.get(1)) {
+        // Keeps the return value in the StopIteration.
+        return crate::objects::generator::send(vm, gen, Value::None);
+    }
     match ops::next(vm, &pos[0])? {
         Some(v) => Ok(v),
         None => match pos.get(1) {

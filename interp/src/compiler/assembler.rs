@@ -76,6 +76,8 @@ fn jump_effect(op: Op, arg: u32) -> i32 {
         Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => 0,
         // Exhausted: the iterator is popped.
         Op::ForIter => -1,
+        // The delegate returned: iterator and sent value are replaced by the return value.
+        Op::Send => -1,
         _ => op.stack_effect(arg),
     }
 }

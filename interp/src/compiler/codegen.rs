@@ -27,6 +27,9 @@ use crate::value::Value;
 
 type CResult<T> = Result<T, CompileError>;
 
+#[path = "codegen_gen.rs"]
+mod codegen_gen;
+
 /// CPython's limit on statically nested blocks (loops, and later try/with).
 const MAX_BLOCKS: usize = 20;
 /// Displays longer than this are built incrementally so the stack stays shallow.
@@ -500,7 +503,10 @@ impl<'a> CodeGen<'a> {
     fn push_unit(&mut self, scope: ScopeId, name: Rc<str>, firstlineno: u32) -> CResult<()> {
         let kind = self.table.scopes.get(scope).map(|s| s.kind).unwrap_or(ScopeKind::Function);
         let qualname = self.qualname_for(&name);
-        let unit = Unit::new(scope, kind, name, qualname, firstlineno);
+        let mut unit = Unit::new(scope, kind, name, qualname, firstlineno);
+        if self.table.scopes.get(scope).is_some_and(|s| s.is_generator) {
+            unit.flags |= code_flags::GENERATOR;
+        }
         let parent = std::mem::replace(&mut self.unit, unit);
         self.outer.push(parent);
         Ok(())
@@ -881,9 +887,6 @@ impl<'a> CodeGen<'a> {
         self.set_line(f.name.range);
         let flags = self.parameter_defaults(&f.parameters)?;
         let scope = self.child_scope(f, f.range)?;
-        if self.table.scopes[scope].is_generator {
-            return Err(self.unsupported(f.range, "generators ('yield') are"));
-        }
         let firstlineno = match f.decorator_list.first() {
             Some(d) => self.index.line(d.range.start()),
             None => self.index.line(f.range.start()),
@@ -973,9 +976,6 @@ impl<'a> CodeGen<'a> {
             None => 0,
         };
         let scope = self.child_scope(l, l.range)?;
-        if self.table.scopes[scope].is_generator {
-            return Err(self.unsupported(l.range, "generators ('yield') are"));
-        }
         let line = self.index.line(l.range.start());
         self.push_unit(scope, Rc::from("<lambda>"), line)?;
         if let Some(p) = &l.parameters {
@@ -1252,10 +1252,10 @@ impl<'a> CodeGen<'a> {
                 }
                 None => Err(self.error(c.range, "dict unpacking cannot be used in dict comprehension")),
             },
-            Expr::Generator(g) => Err(self.unsupported(g.range, "generator expressions are")),
+            Expr::Generator(g) => self.generator_expression(g),
             Expr::Await(a) => Err(self.unsupported(a.range, "'await' expressions are")),
-            Expr::Yield(y) => Err(self.unsupported(y.range, "'yield' expressions are")),
-            Expr::YieldFrom(y) => Err(self.unsupported(y.range, "'yield from' expressions are")),
+            Expr::Yield(y) => self.yield_expr(y),
+            Expr::YieldFrom(y) => self.yield_from_expr(y),
             Expr::Compare(c) => self.compare(c),
             Expr::Call(c) => self.call(c),
             Expr::FString(f) => self.fstring(f),

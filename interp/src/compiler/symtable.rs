@@ -873,7 +873,13 @@ impl Builder {
         match self.scope().kind {
             ScopeKind::Module => err("'yield' outside function", range),
             ScopeKind::Comprehension => {
-                err("'yield' inside list comprehension", range)
+                let what = match &*self.scope().name {
+                    "<setcomp>" => "set comprehension",
+                    "<dictcomp>" => "dict comprehension",
+                    "<genexpr>" => "generator expression",
+                    _ => "list comprehension",
+                };
+                err(format!("'yield' inside {what}"), range)
             }
             _ => {
                 self.scope().is_generator = true;

@@ -40,6 +40,7 @@ pub fn methods_of(id: TypeId) -> MethodTable {
         TypeId::Bytes => bytes::BYTES_METHODS,
         TypeId::ByteArray => bytes::BYTEARRAY_METHODS,
         TypeId::BaseException => exception::METHODS,
+        TypeId::Generator => generator::METHODS,
         _ => &[],
     }
 }

@@ -137,6 +137,7 @@ fn write_leaf(v: &Value, out: &mut String) {
         Value::Iter(it) => {
             let _ = write!(out, "<{} object at {}>", iter::type_name(it), address(v));
         }
+        Value::Generator(g) => out.push_str(&crate::objects::generator::repr(g, &address(v))),
         Value::Cell(c) => {
             let inner = c.value.borrow().clone();
             let _ = match inner {

@@ -10,7 +10,7 @@ use crate::bytecode::code::flags;
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
 use crate::objects::str::PyStr;
-use crate::value::{CallArgs, PyCell, PyFunction, Value};
+use crate::value::{CallArgs, PyCell, PyFunction, PyGenerator, Value};
 
 /// Arguments collected off the stack for a native call; inline up to 8 values.
 pub(crate) type ArgVec = SmallVec<[Value; 8]>;
@@ -96,6 +96,8 @@ impl Vm {
     }
 
     /// Push a frame for `func` whose arguments occupy the stack from `args_start` to the top.
+    /// A generator function pushes no frame: the new generator object, which holds the
+    /// prepared frame, replaces the call on the stack (the call's result).
     pub(crate) fn enter_function(
         &mut self,
         func: &Rc<PyFunction>,
@@ -123,6 +125,10 @@ impl Vm {
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
             self.init_cells(func, args_start);
         }
+        if code.flags & flags::GENERATOR != 0 {
+            self.make_generator(func, args_start, drop_below);
+            return Ok(());
+        }
         self.push_frame(Frame {
             code: code.clone(),
             pc: 0,
@@ -132,6 +138,26 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
         })
+    }
+
+    /// Move the bound slots of a generator function's call off the stack into a new
+    /// generator object, and leave that object as the call's result.
+    fn make_generator(&mut self, func: &Rc<PyFunction>, args_start: usize, drop_below: u32) {
+        let slots: Vec<Value> = self.stack.drain(args_start..).collect();
+        self.stack.truncate(args_start - drop_below as usize);
+        let frame = Frame {
+            code: func.code.clone(),
+            pc: 0,
+            base: 0,
+            drop_below: 0,
+            entry: false,
+            globals: func.globals.clone(),
+            locals: None,
+        };
+        let name = func.name.borrow().clone();
+        let qualname = func.qualname.borrow().clone();
+        let generator = PyGenerator::new(name, qualname, frame, slots);
+        self.stack.push(Value::Generator(Rc::new(generator)));
     }
 
     /// Fill cell slots with fresh cells (moving parameters that are cells into theirs) and
@@ -319,6 +345,9 @@ pub(crate) fn call_from_rust(vm: &mut Vm, callable: &Value, args: &[Value], kwna
             let args_start = vm.stack.len();
             vm.stack.extend(args.iter().cloned());
             vm.enter_function(func, args_start, 1, kwnames, true)?;
+            if func.code.flags & flags::GENERATOR != 0 {
+                return Ok(vm.stack.pop().unwrap_or(Value::None));
+            }
             let result = dispatch::run(vm);
             debug_assert!(vm.stack.len() == callable_at);
             result

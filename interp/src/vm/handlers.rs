@@ -964,6 +964,9 @@ pub(super) fn for_iter(vm: &mut Vm, arg: u32) -> Step {
         Some(n) => n,
         None => {
             let it = vm.top().clone();
+            if let Value::Generator(gen) = it {
+                return super::generator::for_iter(vm, gen, arg);
+            }
             ops::next(vm, &it)?
         }
     };
@@ -1114,6 +1117,9 @@ pub(super) fn make_function(vm: &mut Vm, arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
+    if vm.frame.code.flags & crate::bytecode::code::flags::GENERATOR != 0 {
+        return super::generator::generator_return(vm, v);
+    }
     if vm.pop_frame() {
         vm.return_value = v;
         return Ok(Flow::Exit);
@@ -1170,4 +1176,16 @@ pub(super) fn print_expr(vm: &mut Vm, _arg: u32) -> Step {
     crate::stdio::write_stdout("\n")?;
     vm.builtins.set_str("_", v);
     NEXT
+}
+
+// ---- generators ---------------------------------------------------------------------------
+
+#[inline(always)]
+pub(super) fn yield_value(vm: &mut Vm, _arg: u32) -> Step {
+    super::generator::yield_value(vm)
+}
+
+#[inline(always)]
+pub(super) fn send(vm: &mut Vm, arg: u32) -> Step {
+    super::generator::send(vm, arg)
 }

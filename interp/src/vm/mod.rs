@@ -10,6 +10,7 @@
 
 mod call;
 pub mod dispatch;
+pub mod generator;
 mod handlers;
 pub mod import;
 pub mod unwind;
@@ -80,6 +81,8 @@ pub struct Vm {
     /// Set by a re-raise just before it returns its error: the unwinder then adds no
     /// traceback entry for the raising frame.
     pub reraising: bool,
+    /// Generators whose frames are on the frame stack, innermost last (see `vm::generator`).
+    pub generators: Vec<Rc<crate::objects::generator::PyGenerator>>,
 }
 
 /// An empty code object for the placeholder bottom frame.
@@ -132,6 +135,7 @@ impl Vm {
             imports: import::ImportState::default(),
             handled: Value::None,
             reraising: false,
+            generators: Vec::new(),
         }
     }
 

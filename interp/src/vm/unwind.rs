@@ -33,7 +33,7 @@ const NEXT: Step = Ok(Flow::Next);
 /// at the handler (`Ok`); otherwise every frame up to and including the loop's entry frame has
 /// been popped and the error comes back (`Err`). Adds one traceback entry per frame the
 /// exception passes through, except for the raising frame of a re-raise.
-pub(crate) fn unwind_to_handler(vm: &mut Vm, err: PyErr) -> PyResult<()> {
+pub(crate) fn unwind_to_handler(vm: &mut Vm, mut err: PyErr) -> PyResult<()> {
     let reraise = std::mem::take(&mut vm.reraising);
     if !reraise {
         let entry = vm.trace_entry();
@@ -52,6 +52,9 @@ pub(crate) fn unwind_to_handler(vm: &mut Vm, err: PyErr) -> PyResult<()> {
                 vm.frame.pc = entry.target as usize;
                 return Ok(());
             }
+        }
+        if vm.frame.code.flags & crate::bytecode::code::flags::GENERATOR != 0 {
+            err = super::generator::frame_unwound(vm, err);
         }
         if vm.pop_frame() {
             return Err(err);
