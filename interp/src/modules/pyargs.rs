@@ -84,7 +84,7 @@ mod tests {
     use super::*;
 
     fn message(e: PyErr) -> String {
-        match e.0.args.items.first() {
+        match e.0.args().items.first() {
             Some(Value::Str(s)) => s.as_str().to_owned(),
             _ => String::new(),
         }
