@@ -2,6 +2,7 @@
 //! (`call_type`), and the builtin modules (`sys`).
 
 pub mod args;
+pub mod classes;
 pub mod constructors;
 pub mod functions;
 
@@ -29,8 +30,11 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("oct", functions::builtin_oct),
     ("bin", functions::builtin_bin),
     ("callable", functions::builtin_callable),
-    ("isinstance", functions::builtin_isinstance),
-    ("issubclass", functions::builtin_issubclass),
+    ("isinstance", classes::builtin_isinstance),
+    ("issubclass", classes::builtin_issubclass),
+    ("delattr", classes::builtin_delattr),
+    ("vars", classes::builtin_vars),
+    ("__build_class__", classes::builtin_build_class),
     ("min", functions::builtin_min),
     ("max", functions::builtin_max),
     ("sum", functions::builtin_sum),
@@ -88,6 +92,7 @@ pub fn make_builtins() -> Rc<PyDict> {
     for &(name, func) in FUNCTIONS {
         d.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: None, is_method: false })));
     }
+    d.set_str("NotImplemented", Value::NotImplemented);
     d
 }
 

@@ -17,7 +17,7 @@ use crate::objects::iter::{self, IterKind};
 use crate::objects::set::{self, PySet};
 use crate::objects::str::PyStr;
 use crate::objects::types::{type_of, PyType, TypeId};
-use crate::objects::{int, list, number, range, repr as reprs, slice, str as pystr, strformat, tuple};
+use crate::objects::{dunder, instance, int, list, number, range, repr as reprs, slice, str as pystr, strformat, tuple};
 use crate::value::{DictViewKind, PyMethod, Value};
 use crate::vm::Vm;
 
@@ -65,6 +65,7 @@ fn sync_limit(vm: &Vm) {
 fn tname(v: &Value) -> Cow<'static, str> {
     match v {
         Value::Exception(e) => Cow::Owned(e.ty.name.to_string()),
+        Value::Object(_) | Value::Type(_) => Cow::Owned(type_of(v).name.to_string()),
         _ => Cow::Borrowed(v.type_id().name()),
     }
 }
@@ -126,6 +127,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::Tuple(t) => tuple::hash(t),
         Value::FrozenSet(s) => Ok(s.frozen_hash()),
         Value::Range(r) => range::hash(r),
+        Value::Object(_) => dunder::hash_without_vm(v),
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::DictView(_) | Value::Slice(_) => Err(unhashable(v)),
         Value::Bytes(b) => Ok(bytes::hash(&b.data)),
         Value::ByteArray(_) => Err(unhashable(v)),
@@ -273,6 +275,7 @@ pub fn eq_builtin(a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => return Ok(x == y),
         (Value::Str(x), Value::Str(y)) => return Ok(Rc::ptr_eq(x, y) || x.s == y.s),
+        (Value::Object(_), _) | (_, Value::Object(_)) => return dunder::eq_without_vm(a, b),
         _ => {}
     }
     if let Some(r) = number::eq(a, b) {
@@ -305,13 +308,21 @@ pub fn eq_builtin(a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 /// `a == b` (the entry point that may one day run `__eq__`).
-pub fn eq(_vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if dunder::is_dynamic(a) || dunder::is_dynamic(b) {
+        let r = dunder::compare(vm, CompareOp::Eq, a, b)?;
+        return match r {
+            Value::Bool(b) => Ok(b),
+            other => truthy(vm, &other),
+        };
+    }
     eq_builtin(a, b)
 }
 
 /// Truth value (`bool(v)`).
-pub fn truthy(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
+pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     Ok(match v {
+        Value::Object(_) => dunder::truthy(vm, v)?,
         Value::None | Value::Null => false,
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
@@ -364,6 +375,9 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value)
     }
     if let Some(r) = bytes::binary_op(op, inplace, a, b) {
         return r;
+    }
+    if dunder::is_dynamic(a) || dunder::is_dynamic(b) {
+        return dunder::binary_op(vm, op, inplace, a, b);
     }
     match op {
         BinaryOp::Add => add(vm, inplace, a, b),
@@ -643,6 +657,12 @@ pub fn compare_bool(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResul
     if let Some(r) = number::compare(op, a, b) {
         return Ok(r);
     }
+    if dunder::is_dynamic(a) || dunder::is_dynamic(b) {
+        return match dunder::compare(vm, op, a, b)? {
+            Value::Bool(b) => Ok(b),
+            other => truthy(vm, &other),
+        };
+    }
     if is_number(a) && is_number(b) {
         if let Some(r) = fallback_number_compare(op, a, b) {
             return Ok(r);
@@ -682,6 +702,9 @@ pub fn compare_bool(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResul
 
 /// `a <cmp> b`.
 pub fn compare(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if dunder::is_dynamic(a) || dunder::is_dynamic(b) {
+        return dunder::compare(vm, op, a, b);
+    }
     compare_bool(vm, op, a, b).map(Value::Bool)
 }
 
@@ -715,7 +738,7 @@ pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<String> {
 // Iteration.
 
 /// `iter(v)`: an iterator over a builtin iterable.
-pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(match v {
         Value::List(l) => iter::make(IterKind::List { list: l.clone(), index: 0 }),
         Value::Tuple(t) => iter::make(IterKind::Tuple { tuple: t.clone(), index: 0 }),
@@ -726,6 +749,10 @@ pub fn get_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         Value::Set(s) | Value::FrozenSet(s) => iter::set_iter(s),
         Value::Bytes(_) | Value::ByteArray(_) => iter::make(IterKind::Bytes { data: v.clone(), index: 0 }),
         Value::Iter(_) | Value::Generator(_) => v.clone(),
+        _ if dunder::is_dynamic(v) => match dunder::get_iter(vm, v) {
+            Some(r) => return r,
+            None => return Err(PyErr::type_error(format!("'{}' object is not iterable", tname(v)))),
+        },
         _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", tname(v)))),
     })
 }
@@ -735,7 +762,10 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     match it {
         Value::Iter(i) => iter::next(vm, i),
         Value::Generator(g) => crate::objects::generator::next(vm, g),
-        _ => Err(PyErr::type_error(format!("'{}' object is not an iterator", tname(it)))),
+        _ => match dunder::next(vm, it) {
+            Some(r) => r,
+            None => Err(PyErr::type_error(format!("'{}' object is not an iterator", tname(it)))),
+        },
     }
 }
 
@@ -765,12 +795,17 @@ pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
 }
 
 /// `reversed(v)` for builtin sequences, dicts and dict views.
-pub fn reversed(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub fn reversed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if dunder::is_dynamic(v) {
+        if let Some(r) = dunder::reversed(vm, v) {
+            return r;
+        }
+    }
     iter::reversed(v)
 }
 
 /// `len(v)`.
-pub fn len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(match v {
         Value::Str(s) => s.char_count(),
         Value::List(l) => l.items.borrow().len(),
@@ -781,6 +816,7 @@ pub fn len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
         Value::DictView(view) => view.dict.len(),
         Value::Bytes(b) => b.data.len(),
         Value::ByteArray(b) => b.data.borrow().len(),
+        _ if dunder::is_dynamic(v) => return dunder::len(vm, v),
         _ => return Err(PyErr::type_error(format!("object of type '{}' has no len()", tname(v)))),
     })
 }
@@ -789,7 +825,7 @@ pub fn len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 // Subscripts.
 
 /// `obj[key]`.
-pub fn getitem(_vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
+pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
     match obj {
         Value::List(l) => match key {
             Value::Slice(s) => list::getitem_slice(l, s),
@@ -822,8 +858,21 @@ pub fn getitem(_vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
         },
         Value::Range(r) => range::getitem(r, key),
         Value::Bytes(_) | Value::ByteArray(_) => bytes::getitem(obj, key),
-        Value::Type(t) => Err(PyErr::type_error(format!("type '{}' is not subscriptable", t.name))),
-        _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", tname(obj)))),
+        Value::Type(t) => {
+            if dunder::is_dynamic(obj) {
+                if let Some(r) = dunder::getitem(vm, obj, key) {
+                    return r;
+                }
+            }
+            match dunder::class_getitem(vm, t, key) {
+                Some(r) => r,
+                None => Err(PyErr::type_error(format!("type '{}' is not subscriptable", t.name))),
+            }
+        }
+        _ => match dunder::getitem(vm, obj, key) {
+            Some(r) => r,
+            None => Err(PyErr::type_error(format!("'{}' object is not subscriptable", tname(obj)))),
+        },
     }
 }
 
@@ -849,12 +898,15 @@ pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: Value) -> PyResult<
         },
         Value::Dict(d) => d.set(key.clone(), value),
         Value::ByteArray(b) => bytes::setitem(vm, b, key, &value),
-        _ => Err(PyErr::type_error(format!("'{}' object does not support item assignment", tname(obj)))),
+        _ => match dunder::setitem(vm, obj, key, Some(value)) {
+            Some(r) => r,
+            None => Err(PyErr::type_error(format!("'{}' object does not support item assignment", tname(obj)))),
+        },
     }
 }
 
 /// `del obj[key]`.
-pub fn delitem(_vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<()> {
+pub fn delitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<()> {
     match obj {
         Value::List(l) => match key {
             Value::Slice(s) => list::delitem_slice(l, s),
@@ -878,7 +930,10 @@ pub fn delitem(_vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<()> {
             None => Err(PyErr::key_error(key.clone())),
         },
         Value::ByteArray(b) => bytes::delitem(b, key),
-        _ => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", tname(obj)))),
+        _ => match dunder::setitem(vm, obj, key, None) {
+            Some(r) => r,
+            None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", tname(obj)))),
+        },
     }
 }
 
@@ -933,6 +988,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> 
             }
             Ok(false)
         }
+        _ if dunder::is_dynamic(container) => dunder::contains(vm, container, item),
         _ => Err(PyErr::type_error(format!("argument of type '{}' is not iterable", tname(container)))),
     }
 }
@@ -1054,7 +1110,7 @@ fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
 }
 
 /// `getattr(obj, name)`: methods of builtin types come back bound (`Value::Method`).
-pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
+pub fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
     match obj {
         Value::Module(m) => {
             if let Some(v) = m.dict.get_str(name) {
@@ -1071,7 +1127,20 @@ pub fn getattr(_vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
                 ))),
             };
         }
-        Value::Type(t) => return type_attribute(t, name),
+        Value::Type(t) => {
+            if t.is_user_class() || t.metaclass.is_some() {
+                return instance::type_getattr(vm, t, name);
+            }
+            return type_attribute(t, name);
+        }
+        Value::Object(o) => {
+            if o.class.borrow().builtin == Some(TypeId::Super) {
+                if let Some(r) = crate::objects::descriptors::super_getattr(vm, o, name) {
+                    return r;
+                }
+            }
+            return instance::object_getattr(vm, obj, o, name, pystr::hash_str(name));
+        }
         _ => {}
     }
     if let Some(v) = own_attribute(obj, name) {
@@ -1096,6 +1165,7 @@ fn type_lookup(ty: &Rc<PyType>, name: &str, hash: i64) -> Option<Value> {
 pub fn lookup_method(obj: &Value, name: &str) -> Option<Value> {
     match obj {
         Value::Type(_) | Value::Module(_) | Value::Null => return None,
+        Value::Object(o) => return instance::lookup_method(o, name, pystr::hash_str(name)),
         _ => {}
     }
     match type_lookup(&type_of(obj), name, pystr::hash_str(name))? {
@@ -1109,6 +1179,7 @@ pub fn lookup_method(obj: &Value, name: &str) -> Option<Value> {
 pub fn lookup_method_name(obj: &Value, name: &PyStr) -> Option<Value> {
     match obj {
         Value::Type(_) | Value::Module(_) | Value::Null => return None,
+        Value::Object(o) => return instance::lookup_method(o, name.as_str(), name.hash_value()),
         _ => {}
     }
     let found = type_lookup(&type_of(obj), name.as_str(), name.hash_value())?;
@@ -1119,8 +1190,10 @@ pub fn lookup_method_name(obj: &Value, name: &PyStr) -> Option<Value> {
 }
 
 /// `setattr(obj, name, value)`.
-pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+pub fn setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
+        Value::Object(o) => instance::object_setattr(vm, obj, o, name, value),
+        Value::Type(t) if t.is_user_class() || t.metaclass.is_some() => instance::type_setattr(vm, t, name, Some(value)),
         Value::Module(m) => {
             m.dict.set_str(name, value);
             Ok(())
@@ -1165,30 +1238,56 @@ pub fn setattr(_vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<
     }
 }
 
+/// `delattr(obj, name)` / `del obj.name`.
+pub fn delattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
+    match obj {
+        Value::Object(o) => instance::object_delattr(vm, obj, o, name),
+        Value::Type(t) if t.is_user_class() || t.metaclass.is_some() => instance::type_setattr(vm, t, name, None),
+        Value::Type(t) => Err(PyErr::type_error(format!(
+            "cannot delete '{name}' attribute of immutable type '{}'",
+            t.name
+        ))),
+        Value::Module(m) => match m.dict.remove(&Value::str(name))? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::attribute_error(format!("module '{}' has no attribute '{}'", m.name.as_str(), name))),
+        },
+        _ => Err(no_attribute(obj, name)),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Unary operators.
 
 /// Unary `-v`.
-pub fn negative(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub fn negative(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match number::negative(v) {
         Some(r) => r,
-        None => Err(PyErr::type_error(format!("bad operand type for unary -: '{}'", tname(v)))),
+        None => match dunder::unary(vm, "__neg__", v) {
+            Some(r) => r,
+            None => Err(PyErr::type_error(format!("bad operand type for unary -: '{}'", tname(v)))),
+        },
     }
 }
 
 /// Unary `+v`.
-pub fn positive(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub fn positive(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match number::positive(v) {
         Some(r) => r,
-        None => Err(PyErr::type_error(format!("bad operand type for unary +: '{}'", tname(v)))),
+        None => match dunder::unary(vm, "__pos__", v) {
+            Some(r) => r,
+            None => Err(PyErr::type_error(format!("bad operand type for unary +: '{}'", tname(v)))),
+        },
     }
 }
 
 /// Unary `~v`.
-pub fn invert(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub fn invert(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match number::invert(v) {
         Some(r) => r,
-        None => Err(PyErr::type_error(format!("bad operand type for unary ~: '{}'", tname(v)))),
+        None => match dunder::unary(vm, "__invert__", v) {
+            Some(r) => r,
+            None => Err(PyErr::type_error(format!("bad operand type for unary ~: '{}'", tname(v)))),
+        },
     }
 }
 

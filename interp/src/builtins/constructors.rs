@@ -16,11 +16,8 @@ use crate::vm::Vm;
 /// `ty(*args)` for a builtin type, or for a user class deriving from an exception type.
 pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<Value> {
     let Some(id) = ty.builtin_id() else {
-        // A class defined in Python: only exception subclasses are constructed here.
-        if ty.mro().any(|t| t.builtin_id() == Some(TypeId::BaseException)) {
-            return crate::objects::exception::construct(vm, ty, &args);
-        }
-        return Err(PyErr::unsupported(&format!("creating instances of class '{}'", ty.name)));
+        // A class defined in Python (or a type implemented in Rust by a module).
+        return crate::objects::instance::call_user_type(vm, ty, args);
     };
     match id {
         TypeId::Int => int_new(vm, &args),
@@ -88,7 +85,7 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
                 return Ok(Value::Type(type_of(&pos[0])));
             }
             if pos.len() == 3 {
-                return Err(PyErr::unsupported("type(name, bases, dict)"));
+                return crate::objects::class_new::type_call3(vm, args);
             }
             Err(PyErr::type_error("type() takes 1 or 3 arguments"))
         }
@@ -96,8 +93,11 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
             if !args.args.is_empty() {
                 return Err(PyErr::type_error("object() takes no arguments"));
             }
-            Err(PyErr::unsupported("object()"))
+            Ok(crate::objects::instance::new_instance(ty, Value::Null))
         }
+        TypeId::Property => crate::objects::descriptors::property_new(vm, ty, args),
+        TypeId::StaticMethod | TypeId::ClassMethod => crate::objects::descriptors::wrapper_new(id, args),
+        TypeId::Super => crate::objects::descriptors::super_new(vm, args),
         TypeId::Enumerate => functions::builtin_enumerate(vm, args),
         TypeId::Zip => functions::builtin_zip(vm, args),
         TypeId::Map => functions::builtin_map(vm, args),
@@ -111,7 +111,7 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
 const INT_SIGNATURE: Signature<'static> =
     Signature { name: "int", params: &["x", "base"], positional: 2, required: 0, positional_only: 1 };
 
-fn int_new(_vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
+fn int_new(vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
     let [x, base]: [Option<&Value>; 2] = args::parse(args, &INT_SIGNATURE)?;
     let Some(x) = x else {
         if base.is_some() {
@@ -136,6 +136,32 @@ fn int_new(_vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => int::float_to_int(*f),
         Value::Str(s) => int::parse_int(s.as_str(), 10),
+        other if crate::objects::dunder::is_dynamic(other) => {
+            for hook in ["__int__", "__index__", "__trunc__"] {
+                let r = match hook {
+                    "__index__" => crate::objects::dunder::index(vm, other),
+                    _ => crate::objects::dunder::convert(vm, hook, other),
+                };
+                if let Some(r) = r {
+                    let r = r?;
+                    return match crate::objects::dunder::unwrap_base(&r) {
+                        i @ (Value::Int(_) | Value::BigInt(_)) => Ok(i),
+                        Value::Bool(b) => Ok(Value::Int(b as i64)),
+                        _ => Err(PyErr::type_error(format!(
+                            "{hook} returned non-int (type {})",
+                            type_of(&r).name
+                        ))),
+                    };
+                }
+            }
+            match crate::objects::dunder::unwrap_base(other) {
+                base if !base.is(other) => int_new(vm, &CallArgs::new(&[base])),
+                _ => Err(PyErr::type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    type_of(other).name
+                ))),
+            }
+        }
         other => Err(PyErr::type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             type_of(other).name
@@ -143,7 +169,7 @@ fn int_new(_vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
     }
 }
 
-fn float_new(_vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
+fn float_new(vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
     no_kwargs("float", args)?;
     let pos = positional_count("float", args, 0, 1)?;
     let Some(x) = pos.first() else { return Ok(Value::Float(0.0)) };
@@ -151,6 +177,29 @@ fn float_new(_vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(Value::Float(int::int_to_f64(x).unwrap_or(Ok(0.0))?)),
         Value::Str(s) => Ok(Value::Float(float::parse_float(s.as_str())?)),
+        other if crate::objects::dunder::is_dynamic(other) => {
+            if let Some(r) = crate::objects::dunder::convert(vm, "__float__", other) {
+                let r = r?;
+                return match crate::objects::dunder::unwrap_base(&r) {
+                    f @ Value::Float(_) => Ok(f),
+                    _ => Err(PyErr::type_error(format!(
+                        "{}.__float__ returned non-float (type {})",
+                        type_of(other).name,
+                        type_of(&r).name
+                    ))),
+                };
+            }
+            if let Some(r) = crate::objects::dunder::index(vm, other) {
+                return float_new(vm, &CallArgs::new(&[r?]));
+            }
+            match crate::objects::dunder::unwrap_base(other) {
+                base if !base.is(other) => float_new(vm, &CallArgs::new(&[base])),
+                _ => Err(PyErr::type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    type_of(other).name
+                ))),
+            }
+        }
         other => Err(PyErr::type_error(format!(
             "float() argument must be a string or a real number, not '{}'",
             type_of(other).name

@@ -287,8 +287,13 @@ pub fn builtin_len(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-pub fn builtin_abs(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+pub fn builtin_abs(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = exactly_one("abs", &args)?;
+    if let Some(r) = crate::objects::dunder::unary(vm, "__abs__", v) {
+        if !matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)) {
+            return r;
+        }
+    }
     number::absolute(v).unwrap_or_else(|| {
         Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", type_of(v).name)))
     })
@@ -344,8 +349,11 @@ pub fn builtin_ord(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     }
 }
 
-pub fn builtin_hash(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+pub fn builtin_hash(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = exactly_one("hash", &args)?;
+    if let Some(r) = crate::builtins::classes::hash_of(vm, v) {
+        return r;
+    }
     match number::hash(v) {
         Some(h) => Ok(Value::Int(h)),
         None => Ok(Value::Int(ops::hash(v)?)),
@@ -392,6 +400,7 @@ pub fn builtin_bin(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 /// True for values that can be called.
 pub fn is_callable(v: &Value) -> bool {
     matches!(v, Value::Function(_) | Value::Native(_) | Value::Method(_) | Value::Type(_))
+        || crate::builtins::classes::is_callable_object(v)
 }
 
 pub fn builtin_callable(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -797,7 +806,7 @@ fn round_int(x: &BigInt, ndigits: i64) -> BigInt {
     q * scale
 }
 
-pub fn builtin_round(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+pub fn builtin_round(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let slots: [Option<&Value>; 2] = args::parse(
         &args,
         &Signature { name: "round", params: &["number", "ndigits"], positional: 2, required: 1, positional_only: 0 },
@@ -848,7 +857,19 @@ pub fn builtin_round(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
                 }
             }
         }
-        other => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", type_of(other).name))),
+        other => {
+            if let Some(r) = crate::objects::dunder::round(vm, other, ndigits) {
+                return r;
+            }
+            match crate::objects::dunder::unwrap_base(other) {
+                base if !base.is(other) => {
+                    let mut call: Vec<Value> = vec![base];
+                    call.extend(ndigits.cloned());
+                    builtin_round(vm, CallArgs::new(&call))
+                }
+                _ => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", type_of(other).name))),
+            }
+        }
     }
 }
 
@@ -904,8 +925,14 @@ pub fn builtin_dir(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_kwargs("dir", &args)?;
     let pos = positional_count("dir", &args, 0, 1)?;
     let Some(obj) = pos.first() else {
-        return Err(PyErr::unsupported("dir() without an argument"));
+        let scope = vm.frame.locals.clone().unwrap_or_else(|| vm.frame.globals.clone());
+        let mut names = scope.keys();
+        crate::objects::list::sort_values(vm, &mut names, None, false)?;
+        return Ok(Value::list(names));
     };
+    if let Some(r) = crate::builtins::classes::dir_of(vm, obj) {
+        return r;
+    }
     let mut names: Vec<Value> = Vec::new();
     let mut add_keys = |dict: &crate::objects::dict::PyDict| {
         for k in dict.keys() {

@@ -138,6 +138,7 @@ macro_rules! for_each_op {
             (WithExceptStart, with_except_start, None, |_a| 4, 0, "stack is (exit, previous, exception): push exit, type(exception), exception, traceback, ready for CALL 3"),
             (YieldValue, yield_value, Flags, |_a| 0, 0, "suspend the generator, handing TOS to whoever resumed it; resumed, TOS is the sent value (arg 1: the yield of a yield-from loop)"),
             (Send, send, Jump, |_a| 0, 0, "TOS1 is an iterator, TOS a value to send (None: next()); replace TOS by what it yields, or when it is exhausted pop both, push its return value and jump to arg"),
+            (LoadBuildClass, load_build_class, None, |_a| 1, 0, "push builtins.__build_class__ (class statements)"),
         }
     };
 }

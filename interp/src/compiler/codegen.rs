@@ -12,6 +12,9 @@ use ruff_python_ast as ast;
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+#[path = "codegen_class.rs"]
+mod codegen_class;
+
 use super::assembler::{Assembler, Label};
 
 #[path = "codegen_try.rs"]
@@ -105,6 +108,8 @@ struct Unit {
     kwonlyargcount: u32,
     flags: u32,
     firstlineno: u32,
+    /// The class whose private names (`__x`) are mangled in this unit, if any.
+    private: Option<Rc<str>>,
 }
 
 /// Generates the code objects of one module.
@@ -116,6 +121,8 @@ pub struct CodeGen<'a> {
     unit: Unit,
     /// Enclosing units, innermost last.
     outer: Vec<Unit>,
+    /// `from __future__ import annotations`: annotations are stored as strings.
+    future_annotations: bool,
 }
 
 /// Where a name is loaded from / stored to.
@@ -301,7 +308,7 @@ impl<'a> CodeGen<'a> {
         mode: Mode,
     ) -> CodeGen<'a> {
         let unit = Unit::new(0, ScopeKind::Module, Rc::from("<module>"), Rc::from("<module>"), 1);
-        CodeGen { index, filename: Rc::from(filename), table, mode, unit, outer: Vec::new() }
+        CodeGen { index, filename: Rc::from(filename), table, mode, unit, outer: Vec::new(), future_annotations: false }
     }
 
     /// Compile a module body.
@@ -319,6 +326,7 @@ impl<'a> CodeGen<'a> {
             }
             _ => body,
         };
+        self.setup_annotations(body);
         self.stmts(body)?;
         if let Some(last) = body.last() {
             self.set_line(TextRange::empty(last.range().end()));
@@ -402,6 +410,8 @@ impl<'a> CodeGen<'a> {
 
     /// How `name` is accessed from the current unit.
     fn name_op(&mut self, name: &str) -> NameOp {
+        let mangled = super::symtable::mangle(self.unit.private.as_deref(), name);
+        let name: &str = &mangled;
         let scope = self.scope();
         let function_like = self.unit.kind.is_function_like();
         match scope.lookup(name) {
@@ -507,6 +517,7 @@ impl<'a> CodeGen<'a> {
         if self.table.scopes.get(scope).is_some_and(|s| s.is_generator) {
             unit.flags |= code_flags::GENERATOR;
         }
+        unit.private = self.unit.private.clone();
         let parent = std::mem::replace(&mut self.unit, unit);
         self.outer.push(parent);
         Ok(())
@@ -518,6 +529,9 @@ impl<'a> CodeGen<'a> {
         let parent = &self.unit;
         if parent.kind == ScopeKind::Module {
             return Rc::from(name);
+        }
+        if parent.kind == ScopeKind::Class {
+            return Rc::from(format!("{}.{}", parent.qualname, name));
         }
         let parent_scope = self.scope();
         if parent_scope.lookup(name) == NameScope::GlobalExplicit {
@@ -612,7 +626,7 @@ impl<'a> CodeGen<'a> {
     fn stmt_inner(&mut self, stmt: &Stmt) -> CResult<()> {
         match stmt {
             Stmt::FunctionDef(f) => self.function_def(f),
-            Stmt::ClassDef(c) => Err(self.unsupported(c.range, "'class' statements are")),
+            Stmt::ClassDef(c) => self.class_def(c),
             Stmt::Return(r) => self.return_stmt(r),
             Stmt::Delete(d) => {
                 for t in &d.targets {
@@ -623,13 +637,7 @@ impl<'a> CodeGen<'a> {
             Stmt::TypeAlias(t) => Err(self.unsupported(t.range, "'type' statements are")),
             Stmt::Assign(a) => self.assign(&a.targets, &a.value),
             Stmt::AugAssign(a) => self.aug_assign(a),
-            Stmt::AnnAssign(a) => match &a.value {
-                Some(v) => {
-                    self.expr(v)?;
-                    self.store(&a.target)
-                }
-                None => Ok(()),
-            },
+            Stmt::AnnAssign(a) => self.ann_assign(a),
             Stmt::For(f) => {
                 if f.is_async {
                     return Err(self.unsupported(f.range, "'async for' loops are"));
@@ -694,7 +702,7 @@ impl<'a> CodeGen<'a> {
     }
 
     fn return_stmt(&mut self, r: &ast::StmtReturn) -> CResult<()> {
-        if self.unit.kind == ScopeKind::Module {
+        if matches!(self.unit.kind, ScopeKind::Module | ScopeKind::Class) {
             return Err(self.error(r.range, "'return' outside function"));
         }
         let constant = match &r.value {
@@ -1057,7 +1065,7 @@ impl<'a> CodeGen<'a> {
             Expr::Name(n) => self.store_name(n.id.as_str(), n.range),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let idx = self.name_index(a.attr.as_str());
+                let idx = self.attr_index(a.attr.as_str());
                 self.emit(Op::StoreAttr, idx);
                 Ok(())
             }
@@ -1116,7 +1124,7 @@ impl<'a> CodeGen<'a> {
             }
             Expr::Attribute(attr) => {
                 self.expr(&attr.value)?;
-                let idx = self.name_index(attr.attr.as_str());
+                let idx = self.attr_index(attr.attr.as_str());
                 self.emit(Op::Copy, 1);
                 self.emit(Op::LoadAttr, idx);
                 self.expr(&a.value)?;
@@ -1150,7 +1158,7 @@ impl<'a> CodeGen<'a> {
             Expr::Name(n) => self.delete_name(n.id.as_str(), n.range),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let idx = self.name_index(a.attr.as_str());
+                let idx = self.attr_index(a.attr.as_str());
                 self.emit(Op::DeleteAttr, idx);
                 Ok(())
             }
@@ -1292,7 +1300,7 @@ impl<'a> CodeGen<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let idx = self.name_index(a.attr.as_str());
+                let idx = self.attr_index(a.attr.as_str());
                 self.emit(Op::LoadAttr, idx);
                 Ok(())
             }
@@ -1602,7 +1610,7 @@ impl<'a> CodeGen<'a> {
             if keywords.is_empty() && !has_star {
                 self.expr(&attr.value)?;
                 self.set_line(attr.range);
-                let idx = self.name_index(attr.attr.as_str());
+                let idx = self.attr_index(attr.attr.as_str());
                 self.emit(Op::LoadMethod, idx);
                 for a in args.iter() {
                     self.expr(a)?;
@@ -1917,6 +1925,7 @@ impl Unit {
             kwonlyargcount: 0,
             flags: 0,
             firstlineno,
+            private: None,
         }
     }
 }

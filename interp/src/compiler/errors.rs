@@ -40,6 +40,11 @@ impl<'a> LineIndex<'a> {
         LineIndex { source, starts }
     }
 
+    /// The source text of `range` (empty if out of bounds).
+    pub fn text(&self, range: ruff_text_size::TextRange) -> &'a str {
+        self.source.get(usize::from(range.start())..usize::from(range.end())).unwrap_or("")
+    }
+
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: TextSize) -> u32 {
         let offset = usize::from(offset).min(self.source.len());

@@ -30,13 +30,30 @@ pub enum ScopeKind {
     /// A list, set or dict comprehension or a generator expression: a hidden function taking
     /// the outermost iterator as its parameter `.0`.
     Comprehension,
+    /// A class body: names live in the class namespace dict; functions defined in it do not
+    /// see its names, but may capture the implicit `__class__` cell.
+    Class,
 }
 
 impl ScopeKind {
     /// Function-like scopes keep their locals in fast slots.
     pub fn is_function_like(self) -> bool {
-        !matches!(self, ScopeKind::Module)
+        !matches!(self, ScopeKind::Module | ScopeKind::Class)
     }
+}
+
+/// Private name mangling: inside class `class_name`, `__spam` (not ending in `__`, without
+/// dots) becomes `_Class__spam` (leading underscores of the class name stripped).
+pub fn mangle<'n>(class_name: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
+    let Some(class_name) = class_name else { return std::borrow::Cow::Borrowed(name) };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    std::borrow::Cow::Owned(format!("_{stripped}{name}"))
 }
 
 /// Where a name lives, once resolved.
@@ -217,6 +234,7 @@ impl SymbolTable {
             current: 0,
             depth: 0,
             comp_iter_depth: 0,
+            class_names: Vec::new(),
         };
         for stmt in body {
             builder.stmt(stmt)?;
@@ -287,6 +305,9 @@ impl SymbolTable {
         if kind.is_function_like() {
             child_bound.extend(local.iter().cloned());
         }
+        if kind == ScopeKind::Class {
+            child_bound.insert(Rc::from("__class__"));
+        }
         let child_global = global;
 
         let mut child_free: HashSet<Rc<str>> = HashSet::new();
@@ -296,6 +317,11 @@ impl SymbolTable {
             child_free.extend(f);
         }
 
+        // A class provides the `__class__` cell its methods capture.
+        if kind == ScopeKind::Class && child_free.remove("__class__") {
+            let sym = self.scopes[id].add("__class__", 0, TextRange::default());
+            sym.scope = NameScope::Cell;
+        }
         // Locals captured by children become cells.
         if kind.is_function_like() {
             for sym in self.scopes[id].symbols.iter_mut() {
@@ -356,6 +382,8 @@ struct Builder {
     depth: u32,
     /// > 0 while visiting the iterable expression of a comprehension.
     comp_iter_depth: u32,
+    /// Names of the enclosing class statements, innermost last (for private name mangling).
+    class_names: Vec<Rc<str>>,
 }
 
 fn unsupported<T>(what: &str, range: TextRange) -> Result<T, SymtableError> {
@@ -385,7 +413,13 @@ impl Builder {
     }
 
     fn add_def(&mut self, name: &str, flags: u32, range: TextRange) {
-        self.scope().add(name, flags, range);
+        let name = self.mangled(name).into_owned();
+        self.scope().add(&name, flags, range);
+    }
+
+    /// `name` after private name mangling in the innermost enclosing class.
+    fn mangled<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        mangle(self.class_names.last().map(|c| &**c), name)
     }
 
     fn stmts(&mut self, body: &[Stmt]) -> Result<(), SymtableError> {
@@ -421,7 +455,27 @@ impl Builder {
                 self.current = prev;
                 result
             }
-            Stmt::ClassDef(c) => unsupported("'class' statements are", c.range),
+            Stmt::ClassDef(c) => {
+                if c.type_params.is_some() {
+                    return unsupported("type parameters are", c.range);
+                }
+                for d in &c.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                if let Some(arguments) = &c.arguments {
+                    self.exprs(&arguments.args)?;
+                    for k in &arguments.keywords {
+                        self.expr(&k.value)?;
+                    }
+                }
+                self.add_def(c.name.as_str(), def::LOCAL, c.name.range);
+                let prev = self.push_scope(c, ScopeKind::Class, c.name.as_str(), c.range);
+                self.class_names.push(Rc::from(c.name.as_str()));
+                let result = self.stmts(&c.body);
+                self.class_names.pop();
+                self.current = prev;
+                result
+            }
             Stmt::Return(r) => self.opt_expr(r.value.as_deref()),
             Stmt::Delete(d) => {
                 for t in &d.targets {
@@ -449,7 +503,8 @@ impl Builder {
             }
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
-                    let cur = self.scope().flags(n.id.as_str());
+                    let mangled = self.mangled(n.id.as_str()).into_owned();
+                    let cur = self.scope().flags(&mangled);
                     if cur & (def::GLOBAL | def::NONLOCAL) != 0 && a.simple {
                         let kind = if cur & def::GLOBAL != 0 { "global" } else { "nonlocal" };
                         return err(format!("annotated name '{}' can't be {kind}", n.id), n.range);
@@ -553,7 +608,8 @@ impl Builder {
             }
             Stmt::Global(g) => {
                 for name in &g.names {
-                    let cur = self.scope().flags(name.as_str());
+                    let mangled = self.mangled(name.as_str()).into_owned();
+                    let cur = self.scope().flags(&mangled);
                     if cur & (def::PARAM | def::LOCAL | def::USE | def::ANNOT) != 0 {
                         let msg = if cur & def::PARAM != 0 {
                             format!("name '{name}' is parameter and global")
@@ -566,7 +622,7 @@ impl Builder {
                         };
                         return err(msg, g.range);
                     }
-                    let sym = self.scope().add(name.as_str(), 0, g.range);
+                    let sym = self.scope().add(&mangled, 0, g.range);
                     if sym.flags & (def::GLOBAL | def::NONLOCAL) == 0 {
                         sym.decl = g.range;
                     }
@@ -579,7 +635,8 @@ impl Builder {
                     return err("nonlocal declaration not allowed at module level", n.range);
                 }
                 for name in &n.names {
-                    let cur = self.scope().flags(name.as_str());
+                    let mangled = self.mangled(name.as_str()).into_owned();
+                    let cur = self.scope().flags(&mangled);
                     if cur & (def::PARAM | def::LOCAL | def::USE | def::ANNOT) != 0 {
                         let msg = if cur & def::PARAM != 0 {
                             format!("name '{name}' is parameter and nonlocal")
@@ -592,7 +649,7 @@ impl Builder {
                         };
                         return err(msg, n.range);
                     }
-                    let sym = self.scope().add(name.as_str(), 0, n.range);
+                    let sym = self.scope().add(&mangled, 0, n.range);
                     if sym.flags & (def::GLOBAL | def::NONLOCAL) == 0 {
                         sym.decl = n.range;
                     }
@@ -636,11 +693,12 @@ impl Builder {
             names.push(&k.name);
         }
         for name in names {
-            if self.scope().flags(name.as_str()) & def::PARAM != 0 {
+            let mangled = self.mangled(name.as_str()).into_owned();
+            if self.scope().flags(&mangled) & def::PARAM != 0 {
                 return err(format!("duplicate argument '{name}' in function definition"), name.range);
             }
             self.add_def(name.as_str(), def::PARAM, name.range);
-            let rc: Rc<str> = Rc::from(name.as_str());
+            let rc: Rc<str> = Rc::from(self.mangled(name.as_str()).as_ref());
             self.scope().params.push(rc);
         }
         Ok(())
@@ -832,6 +890,15 @@ impl Builder {
                     ast::ExprContext::Invalid => 0,
                 };
                 self.add_def(n.id.as_str(), flags, n.range);
+                // `super()` and `__class__` in a function reach the implicit `__class__` cell
+                // of the enclosing class.
+                if matches!(n.ctx, ast::ExprContext::Load)
+                    && matches!(n.id.as_str(), "super" | "__class__")
+                    && self.scope().kind.is_function_like()
+                    && !self.class_names.is_empty()
+                {
+                    self.scope().add("__class__", def::USE, n.range);
+                }
                 Ok(())
             }
             Expr::List(l) => self.exprs(&l.elts),
@@ -871,7 +938,7 @@ impl Builder {
 
     fn yield_here(&mut self, range: TextRange) -> Result<(), SymtableError> {
         match self.scope().kind {
-            ScopeKind::Module => err("'yield' outside function", range),
+            ScopeKind::Module | ScopeKind::Class => err("'yield' outside function", range),
             ScopeKind::Comprehension => {
                 let what = match &*self.scope().name {
                     "<setcomp>" => "set comprehension",
@@ -989,6 +1056,12 @@ impl Builder {
                     self.table.scopes[self.current].add(name, kind, target.range).decl = target.range;
                     self.table.scopes[id].add(name, def::LOCAL, target.range);
                     return Ok(());
+                }
+                ScopeKind::Class => {
+                    return err(
+                        "assignment expression within a comprehension cannot be used in a class body",
+                        target.range,
+                    );
                 }
                 ScopeKind::Module => {
                     self.table.scopes[self.current].add(name, def::GLOBAL, target.range).decl = target.range;

@@ -148,7 +148,7 @@ fn error_carries_the_source_line() {
 #[test]
 fn unsupported_constructs_are_named() {
     for (src, what) in [
-        ("class A:\n  pass\n", "'class' statements"),
+        ("class A(*b):\n  pass\n", "'*' and '**' in class bases"),
         ("try:\n  pass\nexcept* E:\n  pass\n", "'except*' (exception groups)"),
         ("x = 1j\n", "complex literals"),
         ("async def f():\n  pass\n", "'async def' functions"),

@@ -155,6 +155,9 @@ pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> 
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => format_int(value, spec),
         Value::Float(f) => format_float(*f, spec, "float"),
         Value::Str(s) => format_str(s.as_str(), spec),
+        Value::Object(_) | Value::Type(_) | Value::Exception(_) if crate::objects::dunder::is_dynamic(value) => {
+            crate::objects::dunder::format(vm, value, spec)
+        }
         _ if spec.is_empty() => crate::ops::to_str(vm, value),
         _ => Err(PyErr::type_error(format!(
             "unsupported format string passed to {}.__format__",

@@ -2,6 +2,10 @@
 
 pub mod args;
 pub mod bytes;
+pub mod class_new;
+pub mod descriptors;
+pub mod dunder;
+pub mod instance;
 pub mod dict;
 pub mod exception;
 pub mod float;

@@ -31,6 +31,15 @@ pub fn repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
 pub fn to_str(vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_owned()),
+        Value::Object(_) | Value::Type(_) | Value::Exception(_) if crate::objects::dunder::is_dynamic(v) => {
+            match crate::objects::dunder::to_str(vm, v) {
+                Some(r) => r,
+                None => match v {
+                    Value::Exception(e) => exception_str(vm, e),
+                    _ => repr(vm, v),
+                },
+            }
+        }
         Value::Exception(e) => exception_str(vm, e),
         _ => repr(vm, v),
     }
@@ -70,6 +79,22 @@ fn number_repr(v: &Value) -> String {
 
 /// Append `repr(v)` to `out`.
 pub fn write_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
+    match v {
+        Value::None => out.push_str("None"),
+        Value::Object(_) | Value::Type(_) | Value::Exception(_) if crate::objects::dunder::is_dynamic(v) => {
+            if let Some(r) = crate::objects::dunder::repr(vm, v) {
+                out.push_str(&r?);
+                return Ok(());
+            }
+            return write_builtin_repr(vm, v, out);
+        }
+        _ => return write_builtin_repr(vm, v, out),
+    }
+    Ok(())
+}
+
+/// `write_repr` for values without a Python-level `__repr__`.
+fn write_builtin_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
     match v {
         Value::None => out.push_str("None"),
         Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
@@ -122,12 +147,7 @@ fn write_leaf(v: &Value, out: &mut String) {
                 None => write!(out, "<built-in function {}>", n.name),
             };
         }
-        Value::Type(t) => {
-            let _ = match &t.module {
-                Some(m) if &**m != "builtins" => write!(out, "<class '{}.{}'>", m, t.name),
-                _ => write!(out, "<class '{}'>", t.name),
-            };
-        }
+        Value::Type(t) => out.push_str(&crate::objects::dunder::type_repr(t)),
         Value::Module(m) => {
             let _ = match m.dict.get_str("__file__") {
                 Some(Value::Str(f)) => write!(out, "<module '{}' from '{}'>", m.name.as_str(), f.as_str()),

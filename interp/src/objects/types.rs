@@ -1,8 +1,8 @@
 //! Type objects: `PyType`, the builtin type registry and `TypeId`, the cheap tag every value
 //! maps to.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use crate::objects::dict::PyDict;
 use crate::value::{NativeFn, NativeFunction, Value};
@@ -160,6 +160,8 @@ impl TypeId {
 /// user classes (issue #3) are created by the class statement.
 pub struct PyType {
     pub name: Rc<str>,
+    /// `__qualname__` (the same as `name` for builtin and Rust-implemented types).
+    pub qualname: Rc<str>,
     /// Set for builtin types.
     pub builtin: Option<TypeId>,
     /// The nearest builtin type on the MRO: the type itself for builtin types, `Object` for a
@@ -178,6 +180,29 @@ pub struct PyType {
     pub module: Option<Rc<str>>,
     /// Monotonic version, bumped whenever `dict` changes (for attribute caches, issue #6).
     pub version: std::cell::Cell<u32>,
+    /// The metaclass (`type(cls)`); `None` means `type`.
+    pub metaclass: Option<Rc<PyType>>,
+    /// Names of the `__slots__` of instances, inherited ones first (index = position in
+    /// `PyObject::slots`).
+    pub slots: Vec<Rc<str>>,
+    /// Instances carry a `__dict__` (false for builtin types and `__slots__`-only classes).
+    pub instance_dict: bool,
+    /// Direct subclasses (for `__subclasses__()` and for refreshing `flags`).
+    pub subclasses: RefCell<Vec<Weak<PyType>>>,
+    /// Cached facts about the MRO (`class_flags::*`), recomputed when a class dict changes.
+    pub flags: Cell<u32>,
+}
+
+/// Bits of `PyType::flags`: which attribute hooks a class (or a base) defines in Python.
+pub mod class_flags {
+    /// `__getattribute__` other than `object.__getattribute__`.
+    pub const GETATTRIBUTE: u32 = 1 << 0;
+    /// `__getattr__`.
+    pub const GETATTR: u32 = 1 << 1;
+    /// `__setattr__` other than `object.__setattr__`.
+    pub const SETATTR: u32 = 1 << 2;
+    /// `__delattr__` other than `object.__delattr__`.
+    pub const DELATTR: u32 = 1 << 3;
 }
 
 impl PyType {
@@ -206,28 +231,21 @@ impl PyType {
         }
         dict.set_str("__module__", Value::str(module));
         let object = builtin_type(TypeId::Object);
-        Rc::new(PyType {
-            name: Rc::from(name),
-            builtin: None,
-            base_builtin: TypeId::Object,
-            bases: vec![object.clone()],
-            mro_tail: vec![object],
-            dict,
-            module: Some(Rc::from(module)),
-            version: std::cell::Cell::new(0),
-        })
+        PyType::new_native_type(name, module, dict, object)
     }
 
-    /// A type implemented in Rust deriving from the builtin type `base`: an exception class
-    /// like `json.JSONDecodeError`, or `dict` for `collections.Counter`. Instances keep the
-    /// layout `base` decides (`base_builtin`).
+    /// A type implemented in Rust deriving from the builtin type `base` (`defaultdict` from
+    /// `dict`, ...). Its instances are `Value::Object`s whose `base_value` holds the builtin
+    /// value (create them with `objects::instance::new_native_subtype_instance`) and whose
+    /// `native` may hold extra state; builtin methods and operations of `base` act on the
+    /// `base_value` unless `methods` overrides them. `__new__`/`__init__` entries work as for
+    /// `new_native`; without them, calling the type builds the base value like `base(...)`.
     pub fn new_native_subtype(
         name: &str,
         module: &str,
         base: TypeId,
         methods: &[(&'static str, NativeFn)],
     ) -> Rc<PyType> {
-        let base = builtin_type(base);
         let dict = Rc::new(PyDict::new());
         for &(method_name, func) in methods {
             dict.set_str(
@@ -236,16 +254,35 @@ impl PyType {
             );
         }
         dict.set_str("__module__", Value::str(module));
-        Rc::new(PyType {
+        PyType::new_native_type(name, module, dict, builtin_type(base))
+    }
+
+    fn new_native_type(name: &str, module: &str, dict: Rc<PyDict>, base: Rc<PyType>) -> Rc<PyType> {
+        let mut mro_tail = vec![base.clone()];
+        mro_tail.extend(base.mro_tail.iter().cloned());
+        let ty = Rc::new(PyType {
             name: Rc::from(name),
+            qualname: Rc::from(name),
             builtin: None,
             base_builtin: base.base_builtin,
             bases: vec![base.clone()],
-            mro_tail: base.mro().cloned().collect(),
+            mro_tail,
             dict,
             module: Some(Rc::from(module)),
             version: std::cell::Cell::new(0),
-        })
+            metaclass: None,
+            slots: Vec::new(),
+            instance_dict: false,
+            subclasses: RefCell::new(Vec::new()),
+            flags: Cell::new(0),
+        });
+        base.subclasses.borrow_mut().push(Rc::downgrade(&ty));
+        ty
+    }
+
+    /// True for classes created by a class statement or `type(name, bases, dict)`.
+    pub fn is_user_class(&self) -> bool {
+        self.builtin.is_none()
     }
 
     /// This type, then its MRO tail.
@@ -296,8 +333,15 @@ fn create_registry() -> Vec<Rc<PyType>> {
         for &(name, func) in crate::objects::methods_of(id) {
             dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: Some(id), is_method: true })));
         }
+        for &(name, func) in crate::objects::instance::extra_methods_of(id) {
+            dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: Some(id), is_method: true })));
+        }
+        for &(name, func) in crate::objects::instance::static_methods_of(id) {
+            dict.set_str(name, Value::Native(Rc::new(NativeFunction { name, func, owner: Some(id), is_method: false })));
+        }
         types.push(Rc::new(PyType {
             name: Rc::from(id.name()),
+            qualname: Rc::from(id.name()),
             builtin: Some(id),
             base_builtin: id,
             bases,
@@ -305,6 +349,11 @@ fn create_registry() -> Vec<Rc<PyType>> {
             dict,
             module: None,
             version: std::cell::Cell::new(0),
+            metaclass: None,
+            slots: Vec::new(),
+            instance_dict: false,
+            subclasses: RefCell::new(Vec::new()),
+            flags: Cell::new(0),
         }));
     }
     types
@@ -326,6 +375,10 @@ pub fn type_of(value: &Value) -> Rc<PyType> {
     match value {
         Value::Exception(e) => e.ty.clone(),
         Value::Object(o) => o.class(),
+        Value::Type(t) => match &t.metaclass {
+            Some(m) => m.clone(),
+            None => builtin_type(TypeId::Type),
+        },
         _ => builtin_type(value.type_id()),
     }
 }

@@ -91,7 +91,13 @@ impl Vm {
             }
             Value::Type(ty) => crate::builtins::call_type(self, ty, CallArgs { args, kwnames }),
             Value::Function(_) => call_from_rust(self, callable, args, kwnames),
-            _ => Err(PyErr::type_error(format!("'{}' object is not callable", callable.type_id().name()))),
+            _ => match crate::objects::dunder::call(self, callable, args, kwnames) {
+                Some(r) => r,
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object is not callable",
+                    crate::objects::types::type_of(callable).name
+                ))),
+            },
         }
     }
 
@@ -162,7 +168,7 @@ impl Vm {
 
     /// Fill cell slots with fresh cells (moving parameters that are cells into theirs) and
     /// free-variable slots with the function's closure cells.
-    fn init_cells(&mut self, func: &Rc<PyFunction>, base: usize) {
+    pub(super) fn init_cells(&mut self, func: &Rc<PyFunction>, base: usize) {
         let code = &func.code;
         let cell_base = base + code.cell_base();
         for i in 0..code.cellvars.len() {

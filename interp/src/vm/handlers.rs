@@ -373,11 +373,8 @@ pub(super) fn store_attr(vm: &mut Vm, arg: u32) -> Step {
 pub(super) fn delete_attr(vm: &mut Vm, arg: u32) -> Step {
     let obj = vm.pop();
     let name = vm.name_at(arg);
-    Err(PyErr::attribute_error(format!(
-        "'{}' object has no attribute '{}'",
-        obj.type_id().name(),
-        name.as_str()
-    )))
+    ops::delattr(vm, &obj, name.as_str())?;
+    NEXT
 }
 
 #[inline(always)]
@@ -1188,4 +1185,15 @@ pub(super) fn yield_value(vm: &mut Vm, _arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn send(vm: &mut Vm, arg: u32) -> Step {
     super::generator::send(vm, arg)
+}
+
+#[inline(always)]
+pub(super) fn load_build_class(vm: &mut Vm, _arg: u32) -> Step {
+    match vm.builtins.get_str("__build_class__") {
+        Some(f) => {
+            vm.push(f);
+            NEXT
+        }
+        None => Err(PyErr::name_error("__build_class__ not found")),
+    }
 }

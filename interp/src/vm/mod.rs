@@ -9,6 +9,7 @@
 //! start a nested dispatch loop, which returns when its entry frame returns.
 
 mod call;
+mod class_body;
 pub mod dispatch;
 pub mod generator;
 mod handlers;
