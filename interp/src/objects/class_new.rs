@@ -321,6 +321,7 @@ pub fn type_new(
         subs.push(Rc::downgrade(&ty));
     }
     refresh_flags(&ty);
+    crate::gc::track(&Value::Type(ty.clone()));
     if let Some(Value::Cell(cell)) = class_cell {
         *cell.value.borrow_mut() = Value::Type(ty.clone());
     }

@@ -62,13 +62,13 @@ impl NativeState for SuperState {
 }
 
 fn make(id: TypeId, state: Box<dyn NativeState>) -> Value {
-    Value::Object(Rc::new(PyObject {
+    crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(builtin_type(id)),
         dict: None,
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: Some(state),
-    }))
+    })))
 }
 
 /// Methods of the descriptor types.

@@ -81,13 +81,13 @@ pub fn static_methods_of(id: TypeId) -> MethodTable {
 /// A new, empty instance of `cls` (no `__init__` called).
 pub fn new_instance(cls: &Rc<PyType>, base_value: Value) -> Value {
     let dict = if cls.instance_dict { Some(Rc::new(PyDict::new())) } else { None };
-    Value::Object(Rc::new(PyObject {
+    crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(cls.clone()),
         dict,
         slots: RefCell::new(vec![Value::Null; cls.slots.len()]),
         base_value,
         native: None,
-    }))
+    })))
 }
 
 /// An instance of a type made with `PyType::new_native_subtype`: `base_value` is the builtin
@@ -98,13 +98,13 @@ pub fn new_native_subtype_instance(
     native: Option<Box<dyn crate::value::NativeState>>,
 ) -> Value {
     let dict = if cls.instance_dict { Some(Rc::new(PyDict::new())) } else { None };
-    Value::Object(Rc::new(PyObject {
+    crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(cls.clone()),
         dict,
         slots: RefCell::new(vec![Value::Null; cls.slots.len()]),
         base_value,
         native,
-    }))
+    })))
 }
 
 /// `name` looked up along the MRO of `ty`.
