@@ -1133,14 +1133,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
             }
             return type_attribute(t, name);
         }
-        Value::Object(o) => {
-            if o.class.borrow().builtin == Some(TypeId::Super) {
-                if let Some(r) = crate::objects::descriptors::super_getattr(vm, o, name) {
-                    return r;
-                }
-            }
-            return instance::object_getattr(vm, obj, o, name, pystr::hash_str(name));
-        }
+        Value::Object(o) => return instance::object_getattr(vm, obj, o, name, pystr::hash_str(name)),
         _ => {}
     }
     if let Some(v) = own_attribute(obj, name) {

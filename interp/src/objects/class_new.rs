@@ -517,8 +517,10 @@ fn unpack_type_args(args: &[Value]) -> PyResult<(Rc<PyStr>, Vec<Rc<PyType>>, Rc<
     for b in bases.items.iter() {
         match b {
             Value::Type(t) => types.push(t.clone()),
-            other => {
-                return Err(PyErr::type_error(format!("bases must be types, not {}", type_of(other).name)))
+            _ => {
+                return Err(PyErr::type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ))
             }
         }
     }

@@ -259,6 +259,11 @@ pub fn no_attribute(cls: &PyType, name: &str) -> PyErr {
 /// `obj.name` for `Value::Object`.
 pub fn object_getattr(vm: &mut Vm, obj: &Value, o: &Rc<PyObject>, name: &str, hash: i64) -> PyResult<Value> {
     let cls = o.class();
+    if cls.builtin == Some(TypeId::Super) {
+        if let Some(r) = crate::objects::descriptors::super_getattr(vm, o, name) {
+            return r;
+        }
+    }
     let flags = cls.flags.get();
     let result = if flags & class_flags::GETATTRIBUTE != 0 {
         match special_method(&cls, "__getattribute__") {
@@ -348,6 +353,37 @@ pub fn object_setattr(vm: &mut Vm, obj: &Value, o: &Rc<PyObject>, name: &str, va
         }
     }
     generic_setattr(vm, obj, o, name, Some(value))
+}
+
+/// `obj.name = value` for `Value::Object` with the name as an interned string (the VM's
+/// STORE_ATTR): the common case of a plain instance attribute stores the key without
+/// allocating or rehashing it.
+pub fn object_setattr_interned(
+    vm: &mut Vm,
+    obj: &Value,
+    o: &Rc<PyObject>,
+    name: &Rc<crate::objects::str::PyStr>,
+    value: Value,
+) -> PyResult<()> {
+    {
+        let cls = o.class.borrow();
+        if cls.flags.get() & class_flags::SETATTR == 0 && cls.slots.is_empty() {
+            if let Some(dict) = &o.dict {
+                let hash = name.hash_value();
+                let descr = cls.mro().find_map(|t| t.dict.get_str_hashed(name.as_str(), hash));
+                let plain = match &descr {
+                    None => true,
+                    Some(d) => !(matches!(d, Value::Object(_)) && is_data_descriptor(d)),
+                };
+                if plain && name.as_str() != "__class__" && name.as_str() != "__dict__" {
+                    let dict = dict.clone();
+                    drop(cls);
+                    return dict.set(Value::Str(name.clone()), value);
+                }
+            }
+        }
+    }
+    object_setattr(vm, obj, o, name.as_str(), value)
 }
 
 /// `del obj.name` for `Value::Object`.
@@ -496,6 +532,17 @@ pub fn type_getattr(vm: &mut Vm, t: &Rc<PyType>, name: &str) -> PyResult<Value> 
             "__base__" => return Ok(t.bases.first().map_or(Value::None, |b| Value::Type(b.clone()))),
             "__dict__" => return Ok(Value::Dict(Rc::new(t.dict.copy()))),
             "__class__" => return Ok(Value::Type(meta)),
+            "__annotations__" if t.is_user_class() => {
+                // Only the class's own annotations; an empty dict is created on first use.
+                return Ok(match t.dict.get_str("__annotations__") {
+                    Some(v) => v,
+                    None => {
+                        let d = Value::Dict(Rc::new(PyDict::new()));
+                        t.dict.set_str("__annotations__", d.clone());
+                        d
+                    }
+                });
+            }
             _ => {}
         }
     }

@@ -355,7 +355,10 @@ pub(super) fn delete_name(vm: &mut Vm, arg: u32) -> Step {
 pub(super) fn load_attr(vm: &mut Vm, arg: u32) -> Step {
     let obj = vm.pop();
     let name = vm.name_at(arg);
-    let v = ops::getattr(vm, &obj, name.as_str())?;
+    let v = match &obj {
+        Value::Object(o) => crate::objects::instance::object_getattr(vm, &obj, o, name.as_str(), name.hash_value())?,
+        _ => ops::getattr(vm, &obj, name.as_str())?,
+    };
     vm.push(v);
     NEXT
 }
@@ -365,7 +368,10 @@ pub(super) fn store_attr(vm: &mut Vm, arg: u32) -> Step {
     let obj = vm.pop();
     let value = vm.pop();
     let name = vm.name_at(arg);
-    ops::setattr(vm, &obj, name.as_str(), value)?;
+    match &obj {
+        Value::Object(o) => crate::objects::instance::object_setattr_interned(vm, &obj, o, &name, value)?,
+        _ => ops::setattr(vm, &obj, name.as_str(), value)?,
+    }
     NEXT
 }
 
