@@ -431,7 +431,15 @@ fn decode_error(doc: &str, message: &str, at: usize) -> PyErr {
         None => pos + 1,
     };
     let text = format!("{message}: line {lineno} column {colno} (char {pos})");
-    PyErr(Rc::new(PyException::new(decode_error_type(), vec![Value::string(text)])))
+    let exc = PyException::new(decode_error_type(), vec![Value::string(text)]);
+    let attrs = PyDict::new();
+    attrs.set_str("msg", Value::str(message));
+    attrs.set_str("doc", Value::str(doc));
+    attrs.set_str("pos", Value::Int(pos as i64));
+    attrs.set_str("lineno", Value::Int(lineno as i64));
+    attrs.set_str("colno", Value::Int(colno as i64));
+    *exc.dict.borrow_mut() = Some(Rc::new(attrs));
+    PyErr(Rc::new(exc))
 }
 
 fn is_json_space(b: u8) -> bool {

@@ -1,7 +1,11 @@
 //! Standard modules implemented in Rust, created on first import. `BUILTIN_MODULES` is the
 //! registry the import system consults before searching `sys.path` for `.py` files.
 
+pub mod abc;
+pub mod array;
 pub mod collections;
+pub mod dataclasses;
+pub mod enums;
 pub mod future;
 pub mod gc;
 pub mod json;
@@ -44,6 +48,11 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("operator", operator::init),
     ("random", random::init),
     ("itertools", itertools::init),
+    ("array", array::init),
+    ("abc", abc::init),
+    ("collections.abc", collections::abc::init),
+    ("enum", enums::init),
+    ("dataclasses", dataclasses::init),
 ];
 
 /// The initializer of builtin module `name`, if there is one.

@@ -76,3 +76,49 @@ macro_rules! native_type {
     };
 }
 
+/// Run Python `source` (part of a standard module, shipped inside the binary) with `module`'s
+/// namespace as its globals. Parts of modules that build classes (`enum`, `dataclasses`, the
+/// ABCs) are written this way: they are ordinary Python classes and functions, and the
+/// methods they generate are Python functions, as in CPython.
+pub fn run_python_source(vm: &mut crate::vm::Vm, module: &crate::value::PyModule, source: &str, filename: &str) -> PyResult<()> {
+    let code = crate::compiler::compile(source, filename, crate::compiler::Mode::Module)
+        .map_err(crate::vm::import::syntax_error)?;
+    let dict = module.dict.clone();
+    if dict.get_str("__builtins__").is_none() {
+        dict.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
+    }
+    vm.run_module_code(code, dict)?;
+    Ok(())
+}
+
+/// `_exec(source, namespace)`: run generated Python source in a dict namespace (how
+/// `dataclasses` and `namedtuple` make methods with exact signatures).
+pub fn exec_native(vm: &mut crate::vm::Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    let (Some(Value::Str(source)), Some(Value::Dict(namespace))) = (args.args.first(), args.args.get(1)) else {
+        return Err(PyErr::type_error("_exec(source, namespace) expects a str and a dict"));
+    };
+    let code = crate::compiler::compile(source.as_str(), "<generated>", crate::compiler::Mode::Module)
+        .map_err(crate::vm::import::syntax_error)?;
+    if namespace.get_str("__builtins__").is_none() {
+        namespace.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
+    }
+    vm.run_module_code(code, namespace.clone())?;
+    Ok(Value::None)
+}
+
+/// `classmethod(func)` for a native function (e.g. a `__class_getitem__`).
+pub fn classmethod(vm: &mut crate::vm::Vm, name: &'static str, func: crate::value::NativeFn) -> PyResult<Value> {
+    let native = Value::Native(Rc::new(crate::value::NativeFunction { name, func, owner: None, is_method: true }));
+    let classmethod_type = crate::objects::types::builtin_type(crate::objects::types::TypeId::ClassMethod);
+    vm.call(&Value::Type(classmethod_type), &[native])
+}
+
+/// `_own_attribute(cls, name, default)`: `name` from `cls`'s own namespace (not its bases).
+pub fn own_attribute(_vm: &mut crate::vm::Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    match args.args {
+        [Value::Type(t), Value::Str(name), default] => Ok(t.dict.get_str(name.as_str()).unwrap_or_else(|| default.clone())),
+        [_, _, default] => Ok(default.clone()),
+        _ => Err(PyErr::type_error("_own_attribute(cls, name, default)")),
+    }
+}
+

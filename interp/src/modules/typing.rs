@@ -12,7 +12,7 @@ use crate::ops;
 use crate::value::{CallArgs, NativeState, PyModule, Value};
 use crate::vm::Vm;
 
-use super::support::{new_object, object_dict, self_state, state_of};
+use super::support::{classmethod, new_object, object_dict, self_state, state_of};
 
 /// How a typing object behaves when subscripted.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -697,8 +697,11 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
         m.add(name, new_form(name, kind, None, origin));
     }
     let c = classes();
-    m.add("Generic", Value::Type(PyType::new_native("Generic", "typing", &[("__class_getitem__", class_getitem)])));
-    m.add("Protocol", Value::Type(PyType::new_native("Protocol", "typing", &[("__class_getitem__", class_getitem)])));
+    for name in ["Generic", "Protocol"] {
+        let class = PyType::new_native(name, "typing", &[]);
+        class.dict.set_str("__class_getitem__", classmethod(vm, "__class_getitem__", class_getitem)?);
+        m.add(name, Value::Type(class));
+    }
     m.add("TypeVar", Value::Type(c.typevar.clone()));
     m.add("_GenericAlias", Value::Type(c.form.clone()));
     m.add("Text", Value::Type(builtin_type(TypeId::Str)));
