@@ -214,7 +214,28 @@ fn trace(object: &Value, t: &mut Tracer<'_>, edge: &mut dyn FnMut(usize)) {
             }
         }
         Value::DictView(view) => t.rc(&view.dict, Value::Dict, edge),
-        // Generators: their saved frames are traced once they hold one (issue #3).
+        Value::Generator(g) => {
+            // A suspended generator's slots and evaluation stack live here; a running one's
+            // are on the VM stack (outside references).
+            if let Ok(values) = g.saved_stack.try_borrow() {
+                for v in values.iter() {
+                    t.value(v, edge);
+                }
+            }
+            if let Ok(frame) = g.frame.try_borrow() {
+                if let Some(frame) = frame.as_ref() {
+                    t.rc(&frame.globals, Value::Dict, edge);
+                    if let Some(locals) = &frame.locals {
+                        t.rc(locals, Value::Dict, edge);
+                    }
+                }
+            }
+            for cell in [&g.handled, &g.resumer_handled] {
+                if let Ok(v) = cell.try_borrow() {
+                    t.value(&v, edge);
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -319,6 +340,20 @@ pub(crate) fn clear(object: &Value, graph: &Graph, trash: &mut Vec<Box<dyn Any>>
             }
         }
         Value::Type(ty) => clear_owned_dict(&ty.dict, graph, trash),
+        Value::Generator(g) => {
+            if g.state() != crate::objects::generator::GenState::Running {
+                if let Ok(mut values) = g.saved_stack.try_borrow_mut() {
+                    trash.push(Box::new(std::mem::take(&mut *values)));
+                }
+                if let Ok(mut frame) = g.frame.try_borrow_mut() {
+                    trash.push(Box::new(frame.take()));
+                }
+                if let Ok(mut v) = g.handled.try_borrow_mut() {
+                    trash.push(Box::new(std::mem::replace(&mut *v, Value::None)));
+                }
+                g.state.set(crate::objects::generator::GenState::Finished);
+            }
+        }
         Value::Iter(it) => {
             if let Ok(mut state) = it.state.try_borrow_mut() {
                 trash.push(Box::new(std::mem::replace(&mut *state, IterKind::Exhausted)));

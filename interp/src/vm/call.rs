@@ -163,7 +163,7 @@ impl Vm {
         let name = func.name.borrow().clone();
         let qualname = func.qualname.borrow().clone();
         let generator = PyGenerator::new(name, qualname, frame, slots);
-        self.stack.push(Value::Generator(Rc::new(generator)));
+        self.stack.push(crate::gc::tracked(Value::Generator(Rc::new(generator))));
     }
 
     /// Fill cell slots with fresh cells (moving parameters that are cells into theirs) and
