@@ -99,7 +99,8 @@ impl PyObject {
 /// mutability (`RefCell`s). `trace` and `clear` let the cycle collector see and break the
 /// references it holds.
 pub trait NativeState: std::any::Any {
-    /// Call `visit` on every `Value` this state references.
+    /// Call `visit` on every `Value` this state references. A collection can start inside
+    /// any allocation: use `try_borrow` and skip what is borrowed (never `borrow`).
     fn trace(&self, _visit: &mut dyn FnMut(&Value)) {}
     /// Drop every reference this state holds (called only on unreachable cycles).
     fn clear(&self) {}

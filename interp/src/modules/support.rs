@@ -12,25 +12,25 @@ use crate::value::{CallArgs, NativeState, PyObject, Value};
 /// A new instance of the Rust-implemented type `class` holding `state`, with an instance
 /// dict when `with_dict` (for attributes like `__name__` that Python code reads).
 pub fn new_object<T: NativeState>(class: &Rc<PyType>, state: T, with_dict: bool) -> Value {
-    Value::Object(Rc::new(PyObject {
+    crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(class.clone()),
         dict: if with_dict { Some(Rc::new(PyDict::new())) } else { None },
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: Some(Box::new(state)),
-    }))
+    })))
 }
 
 /// A new instance of `class` (deriving from a builtin type) whose data is `base_value`, with
 /// optional extra Rust state and an instance dict.
 pub fn new_subtype_object(class: &Rc<PyType>, base_value: Value, state: Option<Box<dyn NativeState>>) -> Value {
-    Value::Object(Rc::new(PyObject {
+    crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(class.clone()),
         dict: Some(Rc::new(PyDict::new())),
         slots: RefCell::new(Vec::new()),
         base_value,
         native: state,
-    }))
+    })))
 }
 
 /// The Rust state of type `T` behind `value`, if it is such an object.

@@ -27,7 +27,9 @@ impl NativeState for PropertyState {
         visit(&self.fset);
         visit(&self.fdel);
         visit(&self.doc);
-        visit(&self.name.borrow());
+        if let Ok(name) = self.name.try_borrow() {
+            visit(&name);
+        }
     }
 }
 
@@ -38,10 +40,13 @@ pub struct WrappedFunction {
 
 impl NativeState for WrappedFunction {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func.borrow());
+        if let Ok(func) = self.func.try_borrow() {
+            visit(&func);
+        }
     }
     fn clear(&self) {
-        *self.func.borrow_mut() = Value::None;
+        let taken = self.func.try_borrow_mut().map(|mut f| std::mem::replace(&mut *f, Value::None));
+        drop(taken);
     }
 }
 

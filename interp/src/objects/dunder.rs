@@ -626,10 +626,13 @@ struct SequenceIter {
 
 impl NativeState for SequenceIter {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.target.borrow());
+        if let Ok(target) = self.target.try_borrow() {
+            visit(&target);
+        }
     }
     fn clear(&self) {
-        *self.target.borrow_mut() = Value::None;
+        let taken = self.target.try_borrow_mut().map(|mut t| std::mem::replace(&mut *t, Value::None));
+        drop(taken);
     }
 }
 

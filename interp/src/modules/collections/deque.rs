@@ -22,12 +22,16 @@ pub struct Deque {
 
 impl NativeState for Deque {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
-        for v in self.items.borrow().iter() {
-            visit(v);
+        // A collection can start while the items are borrowed: then they are not reported.
+        if let Ok(items) = self.items.try_borrow() {
+            for v in items.iter() {
+                visit(v);
+            }
         }
     }
     fn clear(&self) {
-        self.items.borrow_mut().clear();
+        let taken = self.items.try_borrow_mut().map(|mut items| std::mem::take(&mut *items));
+        drop(taken);
     }
 }
 
