@@ -72,6 +72,20 @@ pub fn os_error_subclass(errno: i64) -> Option<TypeId> {
     })
 }
 
+/// An ImportError (or ModuleNotFoundError) with `msg` and the `name` attribute set, as the
+/// import system raises them.
+pub fn new_import_error(ty: TypeId, message: String, name: Option<&str>) -> PyErr {
+    let e = new_instance(builtin_type(ty), vec![Value::string(message)]);
+    let dict = instance_dict(&e);
+    if let Some(Value::Str(_)) = e.args().items.first() {
+        dict.set_str("msg", e.args().items[0].clone());
+    }
+    if let Some(name) = name {
+        dict.set_str("name", Value::str(name));
+    }
+    PyErr(e)
+}
+
 /// The OSError (subclass chosen by `errno`) for a failed system call, as `OSError(errno,
 /// strerror[, filename])` builds it: `str()` gives `[Errno 2] No such file or directory: 'x'`.
 pub fn new_os_error(errno: i64, strerror: &str, filename: Option<Value>) -> PyErr {

@@ -140,7 +140,7 @@ fn cached(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
 }
 
 fn not_found(name: &str) -> PyErr {
-    PyErr::new(TypeId::ModuleNotFoundError, format!("No module named '{name}'"))
+    crate::objects::exception::new_import_error(TypeId::ModuleNotFoundError, format!("No module named '{name}'"), Some(name))
 }
 
 /// The names of a fromlist constant (empty for None).
@@ -383,7 +383,7 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &str) -> PyResult<Value> {
     } else {
         format!("cannot import name '{name}' from '{module_name}' ({location})")
     };
-    Err(PyErr::new(TypeId::ImportError, message))
+    Err(crate::objects::exception::new_import_error(TypeId::ImportError, message, Some(&module_name)))
 }
 
 /// `IMPORT_STAR`: copy the names `module.__all__` lists (or every name not starting with an

@@ -99,11 +99,13 @@ fn exception_from(vm: &mut Vm, v: Value, what: &str) -> PyResult<Rc<PyException>
         Value::Exception(e) => Ok(e),
         Value::Type(ref t) if t.base_builtin().is_exception() => match vm.call(&v, &[])? {
             Value::Exception(e) => Ok(e),
-            other => Err(PyErr::type_error(format!(
-                "calling {} should have returned an instance of BaseException, not {}",
-                crate::ops::type_name(&v),
-                type_of(&other).name
-            ))),
+            other => {
+                let class = crate::ops::repr(vm, &v)?;
+                let returned = crate::ops::repr(vm, &Value::Type(type_of(&other)))?;
+                Err(PyErr::type_error(format!(
+                    "calling {class} should have returned an instance of BaseException, not {returned}"
+                )))
+            }
         },
         _ => Err(PyErr::type_error(what.to_owned())),
     }
@@ -223,7 +225,12 @@ pub(crate) fn before_with(vm: &mut Vm, _arg: u32) -> Step {
         ))
     };
     let enter = type_of(&manager).lookup("__enter__").ok_or_else(unsupported)?;
-    let exit = special_method(&manager, "__exit__").ok_or_else(unsupported)?;
+    let exit = special_method(&manager, "__exit__").ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+            type_of(&manager).name
+        ))
+    })?;
     vm.stack.push(exit);
     match enter {
         // (function, self) for CALL_METHOD 0.
