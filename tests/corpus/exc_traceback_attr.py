@@ -15,3 +15,17 @@ try:
     e.__traceback__ = 5
 except TypeError as err:
     print(err)
+
+def inner():
+    raise KeyError("deep")
+def outer():
+    inner()
+try:
+    outer()
+except KeyError as k:
+    tb = k.__traceback__
+    lines = []
+    while tb is not None:
+        lines.append(tb.tb_lineno)
+        tb = tb.tb_next
+    print(lines)

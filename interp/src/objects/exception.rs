@@ -501,11 +501,12 @@ struct TracebackState {
 impl NativeState for TracebackState {}
 
 thread_local! {
-    static TRACEBACK_TYPE: Rc<PyType> = PyType::new_native(
-        "traceback",
-        "builtins",
-        &[("__getattr__", traceback_getattr)],
-    );
+    static TRACEBACK_TYPE: Rc<PyType> = {
+        let ty = PyType::new_native("traceback", "builtins", &[("__getattr__", traceback_getattr)]);
+        // Let attribute lookup fall back to `__getattr__`.
+        crate::objects::class_new::refresh_flags(&ty);
+        ty
+    };
 }
 
 fn traceback_object(entries: Rc<[TraceEntry]>, index: usize) -> Value {
