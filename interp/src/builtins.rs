@@ -69,6 +69,19 @@ fn is_hidden_type(id: TypeId) -> bool {
             | TypeId::Method
             | TypeId::Module
             | TypeId::Iterator
+            | TypeId::ListIterator
+            | TypeId::ListReverseIterator
+            | TypeId::TupleIterator
+            | TypeId::RangeIterator
+            | TypeId::StrIterator
+            | TypeId::StrAsciiIterator
+            | TypeId::DictKeyIterator
+            | TypeId::DictValueIterator
+            | TypeId::DictItemIterator
+            | TypeId::SetIterator
+            | TypeId::CallableIterator
+            | TypeId::BytesIterator
+            | TypeId::ByteArrayIterator
             | TypeId::DictKeys
             | TypeId::DictValues
             | TypeId::DictItems
