@@ -311,3 +311,71 @@ fn frame_info(gen: &Rc<PyGenerator>) -> Value {
 pub fn repr(gen: &Rc<PyGenerator>, address: &str) -> String {
     format!("<generator object {} at {}>", gen.qualname.as_str(), address)
 }
+
+// ---- closing generators that are dropped while suspended ------------------------------------
+
+thread_local! {
+    /// Suspended generators that were dropped inside a `try`/`with` block, waiting for the VM
+    /// to close them (their `finally`/`except GeneratorExit` code must run, as in CPython).
+    static PENDING_CLOSE: RefCell<Vec<Rc<PyGenerator>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Set when `PENDING_CLOSE` is not empty: a plain load the VM polls at calls, returns and
+/// backward jumps. (A process-wide flag; the queue it announces is per thread.)
+static CLOSE_PENDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// True when dropped generators are waiting to be closed.
+#[inline(always)]
+pub fn close_pending() -> bool {
+    CLOSE_PENDING.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Close every generator dropped while suspended in a `try` block. An exception from
+/// `close()` is reported on stderr ("Exception ignored in: ...") and otherwise ignored, like
+/// CPython's finalizer does.
+#[cold]
+pub fn run_pending_closes(vm: &mut Vm) {
+    CLOSE_PENDING.store(false, std::sync::atomic::Ordering::Relaxed);
+    loop {
+        let next = PENDING_CLOSE.try_with(|p| p.borrow_mut().pop()).ok().flatten();
+        let Some(gen) = next else { break };
+        if let Err(err) = vmgen::close(vm, &gen) {
+            let what = repr(&gen, &crate::objects::repr::address(&Value::Generator(gen.clone())));
+            let _ = crate::stdio::write_stderr(&format!("Exception ignored in: {what}\n"));
+            crate::traceback::print_exception(vm, &err);
+        }
+        // Whatever happened, the finalizer runs once.
+        gen.finish();
+    }
+}
+
+impl Drop for PyGenerator {
+    fn drop(&mut self) {
+        if self.state.get() != GenState::Suspended {
+            return;
+        }
+        let in_try = match self.frame.get_mut() {
+            Some(frame) => frame.code.handler_for(frame.pc.saturating_sub(1)).is_some(),
+            None => false,
+        };
+        if !in_try {
+            return;
+        }
+        // Move the suspended state into a new generator object the VM can close.
+        let orphan = PyGenerator {
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            code: self.code.clone(),
+            state: Cell::new(GenState::Suspended),
+            frame: RefCell::new(self.frame.get_mut().take()),
+            saved_stack: RefCell::new(std::mem::take(self.saved_stack.get_mut())),
+            resumer_pc: Cell::new(0),
+            handled: RefCell::new(std::mem::replace(self.handled.get_mut(), Value::None)),
+            resumer_handled: RefCell::new(Value::None),
+        };
+        let queued = PENDING_CLOSE.try_with(|p| p.borrow_mut().push(Rc::new(orphan))).is_ok();
+        if queued {
+            CLOSE_PENDING.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}

@@ -36,6 +36,9 @@ impl Vm {
         args_start: usize,
         kwnames: &[Rc<PyStr>],
     ) -> PyResult<CallOutcome> {
+        if crate::objects::generator::close_pending() {
+            crate::objects::generator::run_pending_closes(self);
+        }
         let drop_below = (args_start - callable_at) as u32;
         let callable = match self.stack.get(callable_at) {
             Some(c) => c.clone(),

@@ -418,3 +418,42 @@ pub fn close(vm: &mut Vm, gen: &Rc<PyGenerator>) -> PyResult<()> {
         Err(e) => Err(e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compiler::{compile, Mode};
+
+    /// The code object of the first function defined in `src`.
+    fn function_code(src: &str) -> Rc<Code> {
+        let module = compile(src, "<test>", Mode::Module).expect("compiles");
+        module
+            .consts
+            .iter()
+            .find_map(|c| match c {
+                Value::Code(code) => Some(code.clone()),
+                _ => None,
+            })
+            .expect("a function")
+    }
+
+    #[test]
+    fn yield_from_loop_shape() {
+        let code = function_code("def g(it):\n    r = yield from it\n    yield r\n");
+        let yields: Vec<usize> = (0..code.words.len())
+            .filter(|&i| matches!(decode_instruction(&code, i), Some((Op::YieldValue, _))))
+            .collect();
+        assert_eq!(yields.len(), 2);
+        // Suspended after the delegation loop's yield: delegating; after the plain one: not.
+        assert!(suspended_in_yield_from(&code, yields[0] + 1));
+        assert!(!suspended_in_yield_from(&code, yields[1] + 1));
+        // The loop's yield is preceded by SEND and followed by the JUMP back to it.
+        assert!(matches!(decode_instruction(&code, yields[0] - 1), Some((Op::Send, _))));
+        let Some((Op::Jump, back)) = decode_instruction(&code, yields[0] + 1) else {
+            panic!("no JUMP after the yield-from yield");
+        };
+        assert_eq!(back as usize, yields[0] - 1);
+        assert_ne!(code.flags & crate::bytecode::code::flags::GENERATOR, 0);
+    }
+
+}

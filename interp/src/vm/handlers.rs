@@ -115,6 +115,9 @@ impl Vm {
     fn loop_jump_to(&mut self, target: u32) -> PyResult<()> {
         if (target as usize) < self.frame.pc {
             crate::signals::check()?;
+            if crate::objects::generator::close_pending() {
+                crate::objects::generator::run_pending_closes(self);
+            }
         }
         self.frame.pc = target as usize;
         Ok(())
@@ -1123,7 +1126,12 @@ pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
     if vm.frame.code.flags & crate::bytecode::code::flags::GENERATOR != 0 {
         return super::generator::generator_return(vm, v);
     }
-    if vm.pop_frame() {
+    let entry = vm.pop_frame();
+    if crate::objects::generator::close_pending() {
+        // Locals of the frame just left may have been suspended generators.
+        crate::objects::generator::run_pending_closes(vm);
+    }
+    if entry {
         vm.return_value = v;
         return Ok(Flow::Exit);
     }
