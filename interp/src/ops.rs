@@ -826,6 +826,12 @@ pub fn len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 /// `obj[key]`.
 pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
+    if let (Value::Str(_) | Value::Range(_), Value::Object(_)) = (obj, key) {
+        if dunder::has_index(key) {
+            let index = crate::objects::int::index_value(key)?;
+            return getitem(vm, obj, &index);
+        }
+    }
     match obj {
         Value::List(l) => match key {
             Value::Slice(s) => list::getitem_slice(l, s),

@@ -319,7 +319,26 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value)
             }
         }
     }
-    Err(unsupported(op, inplace, a, b))
+    Err(final_error(op, inplace, a, b))
+}
+
+/// The error when no method handled the operation: sequence repetition and concatenation
+/// keep their own messages, like CPython's sequence slots.
+fn final_error(op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyErr {
+    let is_seq = |v: &Value| matches!(unwrap_base(v), Value::Str(_) | Value::List(_) | Value::Tuple(_));
+    match op {
+        BinaryOp::Mul if is_seq(a) => {
+            PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", type_of(b).name))
+        }
+        BinaryOp::Mul if is_seq(b) => {
+            PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", type_of(a).name))
+        }
+        BinaryOp::Add if is_seq(a) => {
+            let name = unwrap_base(a).type_id().name();
+            PyErr::type_error(format!("can only concatenate {name} (not \"{}\") to {name}", type_of(b).name))
+        }
+        _ => unsupported(op, inplace, a, b),
+    }
 }
 
 /// Keep the builtin's error unless it is the generic "unsupported operand" one, which is
@@ -380,6 +399,30 @@ pub fn index(vm: &mut Vm, v: &Value) -> Option<PyResult<Value>> {
             Some(Ok(o.base_value.clone()))
         }
         _ => None,
+    }
+}
+
+/// True if `v` is an instance whose class defines `__index__` (or that extends int).
+pub fn has_index(v: &Value) -> bool {
+    match v {
+        Value::Object(o) => {
+            special(v, "__index__").is_some() || matches!(o.base_value, Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+        }
+        _ => false,
+    }
+}
+
+/// `operator.index(v)` for an instance where no `Vm` is at hand (the spare interpreter runs
+/// `__index__`).
+pub fn index_without_vm(v: &Value) -> PyResult<Value> {
+    if let Value::Object(o) = v {
+        if special(v, "__index__").is_none() && matches!(o.base_value, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) {
+            return crate::objects::int::index_value(&o.base_value);
+        }
+    }
+    match with_spare_vm(|vm| index(vm, v)) {
+        Some(r) => r,
+        None => Err(crate::objects::int::not_an_integer(v)),
     }
 }
 
@@ -549,7 +592,18 @@ pub fn getitem(vm: &mut Vm, v: &Value, key: &Value) -> Option<PyResult<Value>> {
         return Some(call_method_of(vm, &f, v, std::slice::from_ref(key)));
     }
     match v {
-        Value::Object(o) if !matches!(o.base_value, Value::Null) => Some(ops::getitem(vm, &o.base_value.clone(), key)),
+        Value::Object(o) => match &o.base_value {
+            Value::Null => None,
+            Value::Dict(d) => Some(match d.get(key) {
+                Ok(Some(found)) => Ok(found),
+                Ok(None) => match special(v, "__missing__") {
+                    Some(m) => call_method_of(vm, &m, v, std::slice::from_ref(key)),
+                    None => Err(PyErr::key_error(key.clone())),
+                },
+                Err(e) => Err(e),
+            }),
+            base => Some(ops::getitem(vm, &base.clone(), key)),
+        },
         _ => None,
     }
 }

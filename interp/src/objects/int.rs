@@ -93,6 +93,7 @@ pub fn index_i64(v: &Value) -> PyResult<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::BigInt(_) => Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+        Value::Object(_) => index_i64(&crate::objects::dunder::index_without_vm(v)?),
         _ => Err(not_an_integer(v)),
     }
 }
@@ -102,13 +103,17 @@ pub fn index_value(v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Object(_) => crate::objects::dunder::index_without_vm(v),
         _ => Err(not_an_integer(v)),
     }
 }
 
 /// "'float' object cannot be interpreted as an integer".
 pub fn not_an_integer(v: &Value) -> PyErr {
-    PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", v.type_id().name()))
+    PyErr::type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        crate::objects::types::type_of(v).name
+    ))
 }
 
 fn limit_error_to_str() -> PyErr {

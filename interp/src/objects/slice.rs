@@ -41,9 +41,13 @@ pub fn item_position(key: &Value, len: usize, type_name: &str, what: &str) -> Py
             normalize_index(i, len).ok_or_else(|| PyErr::index_error(format!("{what} index out of range")))
         }
         Value::BigInt(_) => Err(PyErr::index_error("cannot fit 'int' into an index-sized integer")),
+        Value::Object(_) if crate::objects::dunder::has_index(key) => {
+            let i = crate::objects::dunder::index_without_vm(key)?;
+            item_position(&i, len, type_name, what)
+        }
         _ => Err(PyErr::type_error(format!(
             "{type_name} indices must be integers or slices, not {}",
-            key.type_id().name()
+            crate::objects::types::type_of(key).name
         ))),
     }
 }
