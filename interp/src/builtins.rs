@@ -52,6 +52,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("format", functions::builtin_format),
     ("dir", functions::builtin_dir),
     ("exit", functions::builtin_exit),
+    ("open", crate::modules::fileio::builtin_open),
+    ("__import__", crate::vm::import::builtin_import),
     ("quit", functions::builtin_exit),
 ];
 

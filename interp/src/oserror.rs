@@ -16,7 +16,7 @@ pub fn strerror(error: &std::io::Error) -> String {
 
 /// The exception for a failed operation on `filename` (None when no file is involved):
 /// `FileNotFoundError(2, 'No such file or directory', 'x')`, printed
-/// `[Errno 2] No such file or directory: 'x'`.
+/// `[Errno 2] No such file or directory: 'x'`, with `errno`, `strerror` and `filename` set.
 pub fn os_error(error: &std::io::Error, filename: Option<&str>) -> PyErr {
     let Some(errno) = error.raw_os_error() else {
         return PyErr::new(TypeId::OSError, error.to_string());

@@ -4,11 +4,15 @@
 pub mod abc;
 pub mod array;
 pub mod collections;
+pub mod fileio;
 pub mod dataclasses;
 pub mod enums;
 pub mod future;
 pub mod gc;
+pub mod io;
 pub mod json;
+pub mod os;
+pub mod structseq;
 pub mod support;
 pub mod sys;
 pub mod typing;
@@ -48,12 +52,22 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("operator", operator::init),
     ("random", random::init),
     ("itertools", itertools::init),
+    ("io", io::init),
+    ("os", os::init),
+    ("importlib", importlib_init),
     ("array", array::init),
     ("abc", abc::init),
     ("collections.abc", collections::abc::init),
     ("enum", enums::init),
     ("dataclasses", dataclasses::init),
 ];
+
+/// `importlib`: `import_module` (the import system itself is `vm::import`).
+fn importlib_init(_vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+    let m = PyModule::new("importlib");
+    m.add_function("import_module", crate::vm::import::importlib_import_module);
+    Ok(m)
+}
 
 /// The initializer of builtin module `name`, if there is one.
 pub fn find_builtin_module(name: &str) -> Option<ModuleInit> {

@@ -1,7 +1,6 @@
 //! The `sys` module: argv, version, limits, `sys.modules`, the standard streams and
-//! `sys.exit`. The stream objects are module-like values holding `write`/`flush` (or
-//! `readline`/`read`) natives, shared by every `sys` import of the thread so `print(...,
-//! file=sys.stderr)` can recognise them by identity.
+//! `sys.exit`. The stream objects (`modules::fileio::std_stream`) are shared by every `sys`
+//! import of the thread so `print(..., file=sys.stderr)` can recognise them by identity.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,8 +10,8 @@ use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
 use crate::objects::int;
 use crate::objects::str::PyStr;
+use crate::modules::structseq;
 use crate::objects::types::TypeId;
-use crate::stdio;
 use crate::value::{CallArgs, NativeFn, NativeFunction, PyModule, Value};
 use crate::vm::Vm;
 
@@ -46,44 +45,15 @@ fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
 }
 
 fn streams() -> Rc<Streams> {
+    use crate::modules::fileio::{std_stream, StdStream};
     STREAMS.with(|cell| {
         if let Some(s) = cell.borrow().as_ref() {
             return s.clone();
         }
         let s = Rc::new(Streams {
-            stdout: module(
-                "<stdout>",
-                vec![
-                    ("write", native("write", stdout_write)),
-                    ("flush", native("flush", stdout_flush)),
-                    ("writelines", native("writelines", stdout_writelines)),
-                    ("isatty", native("isatty", stdout_isatty)),
-                    ("name", Value::str("<stdout>")),
-                    ("encoding", Value::str("utf-8")),
-                ],
-            ),
-            stderr: module(
-                "<stderr>",
-                vec![
-                    ("write", native("write", stderr_write)),
-                    ("flush", native("flush", stderr_flush)),
-                    ("writelines", native("writelines", stderr_writelines)),
-                    ("isatty", native("isatty", stderr_isatty)),
-                    ("name", Value::str("<stderr>")),
-                    ("encoding", Value::str("utf-8")),
-                ],
-            ),
-            stdin: module(
-                "<stdin>",
-                vec![
-                    ("readline", native("readline", stdin_readline)),
-                    ("read", native("read", stdin_read)),
-                    ("readlines", native("readlines", stdin_readlines)),
-                    ("isatty", native("isatty", stdin_isatty)),
-                    ("name", Value::str("<stdin>")),
-                    ("encoding", Value::str("utf-8")),
-                ],
-            ),
+            stdout: std_stream(StdStream::Stdout),
+            stderr: std_stream(StdStream::Stderr),
+            stdin: std_stream(StdStream::Stdin),
         });
         *cell.borrow_mut() = Some(s.clone());
         s
@@ -115,50 +85,6 @@ pub fn current_stdout() -> Option<Value> {
     })
 }
 
-fn text_arg<'a>(args: &CallArgs<'a>) -> PyResult<&'a str> {
-    match exactly_one("write", args)? {
-        Value::Str(s) => Ok(s.as_str()),
-        other => Err(PyErr::type_error(format!("write() argument must be str, not {}", other.type_id().name()))),
-    }
-}
-
-fn char_count(s: &str) -> Value {
-    Value::Int(s.chars().count() as i64)
-}
-
-fn stdout_write(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    let s = text_arg(&args)?;
-    stdio::write_stdout(s)?;
-    Ok(char_count(s))
-}
-
-fn stderr_write(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    let s = text_arg(&args)?;
-    stdio::write_stderr(s)?;
-    Ok(char_count(s))
-}
-
-fn write_lines(vm: &mut Vm, args: &CallArgs<'_>, write: fn(&str) -> PyResult<()>) -> PyResult<Value> {
-    let lines = exactly_one("writelines", args)?;
-    for line in crate::builtins::functions::collect(vm, lines)? {
-        match &line {
-            Value::Str(s) => write(s.as_str())?,
-            other => {
-                return Err(PyErr::type_error(format!("write() argument must be str, not {}", other.type_id().name())))
-            }
-        }
-    }
-    Ok(Value::None)
-}
-
-fn stdout_writelines(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    write_lines(vm, &args, stdio::write_stdout)
-}
-
-fn stderr_writelines(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    write_lines(vm, &args, stdio::write_stderr)
-}
-
 fn no_args(name: &str, args: &CallArgs<'_>) -> PyResult<()> {
     no_kwargs(name, args)?;
     let n = args.positional().len();
@@ -166,54 +92,6 @@ fn no_args(name: &str, args: &CallArgs<'_>) -> PyResult<()> {
         return Err(PyErr::type_error(format!("{name}() takes no arguments ({n} given)")));
     }
     Ok(())
-}
-
-fn stdout_flush(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    no_args("flush", &args)?;
-    stdio::flush_stdout()?;
-    Ok(Value::None)
-}
-
-fn stderr_flush(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    no_args("flush", &args)?;
-    Ok(Value::None)
-}
-
-fn stdout_isatty(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    no_args("isatty", &args)?;
-    Ok(Value::Bool(std::io::IsTerminal::is_terminal(&std::io::stdout())))
-}
-
-fn stderr_isatty(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    no_args("isatty", &args)?;
-    Ok(Value::Bool(std::io::IsTerminal::is_terminal(&std::io::stderr())))
-}
-
-fn stdin_isatty(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    no_args("isatty", &args)?;
-    Ok(Value::Bool(std::io::IsTerminal::is_terminal(&std::io::stdin())))
-}
-
-fn stdin_readline(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    no_kwargs("readline", &args)?;
-    positional_count("readline", &args, 0, 1)?;
-    Ok(Value::string(stdio::read_stdin_line()?.unwrap_or_default()))
-}
-
-fn stdin_read(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    no_kwargs("read", &args)?;
-    positional_count("read", &args, 0, 1)?;
-    Ok(Value::string(stdio::read_stdin_all()?))
-}
-
-fn stdin_readlines(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    no_kwargs("readlines", &args)?;
-    positional_count("readlines", &args, 0, 1)?;
-    let mut lines = Vec::new();
-    while let Some(line) = stdio::read_stdin_line()? {
-        lines.push(Value::string(line));
-    }
-    Ok(Value::list(lines))
 }
 
 fn sys_exit(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -307,6 +185,45 @@ fn sys_getdefaultencoding(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
 }
 
+/// `sys.getsizeof(obj[, default])`: CPython's sizes on a 64-bit build for the common kinds
+/// (approximate for containers, whose spare capacity is not modelled).
+fn sys_getsizeof(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
+    no_kwargs("getsizeof", &args)?;
+    let pos = positional_count("getsizeof", &args, 1, 2)?;
+    let v = &pos[0];
+    let size = match v {
+        Value::None | Value::Ellipsis | Value::NotImplemented | Value::Null => 16,
+        Value::Bool(_) => 28,
+        Value::Int(0) => 24,
+        Value::Int(i) => 24 + 4 * (((64 - i.unsigned_abs().leading_zeros() as i64) + 29) / 30),
+        Value::BigInt(b) => 24 + 4 * (((b.bits() as i64) + 29) / 30),
+        Value::Float(_) => 24,
+        Value::Str(s) => {
+            let chars = s.char_count() as i64;
+            let max = s.as_str().chars().map(|c| c as u32).max().unwrap_or(0);
+            if s.is_ascii() {
+                49 + chars
+            } else if max < 0x100 {
+                73 + chars
+            } else if max < 0x10000 {
+                74 + 2 * chars
+            } else {
+                76 + 4 * chars
+            }
+        }
+        Value::Bytes(b) => 33 + b.data.len() as i64,
+        Value::ByteArray(b) => 57 + b.data.borrow().capacity() as i64,
+        Value::List(l) => 56 + 8 * l.items.borrow().capacity() as i64,
+        Value::Tuple(t) => 40 + 8 * t.items.len() as i64,
+        Value::Dict(d) => if d.is_empty() { 64 } else { 184 + 48 * (d.len() as i64).saturating_sub(5).max(0) },
+        Value::Set(s) | Value::FrozenSet(s) => if s.len() <= 4 { 216 } else { 216 + 32 * (s.len() as u64).next_power_of_two() as i64 },
+        Value::Range(_) => 48,
+        Value::Function(_) => 152,
+        _ => 48,
+    };
+    Ok(Value::Int(size))
+}
+
 fn platform_name() -> &'static str {
     match std::env::consts::OS {
         "macos" => "darwin",
@@ -340,13 +257,39 @@ fn initial_path(argv: &[String]) -> Vec<String> {
 /// Create the `sys` module for `vm` (it is cached in `vm.modules` by the caller).
 pub fn make_sys_module(vm: &mut Vm) -> Value {
     let (major, minor, micro) = VERSION_INFO;
-    let version_info = Value::tuple(vec![
-        Value::Int(major),
-        Value::Int(minor),
-        Value::Int(micro),
-        Value::str("final"),
-        Value::Int(0),
-    ]);
+    let version_info = structseq::new_instance(
+        &structseq::new_type("version_info", "sys", &["major", "minor", "micro", "releaselevel", "serial"]),
+        vec![Value::Int(major), Value::Int(minor), Value::Int(micro), Value::str("final"), Value::Int(0)],
+    );
+    let float_info = structseq::new_instance(
+        &structseq::new_type(
+            "float_info",
+            "sys",
+            &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        ),
+        vec![
+            Value::Float(f64::MAX),
+            Value::Int(f64::MAX_EXP as i64),
+            Value::Int(f64::MAX_10_EXP as i64),
+            Value::Float(f64::MIN_POSITIVE),
+            Value::Int(f64::MIN_EXP as i64),
+            Value::Int(f64::MIN_10_EXP as i64),
+            Value::Int(f64::DIGITS as i64),
+            Value::Int(f64::MANTISSA_DIGITS as i64),
+            Value::Float(f64::EPSILON),
+            Value::Int(f64::RADIX as i64),
+            Value::Int(1),
+        ],
+    );
+    let int_info = structseq::new_instance(
+        &structseq::new_type(
+            "int_info",
+            "sys",
+            &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
+        ),
+        vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)],
+    );
+
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
     let path = Value::list(initial_path(&vm.argv).into_iter().map(Value::string).collect());
     let executable = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
@@ -367,6 +310,12 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
         ("version_info", version_info),
         ("hexversion", Value::Int((major << 24) | (minor << 16) | (micro << 8) | 0xf0)),
         ("implementation", implementation),
+        ("float_info", float_info),
+        ("int_info", int_info),
+        ("getsizeof", native("getsizeof", sys_getsizeof)),
+        ("dont_write_bytecode", Value::Bool(true)),
+        ("prefix", Value::str("")),
+        ("api_version", Value::Int(1013)),
         ("maxsize", Value::Int(i64::MAX)),
         ("maxunicode", Value::Int(0x10ffff)),
         ("platform", Value::str(platform_name())),

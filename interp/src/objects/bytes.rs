@@ -554,11 +554,11 @@ fn escape_char(c: char) -> String {
 }
 
 fn encode_error_type() -> TypeId {
-    TypeId::UnicodeError
+    TypeId::UnicodeEncodeError
 }
 
 fn decode_error_type() -> TypeId {
-    TypeId::UnicodeError
+    TypeId::UnicodeDecodeError
 }
 
 /// Decode bytes with a codec and error handler.

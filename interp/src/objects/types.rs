@@ -290,6 +290,8 @@ impl PyType {
             flags: Cell::new(0),
         });
         base.subclasses.borrow_mut().push(Rc::downgrade(&ty));
+        // Hooks like a native `__getattr__` must be seen by attribute lookup.
+        crate::objects::class_new::refresh_flags(&ty);
         ty
     }
 

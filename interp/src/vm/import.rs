@@ -88,12 +88,17 @@ pub fn import_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
         if let Some(m) = cached(vm, name)? {
             return Ok(m);
         }
+        let builtin = crate::modules::find_builtin_module(name).is_some();
         search_path = Some(match package_path(&p) {
             Some(path) => path,
+            // A module implemented in Rust may live under a parent that is not a package.
+            None if builtin => Vec::new(),
             None => {
-                return Err(PyErr::new(
+                return Err(import_error(
                     TypeId::ModuleNotFoundError,
                     format!("No module named '{name}'; '{parent}' is not a package"),
+                    Some(name),
+                    None,
                 ))
             }
         });
@@ -140,7 +145,18 @@ fn cached(vm: &Vm, name: &str) -> PyResult<Option<Value>> {
 }
 
 fn not_found(name: &str) -> PyErr {
-    crate::objects::exception::new_import_error(TypeId::ModuleNotFoundError, format!("No module named '{name}'"), Some(name))
+    import_error(TypeId::ModuleNotFoundError, format!("No module named '{name}'"), Some(name), None)
+}
+
+/// An ImportError (or subclass) with its `msg`, `name` and `path` attributes set.
+fn import_error(ty: TypeId, message: String, name: Option<&str>, path: Option<&str>) -> PyErr {
+    let err = crate::objects::exception::new_import_error(ty, message, name);
+    let dict = crate::objects::exception::instance_dict(err.exception());
+    if name.is_none() {
+        dict.set_str("name", Value::None);
+    }
+    dict.set_str("path", path.map_or(Value::None, Value::str));
+    err
 }
 
 /// The names of a fromlist constant (empty for None).
@@ -372,10 +388,11 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &str) -> PyResult<Value> {
     if let Some(sub) = vm.modules.get_str(&format!("{module_name}.{name}")) {
         return Ok(sub);
     }
-    let location = match m.dict.get_str("__file__") {
-        Some(Value::Str(f)) => f.as_str().to_owned(),
-        _ => "unknown location".to_owned(),
+    let file = match m.dict.get_str("__file__") {
+        Some(Value::Str(f)) => Some(f.as_str().to_owned()),
+        _ => None,
     };
+    let location = file.clone().unwrap_or_else(|| "unknown location".to_owned());
     let message = if vm.imports.initializing.iter().any(|n| **n == *module_name) {
         format!(
             "cannot import name '{name}' from partially initialized module '{module_name}' (most likely due to a circular import) ({location})"
@@ -383,7 +400,7 @@ pub fn import_from(vm: &mut Vm, module: &Value, name: &str) -> PyResult<Value> {
     } else {
         format!("cannot import name '{name}' from '{module_name}' ({location})")
     };
-    Err(crate::objects::exception::new_import_error(TypeId::ImportError, message, Some(&module_name)))
+    Err(import_error(TypeId::ImportError, message, Some(&module_name), file.as_deref()))
 }
 
 /// `IMPORT_STAR`: copy the names `module.__all__` lists (or every name not starting with an
@@ -416,6 +433,85 @@ pub fn import_star(vm: &mut Vm, module: &Value, namespace: &PyDict) -> PyResult<
         }
     }
     Ok(())
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+pub fn builtin_import(vm: &mut Vm, call: crate::value::CallArgs<'_>) -> PyResult<Value> {
+    let slots: [Option<&Value>; 5] = crate::builtins::args::parse(
+        &call,
+        &crate::builtins::args::Signature {
+            name: "__import__",
+            params: &["name", "globals", "locals", "fromlist", "level"],
+            positional: 5,
+            required: 1,
+            positional_only: 0,
+        },
+    )?;
+    let name = match slots[0] {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!("module name must be str, not {}", other.type_id().name())))
+        }
+        None => String::new(),
+    };
+    let globals = match slots[1] {
+        Some(Value::Dict(d)) => d.clone(),
+        _ => Rc::new(PyDict::new()),
+    };
+    let fromlist = match slots[3] {
+        Some(v @ Value::Tuple(_)) => v.clone(),
+        Some(Value::None) | None => Value::None,
+        Some(other) => Value::tuple(ops::collect(vm, other)?),
+    };
+    let level = slots[4].cloned().unwrap_or(Value::Int(0));
+    if name.is_empty() && matches!(level, Value::Int(0)) {
+        return Err(PyErr::value_error("Empty module name"));
+    }
+    import_name(vm, &name, &fromlist, &level, &globals)
+}
+
+/// `importlib.import_module(name, package=None)`: the module itself (not the top package);
+/// a leading dot makes `name` relative to `package`.
+pub fn importlib_import_module(vm: &mut Vm, call: crate::value::CallArgs<'_>) -> PyResult<Value> {
+    let slots: [Option<&Value>; 2] = crate::builtins::args::parse(
+        &call,
+        &crate::builtins::args::Signature {
+            name: "import_module",
+            params: &["name", "package"],
+            positional: 2,
+            required: 1,
+            positional_only: 0,
+        },
+    )?;
+    let name = match slots[0] {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        Some(other) => {
+            return Err(PyErr::attribute_error(format!(
+                "'{}' object has no attribute 'startswith'",
+                other.type_id().name()
+            )))
+        }
+        None => String::new(),
+    };
+    let level = name.chars().take_while(|&c| c == '.').count();
+    if level == 0 {
+        if name.is_empty() {
+            return Err(PyErr::value_error("Empty module name"));
+        }
+        return import_module(vm, &name);
+    }
+    let package = match slots[1] {
+        Some(Value::Str(p)) => p.as_str().to_owned(),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "the 'package' argument is required to perform a relative import for '{name}'"
+            )))
+        }
+    };
+    let globals = PyDict::new();
+    globals.set_str("__package__", Value::string(package));
+    let absolute = resolve_relative(&name[level..], &globals, level)?;
+    import_module(vm, &absolute)
 }
 
 #[cfg(test)]

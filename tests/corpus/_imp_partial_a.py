@@ -1,0 +1,2 @@
+import _imp_partial_b
+NAME = "a"
