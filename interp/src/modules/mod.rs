@@ -17,12 +17,15 @@ pub mod support;
 pub mod sys;
 pub mod typing;
 pub mod bisect;
+pub mod copy;
+pub mod functools;
 pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod operator;
 pub mod pyargs;
 pub mod random;
+pub mod string;
 pub mod time;
 
 use std::rc::Rc;
@@ -60,6 +63,9 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("collections.abc", collections::abc::init),
     ("enum", enums::init),
     ("dataclasses", dataclasses::init),
+    ("functools", functools::init),
+    ("copy", copy::init),
+    ("string", string::init),
 ];
 
 /// `importlib`: `import_module` (the import system itself is `vm::import`).
