@@ -1049,6 +1049,10 @@ fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
     }
     match obj {
         Value::Function(f) => Some(match name {
+            "__dict__" => Value::Dict(function_dict(f)),
+            _ if f.dict.borrow().as_ref().is_some_and(|d| d.get_str(name).is_some()) => {
+                f.dict.borrow().as_ref().and_then(|d| d.get_str(name)).unwrap_or(Value::None)
+            }
             "__name__" => Value::Str(f.name.borrow().clone()),
             "__qualname__" => Value::Str(f.qualname.borrow().clone()),
             "__module__" => f.globals.get_str("__name__").unwrap_or(Value::None),
@@ -1188,6 +1192,11 @@ pub fn lookup_method_name(obj: &Value, name: &PyStr) -> Option<Value> {
     }
 }
 
+/// A function's attribute dict, created on first use.
+fn function_dict(f: &crate::value::PyFunction) -> Rc<PyDict> {
+    f.dict.borrow_mut().get_or_insert_with(|| Rc::new(PyDict::new())).clone()
+}
+
 /// `setattr(obj, name, value)`.
 pub fn setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
@@ -1220,7 +1229,15 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<(
             ("__name__" | "__qualname__", _) => {
                 Err(PyErr::type_error(format!("{name} must be set to a string object")))
             }
-            _ => Err(PyErr::unsupported("setting attributes of functions")),
+            ("__dict__", Value::Dict(d)) => {
+                *f.dict.borrow_mut() = Some(d.clone());
+                Ok(())
+            }
+            ("__dict__", _) => Err(PyErr::type_error("__dict__ must be set to a dictionary")),
+            _ => {
+                function_dict(f).set_str(name, value);
+                Ok(())
+            }
         },
         Value::Exception(e) => crate::objects::exception::set_attribute(e, name, value),
         _ => {

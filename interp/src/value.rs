@@ -152,6 +152,9 @@ pub struct PyFunction {
     pub closure: Option<Rc<PyTuple>>,
     pub name: RefCell<Rc<PyStr>>,
     pub qualname: RefCell<Rc<PyStr>>,
+    /// The function's `__dict__` (attributes set on it, like `__wrapped__`), created on first
+    /// use.
+    pub dict: RefCell<Option<Rc<PyDict>>>,
 }
 
 /// Arguments of a native call: `args` holds the positional values followed by the keyword

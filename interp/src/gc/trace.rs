@@ -152,6 +152,11 @@ fn trace(object: &Value, t: &mut Tracer<'_>, edge: &mut dyn FnMut(usize)) {
             if let Some(c) = &f.closure {
                 t.rc(c, Value::Tuple, edge);
             }
+            if let Ok(d) = f.dict.try_borrow() {
+                if let Some(d) = d.as_ref() {
+                    t.rc(d, Value::Dict, edge);
+                }
+            }
         }
         Value::Cell(c) => {
             if let Ok(v) = c.value.try_borrow() {
@@ -303,6 +308,11 @@ pub(crate) fn clear(object: &Value, graph: &Graph, trash: &mut Vec<Box<dyn Any>>
         Value::Function(f) => {
             if let Some(d) = &f.kwdefaults {
                 clear_owned_dict(d, graph, trash);
+            }
+            if let Ok(d) = f.dict.try_borrow() {
+                if let Some(d) = d.as_ref() {
+                    clear_owned_dict(d, graph, trash);
+                }
             }
         }
         Value::Cell(c) => {

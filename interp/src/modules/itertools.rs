@@ -515,12 +515,7 @@ impl NativeIterator for StarMap {
         };
         let call_args = match &item {
             Value::Tuple(t) => t.items.to_vec(),
-            other => {
-                if ops::get_iter(vm, other).is_err() {
-                    return Err(PyErr::type_error("iterator should return tuples"));
-                }
-                ops::collect(vm, other)?
-            }
+            other => ops::collect(vm, other)?,
         };
         Ok(Some(vm.call(&self.func, &call_args)?))
     }
@@ -753,18 +748,15 @@ impl NativeIterator for ISlice {
     }
 }
 
-/// An islice bound: None or an int in 0..=sys.maxsize.
-fn slice_bound(vm: &mut Vm, v: &Value, message: &str) -> PyResult<Option<u64>> {
+/// An islice bound: None, or an int (any sign; checked by the caller); `message` for others.
+fn slice_bound(vm: &mut Vm, v: &Value, message: &str) -> PyResult<Option<i64>> {
     if matches!(v, Value::None) {
         return Ok(None);
     }
-    let i = match index_vm(vm, v) {
-        Ok(i) => i,
-        Err(_) => return Err(PyErr::value_error(message.to_owned())),
-    };
-    match i {
-        Value::Int(n) if n >= 0 => Ok(Some(n as u64)),
-        _ => Err(PyErr::value_error(message.to_owned())),
+    match index_vm(vm, v) {
+        Ok(Value::Int(n)) => Ok(Some(n)),
+        Ok(_) => Ok(Some(i64::MIN)),
+        Err(_) => Err(PyErr::value_error(message.to_owned())),
     }
 }
 
@@ -774,20 +766,26 @@ fn islice_new(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let pos = positional_count("islice", &args, 2, 4)?;
     const STOP: &str = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
     const INDICES: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-    let (start, stop, step) = if pos.len() == 2 {
-        (0, slice_bound(vm, &pos[1], STOP)?, 1)
+    let (start, stop) = if pos.len() == 2 {
+        (Some(0), slice_bound(vm, &pos[1], STOP)?)
     } else {
-        let start = slice_bound(vm, &pos[1], INDICES)?.unwrap_or(0);
-        let stop = slice_bound(vm, &pos[2], STOP)?;
-        let step = match pos.get(3) {
-            None | Some(Value::None) => 1,
-            Some(v) => match index_vm(vm, v) {
-                Ok(Value::Int(n)) if n >= 1 => n as u64,
-                _ => return Err(PyErr::value_error("Step for islice() must be a positive integer or None.")),
-            },
-        };
-        (start, stop, step)
+        (slice_bound(vm, &pos[1], INDICES).unwrap_or(Some(-1)), slice_bound(vm, &pos[2], STOP)?)
     };
+    if stop == Some(-1) {
+        return Err(PyErr::value_error(STOP));
+    }
+    let start = start.unwrap_or(0);
+    if start < 0 || stop.is_some_and(|s| s < -1) {
+        return Err(PyErr::value_error(INDICES));
+    }
+    let step = match pos.get(3) {
+        None | Some(Value::None) => 1,
+        Some(v) => match index_vm(vm, v) {
+            Ok(Value::Int(n)) if n >= 1 => n as u64,
+            _ => return Err(PyErr::value_error("Step for islice() must be a positive integer or None.")),
+        },
+    };
+    let (start, stop) = (start as u64, stop.map(|s| s as u64));
     let it = ops::get_iter(vm, &pos[0])?;
     Ok(wrap(ISlice { it: RefCell::new(Some(it)), next_index: Cell::new(start), stop, step, consumed: Cell::new(0) }))
 }

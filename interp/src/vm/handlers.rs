@@ -1115,6 +1115,7 @@ pub(super) fn make_function(vm: &mut Vm, arg: u32) -> Step {
         closure,
         name: std::cell::RefCell::new(name),
         qualname: std::cell::RefCell::new(qualname),
+        dict: std::cell::RefCell::new(None),
     };
     vm.push(crate::gc::tracked(Value::Function(Rc::new(func))));
     NEXT

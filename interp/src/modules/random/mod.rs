@@ -183,7 +183,10 @@ fn random_new(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let st = RandomState::new();
     let rest = args.positional().get(1..).unwrap_or(&[]);
     if rest.len() > 1 {
-        return Err(PyErr::type_error(format!("Random() takes at most 1 argument ({} given)", rest.len())));
+        return Err(PyErr::type_error(format!(
+            "Random.__init__() takes from 1 to 2 positional arguments but {} were given",
+            rest.len() + 1
+        )));
     }
     if let Some(seed_value) = rest.first() {
         seed_state(&st, seed_value)?;
