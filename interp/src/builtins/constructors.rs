@@ -248,6 +248,9 @@ pub fn update_dict_from(vm: &mut Vm, dict: &PyDict, source: &Value) -> PyResult<
         }
         return Ok(());
     }
+    if crate::objects::dict::merge_mapping(vm, dict, source)? {
+        return Ok(());
+    }
     for (index, item) in collect(vm, source)?.into_iter().enumerate() {
         let pair = match &item {
             Value::Tuple(t) => t.items.to_vec(),

@@ -247,9 +247,42 @@ impl PyDict {
     }
 }
 
+/// `dict.update(source)` / `dict(source)` for a source that is not a plain dict but a mapping:
+/// an instance of a dict subclass (its dict's items), or any object with a `keys()` method
+/// (`source[k]` for each key). `Ok(false)` when `source` is not a mapping.
+pub fn merge_mapping(vm: &mut Vm, dict: &PyDict, source: &Value) -> PyResult<bool> {
+    let Value::Object(o) = source else { return Ok(false) };
+    if let Value::Dict(base) = &o.base_value {
+        let overrides_keys = o.class().lookup("keys").is_some_and(|k| !matches!(k, Value::Native(ref n) if n.owner.is_some()));
+        if !overrides_keys {
+            if std::ptr::eq(dict, Rc::as_ptr(base)) {
+                return Ok(true);
+            }
+            for (k, v) in base.items() {
+                dict.set(k, v)?;
+            }
+            return Ok(true);
+        }
+    }
+    let keys = match ops::getattr(vm, source, "keys") {
+        Ok(keys) => keys,
+        Err(e) if e.matches(crate::objects::types::TypeId::AttributeError) => return Ok(false),
+        Err(e) => return Err(e),
+    };
+    let keys = vm.call(&keys, &[])?;
+    for k in ops::collect(vm, &keys)? {
+        let v = ops::getitem(vm, source, &k)?;
+        dict.set(k, v)?;
+    }
+    Ok(true)
+}
+
 /// Add the entries of `other` to `dict`: a dict's items, or an iterable of key/value pairs
 /// (`dict.update(other)`, `dict(other)`, `d |= other`).
 pub fn update_from_value(vm: &mut Vm, dict: &PyDict, other: &Value) -> PyResult<()> {
+    if merge_mapping(vm, dict, other)? {
+        return Ok(());
+    }
     if let Value::Dict(src) = other {
         if std::ptr::eq(dict, Rc::as_ptr(src)) {
             return Ok(());

@@ -154,7 +154,12 @@ class Generator(Iterator):
         raise val
 
     def close(self):
-        return None
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("generator ignored GeneratorExit")
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -362,15 +367,18 @@ class Mapping(Collection):
         raise KeyError
 
     def get(self, key, default=None):
-        if key in self:
+        try:
             return self[key]
-        return default
+        except KeyError:
+            return default
 
     def __contains__(self, key):
-        for k in self:
-            if k == key:
-                return True
-        return False
+        try:
+            self[key]
+        except KeyError:
+            return False
+        else:
+            return True
 
     def keys(self):
         return KeysView(self)
@@ -452,20 +460,24 @@ class MutableMapping(Mapping):
         raise KeyError
 
     def pop(self, key, default=_MARKER):
-        if key in self:
+        try:
             value = self[key]
+        except KeyError:
+            if default is _MARKER:
+                raise
+            return default
+        else:
             del self[key]
             return value
-        if default is _MARKER:
-            raise KeyError(key)
-        return default
 
     def popitem(self):
-        for key in self:
-            value = self[key]
-            del self[key]
-            return key, value
-        raise KeyError
+        try:
+            key = next(iter(self))
+        except StopIteration:
+            raise KeyError from None
+        value = self[key]
+        del self[key]
+        return key, value
 
     def clear(self):
         for key in list(self):
@@ -485,9 +497,10 @@ class MutableMapping(Mapping):
             self[key] = value
 
     def setdefault(self, key, default=None):
-        if key in self:
+        try:
             return self[key]
-        self[key] = default
+        except KeyError:
+            self[key] = default
         return default
 
 
