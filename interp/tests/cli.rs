@@ -462,3 +462,21 @@ fn sigint_raises_keyboard_interrupt_in_running_code() {
     assert_eq!(status.code(), Some(130));
     assert_eq!(last_line(&stderr), "KeyboardInterrupt");
 }
+
+// ---- no panics on hostile key methods ------------------------------------------------------
+
+/// A key whose `__eq__` mutates the dict being searched. CPython tolerates it; swallow raises
+/// RuntimeError (its dict lookups compare keys while the table is borrowed), but must never
+/// panic.
+#[test]
+fn key_eq_mutating_its_dict_raises_instead_of_panicking() {
+    let program = "d = {}\n\
+class K:\n    def __init__(self, v): self.v = v\n    def __hash__(self): return 1\n    def __eq__(self, o):\n        d[len(d) + 100] = 1\n        d.clear()\n        return self.v == o.v\n\
+d[K(1)] = 'a'\n\
+try:\n    d[K(2)] = 'b'\nexcept RuntimeError as e:\n    print('RuntimeError', e)\n\
+print(len(d))\n";
+    let out = swallow(&["-c", program]);
+    assert!(!out.stderr.contains("internal error"), "swallow panicked: {}", out.stderr);
+    assert_eq!(out.status, 0, "stderr: {}", out.stderr);
+    assert_eq!(out.stdout, "RuntimeError dictionary changed size during a key comparison\n1\n");
+}

@@ -106,6 +106,12 @@ impl PyDict {
         PyDict { table: RefCell::new(DictTable::default()), keys_version: Cell::new(0) }
     }
 
+    /// The table for mutation. Fails (instead of panicking) while a lookup of this dict is
+    /// comparing keys, i.e. when a key's `__eq__` or `__hash__` tries to mutate the dict.
+    fn table_mut(&self) -> PyResult<std::cell::RefMut<'_, DictTable>> {
+        self.table.try_borrow_mut().map_err(|_| PyErr::runtime_error("dictionary changed size during a key comparison"))
+    }
+
     fn bump(&self) {
         self.keys_version.set(self.keys_version.get().wrapping_add(1));
     }
@@ -128,8 +134,10 @@ impl PyDict {
     /// `d[key] = value`.
     pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
         let hash = ops::hash(&key)?;
-        let mut t = self.table.borrow_mut();
-        match t.find(hash, &key)? {
+        // Compare under a shared borrow only: a key's `__eq__` may read this dict.
+        let found = self.table.borrow().find(hash, &key)?;
+        let mut t = self.table_mut()?;
+        match found {
             Some(pos) => {
                 if let Some(e) = t.entries[pos].as_mut() {
                     e.value = value;
@@ -147,8 +155,8 @@ impl PyDict {
     /// Remove `key`, returning its value if it was present.
     pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
         let hash = ops::hash(key)?;
-        let mut t = self.table.borrow_mut();
-        let Some(pos) = t.find(hash, key)? else { return Ok(None) };
+        let Some(pos) = self.table.borrow().find(hash, key)? else { return Ok(None) };
+        let mut t = self.table_mut()?;
         if let Ok(slot) = t.index.find_entry(mix_hash(hash), |&p| p == pos) {
             slot.remove();
         }
@@ -182,7 +190,10 @@ impl PyDict {
 
     /// Remove every entry.
     pub fn clear(&self) {
-        *self.table.borrow_mut() = DictTable::default();
+        // Busy only while a key comparison of this dict runs Python code: then leave it.
+        if let Ok(mut t) = self.table.try_borrow_mut() {
+            *t = DictTable::default();
+        }
         self.bump();
     }
 
@@ -225,7 +236,8 @@ impl PyDict {
 
     /// Remove and return the most recently inserted entry (`popitem`).
     pub fn pop_last(&self) -> Option<(Value, Value)> {
-        let mut t = self.table.borrow_mut();
+        // Busy only while a key comparison of this dict runs Python code; treat as empty.
+        let mut t = self.table.try_borrow_mut().ok()?;
         while let Some(slot) = t.entries.pop() {
             if let Some(e) = slot {
                 let pos = t.entries.len();
@@ -435,7 +447,7 @@ fn dict_copy(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn dict_clear(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "clear")?;
     positional::<0>("dict.clear", &call, 0)?;
-    let old = std::mem::take(&mut *d.table.borrow_mut());
+    let old = std::mem::take(&mut *d.table_mut()?);
     d.bump();
     drop(old);
     Ok(Value::None)
