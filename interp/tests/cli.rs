@@ -480,3 +480,17 @@ print(len(d))\n";
     assert_eq!(out.status, 0, "stderr: {}", out.stderr);
     assert_eq!(out.stdout, "RuntimeError dictionary changed size during a key comparison\n1\n");
 }
+
+/// The same for a set: a key's `__eq__` that adds to the set being searched.
+#[test]
+fn key_eq_mutating_its_set_raises_instead_of_panicking() {
+    let program = "s = set()\n\
+class K:\n    def __hash__(self): return 1\n    def __eq__(self, o):\n        s.add(len(s) + 100)\n        return False\n\
+s.add(K())\n\
+try:\n    s.add(K())\nexcept RuntimeError as e:\n    print('RuntimeError', e)\n\
+print(len(s))\n";
+    let out = swallow(&["-c", program]);
+    assert!(!out.stderr.contains("internal error"), "swallow panicked: {}", out.stderr);
+    assert_eq!(out.status, 0, "stderr: {}", out.stderr);
+    assert_eq!(out.stdout, "RuntimeError set changed size during a key comparison\n1\n");
+}

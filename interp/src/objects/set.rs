@@ -109,6 +109,16 @@ impl SetTable {
 
     /// Insert `key` unless an equal key is present. Returns true if it was added.
     fn add(&mut self, hash: i64, key: Value) -> PyResult<bool> {
+        self.add_probing(hash, key, true)
+    }
+
+    /// Insert `key` that a `find` has just shown to be absent, choosing the slot `add` would
+    /// choose but without comparing keys (so no Python `__eq__` runs under a mutable borrow).
+    fn add_absent(&mut self, hash: i64, key: Value) -> PyResult<bool> {
+        self.add_probing(hash, key, false)
+    }
+
+    fn add_probing(&mut self, hash: i64, key: Value, compare: bool) -> PyResult<bool> {
         let mask = self.mask();
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -121,7 +131,7 @@ impl SetTable {
                     break 'search j;
                 }
                 if slot.is_live() {
-                    if slot.hash == hash && (slot.key.is(&key) || ops::eq_builtin(&slot.key, &key)?) {
+                    if compare && slot.hash == hash && (slot.key.is(&key) || ops::eq_builtin(&slot.key, &key)?) {
                         return Ok(false);
                     }
                 } else if free_dummy.is_none() {
@@ -327,8 +337,17 @@ impl PySet {
     }
 
     fn add_hashed(&self, hash: i64, v: Value) -> PyResult<bool> {
-        let added = self.table.borrow_mut().add(hash, v)?;
-        Ok(added)
+        // Compare under a shared borrow only: a key's `__eq__` may read this set.
+        if self.table.borrow().find(hash, &v)?.is_some() {
+            return Ok(false);
+        }
+        self.table_mut()?.add_absent(hash, v)
+    }
+
+    /// The table for mutation. Fails (instead of panicking) while a lookup of this set is
+    /// comparing keys, i.e. when a key's `__eq__` tries to mutate the set.
+    fn table_mut(&self) -> PyResult<std::cell::RefMut<'_, SetTable>> {
+        self.table.try_borrow_mut().map_err(|_| PyErr::runtime_error("set changed size during a key comparison"))
     }
 
     /// `v in set`; TypeError if `v` is unhashable.
@@ -340,9 +359,10 @@ impl PySet {
     /// Remove `v` if present (`discard`); returns whether it was present.
     pub fn remove(&self, v: &Value) -> PyResult<bool> {
         let hash = ops::hash(v)?;
-        let mut t = self.table.borrow_mut();
-        match t.find(hash, v)? {
+        let found = self.table.borrow().find(hash, v)?;
+        match found {
             Some(pos) => {
+                let mut t = self.table_mut()?;
                 let old = t.discard_at(pos);
                 drop(t);
                 drop(old);
