@@ -133,12 +133,26 @@ enum NameOp {
     Name(u32),
 }
 
-/// Which collection a comprehension builds.
+/// What a comprehension does with each element: add it to the collection it builds, or
+/// yield it (a generator expression).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum CompKind {
+pub(super) enum CompKind {
     List,
     Set,
     Dict,
+    Generator,
+}
+
+impl CompKind {
+    /// The instruction that creates the collection before the loop (none for a generator).
+    fn build_op(self) -> Option<Op> {
+        match self {
+            CompKind::List => Some(Op::BuildList),
+            CompKind::Set => Some(Op::BuildSet),
+            CompKind::Dict => Some(Op::BuildMap),
+            CompKind::Generator => None,
+        }
+    }
 }
 
 /// The operator of a binary expression or augmented assignment.
@@ -1830,12 +1844,9 @@ impl<'a> CodeGen<'a> {
         self.push_unit(scope, Rc::from(name), line)?;
         self.unit.argcount = 1;
         let body = (|| -> CResult<()> {
-            let build = match kind {
-                CompKind::List => Op::BuildList,
-                CompKind::Set => Op::BuildSet,
-                CompKind::Dict => Op::BuildMap,
-            };
-            self.emit(build, 0);
+            if let Some(build) = kind.build_op() {
+                self.emit(build, 0);
+            }
             self.comprehension_loop(generators, 0, kind, elt, value)?;
             self.emit(Op::ReturnValue, 0);
             Ok(())
@@ -1853,7 +1864,9 @@ impl<'a> CodeGen<'a> {
         Ok(())
     }
 
-    fn comprehension_loop(
+    /// The loops of a comprehension or generator expression from `generators[level]` inward;
+    /// the outermost iterator is the code object's parameter `.0`.
+    pub(super) fn comprehension_loop(
         &mut self,
         generators: &[ast::Comprehension],
         level: usize,
@@ -1893,6 +1906,11 @@ impl<'a> CodeGen<'a> {
                 (CompKind::Set, _) => {
                     self.expr(elt)?;
                     self.emit(Op::SetAdd, depth);
+                }
+                (CompKind::Generator, _) => {
+                    self.expr(elt)?;
+                    self.emit(Op::YieldValue, 0);
+                    self.emit(Op::PopTop, 0);
                 }
                 _ => {
                     self.expr(elt)?;

@@ -17,7 +17,7 @@
 use ruff_python_ast as ast;
 use ruff_text_size::TextRange;
 
-use super::{CResult, CodeGen};
+use super::{CResult, CodeGen, CompKind};
 use crate::bytecode::opcodes::Op;
 use crate::value::Value;
 
@@ -71,7 +71,7 @@ impl<'a> CodeGen<'a> {
         self.push_unit(scope, std::rc::Rc::from("<genexpr>"), line)?;
         self.unit.argcount = 1;
         let body = (|| -> CResult<()> {
-            self.genexpr_loop(&g.generators, 0, &g.elt)?;
+            self.comprehension_loop(&g.generators, 0, CompKind::Generator, &g.elt, None)?;
             self.load_const(Value::None);
             self.emit(Op::ReturnValue, 0);
             Ok(())
@@ -86,37 +86,6 @@ impl<'a> CodeGen<'a> {
         self.set_line(g.range);
         self.emit(Op::GetIter, 0);
         self.emit(Op::Call, 1);
-        Ok(())
-    }
-
-    fn genexpr_loop(&mut self, generators: &[ast::Comprehension], level: usize, elt: &ast::Expr) -> CResult<()> {
-        let Some(gen) = generators.get(level) else {
-            return Ok(());
-        };
-        let start = self.new_label();
-        let exhausted = self.new_label();
-        if level == 0 {
-            // The outermost iterator is the parameter `.0`.
-            self.emit(Op::LoadFast, 0);
-        } else {
-            self.expr(&gen.iter)?;
-            self.emit(Op::GetIter, 0);
-        }
-        self.bind(start);
-        self.emit_jump(Op::ForIter, exhausted);
-        self.store(&gen.target)?;
-        for cond in &gen.ifs {
-            self.jump_if(cond, false, start)?;
-        }
-        if level + 1 < generators.len() {
-            self.genexpr_loop(generators, level + 1, elt)?;
-        } else {
-            self.expr(elt)?;
-            self.emit(Op::YieldValue, 0);
-            self.emit(Op::PopTop, 0);
-        }
-        self.emit_jump(Op::Jump, start);
-        self.bind(exhausted);
         Ok(())
     }
 }
