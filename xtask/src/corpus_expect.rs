@@ -1,6 +1,7 @@
-//! `cargo xtask corpus-expect [NAMES...]`: run python3 on each corpus program exactly the way
-//! the corpus runner runs swallow, and write its outcome to `NAME.expected` (only when it
-//! changed), printing what changed.
+//! `cargo xtask corpus-expect [NAMES...]` and `cargo xtask workloads-expect [NAMES...]`: run
+//! python3 on each program of the differential corpus (or of the benchmark workload suite)
+//! exactly the way the test runner runs swallow, and write its outcome to `NAME.expected` (only
+//! when it changed), printing what changed.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -14,10 +15,21 @@ use crate::corpus_format::{display_name, expected_path, find_programs, run_progr
 /// CPython gets more time than swallow's 10 s: recording must not fail on a slow machine.
 const RECORD_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Entry point. `filters` select programs whose corpus-relative path contains any of them.
+/// `corpus-expect`: record the differential corpus (tests/corpus).
 pub fn run(filters: &[String]) -> anyhow::Result<()> {
+    record(&crate::project_root().join("tests").join("corpus"), "corpus-expect", filters)
+}
+
+/// `workloads-expect`: record the benchmark workloads (benches/workloads).
+pub fn run_workloads(filters: &[String]) -> anyhow::Result<()> {
+    record(&crate::workloads_dir(), "workloads-expect", filters)
+}
+
+/// Record every program under `corpus` whose corpus-relative path contains one of `filters`
+/// (all programs when there are none).
+fn record(corpus: &Path, command: &str, filters: &[String]) -> anyhow::Result<()> {
     let python = find_python()?;
-    let corpus = crate::project_root().join("tests").join("corpus");
+    let corpus = corpus.to_path_buf();
     let mut programs = find_programs(&corpus).with_context(|| format!("reading {}", corpus.display()))?;
     if !filters.is_empty() {
         programs.retain(|program| {
@@ -25,7 +37,7 @@ pub fn run(filters: &[String]) -> anyhow::Result<()> {
             filters.iter().any(|filter| name.contains(filter.trim_end_matches(".py")))
         });
         if programs.is_empty() {
-            bail!("no corpus program matches {filters:?}");
+            bail!("no program in {} matches {filters:?}", corpus.display());
         }
     }
 
@@ -63,7 +75,7 @@ pub fn run(filters: &[String]) -> anyhow::Result<()> {
             }
         }
     }
-    println!("corpus-expect: {changed} written, {unchanged} unchanged, {} errors", errors.len());
+    println!("{command}: {changed} written, {unchanged} unchanged, {} errors", errors.len());
     if !errors.is_empty() {
         bail!("some programs could not be recorded:\n  {}", errors.join("\n  "));
     }
@@ -71,7 +83,7 @@ pub fn run(filters: &[String]) -> anyhow::Result<()> {
 }
 
 /// Locate python3 (or `$SWALLOW_PYTHON`) and check it is a 3.11, the version swallow follows.
-fn find_python() -> anyhow::Result<PathBuf> {
+pub fn find_python() -> anyhow::Result<PathBuf> {
     let python = std::env::var_os("SWALLOW_PYTHON").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("python3"));
     let sh = Shell::new()?;
     let version = cmd!(sh, "{python} --version")
