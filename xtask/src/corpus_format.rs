@@ -27,7 +27,7 @@ pub const PROGRAM_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Environment variables removed before running a program, so the caller's shell cannot change
 /// what CPython (or swallow) does.
-const SCRUBBED_ENV: &[&str] = &[
+pub const SCRUBBED_ENV: &[&str] = &[
     "PYTHONPATH",
     "PYTHONHOME",
     "PYTHONSTARTUP",
@@ -45,7 +45,7 @@ const SCRUBBED_ENV: &[&str] = &[
 
 /// Environment variables set for every program: a fixed str hash seed (so set iteration order
 /// is stable from run to run), UTF-8 I/O, and no `__pycache__` written into the corpus.
-const FIXED_ENV: &[(&str, &str)] = &[
+pub const FIXED_ENV: &[(&str, &str)] = &[
     ("PYTHONHASHSEED", "0"),
     ("PYTHONIOENCODING", "utf-8"),
     ("PYTHONUTF8", "1"),

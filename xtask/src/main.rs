@@ -4,47 +4,53 @@
 //! One module per command:
 //! - `corpus_expect`: record the `.expected` files of the differential corpus and of the
 //!   benchmark workloads with python3.
+//! - `compare`: measure swallow against other Python interpreters on the workload suite.
 //!
-//! (`pgo-build`, `compare` and `image` get their own modules when they arrive.)
+//! Shared pieces: `measure` (one timed run of an interpreter in its own process) and `stats`
+//! (summaries, Welch's t-test, geometric means).
 
+mod compare;
 mod corpus_expect;
 mod corpus_format;
+mod measure;
+mod stats;
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-const USAGE: &str = "\
-usage: cargo xtask <command> [args]
+use anyhow::Context;
+use clap::{Parser, Subcommand};
 
-commands:
-  corpus-expect [NAMES...]   record tests/corpus/*.expected by running python3 on each program
-                             (all programs, or only those whose path contains one of NAMES)
-  workloads-expect [NAMES...]
-                             the same for the benchmark workloads, benches/workloads/*.expected
-  help                       show this message
-";
-
-fn main() {
-    if let Err(error) = run() {
-        eprintln!("xtask: error: {error:#}");
-        std::process::exit(1);
-    }
+/// swallow's automation.
+#[derive(Parser, Debug)]
+#[command(name = "cargo xtask", about = "swallow's build and measurement automation")]
+struct Cli {
+    #[command(subcommand)]
+    command: XtaskCommand,
 }
 
-fn run() -> anyhow::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let command = args.next();
-    let rest: Vec<String> = args.collect();
-    match command.as_deref() {
-        Some("corpus-expect") => corpus_expect::run(&rest),
-        Some("workloads-expect") => corpus_expect::run_workloads(&rest),
-        Some("help" | "-h" | "--help") | None => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        Some(other) => {
-            eprint!("{USAGE}");
-            anyhow::bail!("unknown command `{other}`")
-        }
+#[derive(Subcommand, Debug)]
+enum XtaskCommand {
+    /// Record tests/corpus/*.expected by running python3 on each program (all programs, or
+    /// only those whose path contains one of NAMES).
+    CorpusExpect { names: Vec<String> },
+    /// Record benches/workloads/*.expected the same way.
+    WorkloadsExpect { names: Vec<String> },
+    /// Build swallow and compare its speed, memory, startup time and size with other Python
+    /// interpreters on the workload suite; reports go to target/compare/.
+    Compare(compare::CompareArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        XtaskCommand::CorpusExpect { names } => corpus_expect::run(&names),
+        XtaskCommand::WorkloadsExpect { names } => corpus_expect::run_workloads(&names),
+        XtaskCommand::Compare(args) => compare::run(args),
+    };
+    if let Err(error) = result {
+        eprintln!("xtask: error: {error:#}");
+        std::process::exit(1);
     }
 }
 
@@ -54,7 +60,29 @@ pub fn project_root() -> PathBuf {
     xtask_dir.parent().map(PathBuf::from).unwrap_or(xtask_dir)
 }
 
+/// Cargo's target directory (`CARGO_TARGET_DIR`, or `target/` in the workspace).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| project_root().join("target"))
+}
+
 /// The benchmark workload suite: `benches/workloads/*.py`, each with its recorded `.expected`.
 pub fn workloads_dir() -> PathBuf {
     project_root().join("benches").join("workloads")
+}
+
+/// Write `contents` to `path` through a temporary file in the same directory and a rename, so a
+/// reader (or an interrupted run) never sees a half-written file.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{file_name}.tmp-{}", std::process::id()));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result.with_context(|| format!("writing {}", path.display()))
 }
