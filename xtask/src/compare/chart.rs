@@ -1,6 +1,7 @@
-//! The SVG chart of a comparison: for each workload, one horizontal bar per interpreter showing
+//! SVG speedup charts: for each workload, one horizontal bar per interpreter (or build) showing
 //! its speedup against the reference on a log2 axis centred on 1x (bars right of the centre
-//! line are faster, left slower), with the geometric mean as the last group.
+//! line are faster, left slower), with the geometric mean as the last group. Used by `compare`
+//! and `pgo-build`.
 
 use std::fmt::Write as _;
 
@@ -14,13 +15,13 @@ const BAR_HEIGHT: f64 = 11.0;
 const GROUP_GAP: f64 = 9.0;
 const TOP: f64 = 62.0;
 
-/// One row group of the chart: a label and, per interpreter shown, its speedup or why not.
-struct Group {
-    label: String,
-    bars: Vec<Result<f64, String>>,
+/// One row group of the chart: a label and, per series, its speedup or why there is none.
+pub struct Group {
+    pub label: String,
+    pub bars: Vec<Result<f64, String>>,
 }
 
-/// Render the chart of `summary` as a standalone SVG document.
+/// Render the chart of a comparison's `summary` as a standalone SVG document.
 pub fn svg(summary: &Summary) -> String {
     let m = summary.m;
     let shown: Vec<usize> = (0..m.interpreters.len()).filter(|&i| i != m.reference).collect();
@@ -43,7 +44,15 @@ pub fn svg(summary: &Summary) -> String {
         label: "geometric mean".to_owned(),
         bars: shown.iter().map(|&i| summary.geomean[i].map(|(g, _)| g).ok_or_else(|| "n/a".to_owned())).collect(),
     });
+    let series: Vec<String> = shown.iter().map(|&i| m.interpreters[i].name.clone()).collect();
+    let title = format!("Speedup against {} (log scale; right of 1x is faster)", m.interpreters[m.reference].name);
+    speedup_chart(&title, &series, &groups)
+}
 
+/// A horizontal bar chart of speedups: one group per label, one bar per series, on a log2
+/// axis centred on 1x. The last group is drawn in bold (a summary row such as a geometric
+/// mean).
+pub fn speedup_chart(title: &str, series: &[String], groups: &[Group]) -> String {
     // A symmetric log2 axis wide enough for every bar: at least 1/4x .. 4x.
     let extent = groups
         .iter()
@@ -56,7 +65,7 @@ pub fn svg(summary: &Summary) -> String {
     let centre = LABEL_WIDTH + PLOT_WIDTH / 2.0;
     let x_of = |speedup: f64| centre + speedup.log2().clamp(-extent, extent) / extent * (PLOT_WIDTH / 2.0);
 
-    let group_height = shown.len().max(1) as f64 * BAR_HEIGHT + GROUP_GAP;
+    let group_height = series.len().max(1) as f64 * BAR_HEIGHT + GROUP_GAP;
     let plot_bottom = TOP + groups.len() as f64 * group_height;
     let width = LABEL_WIDTH + PLOT_WIDTH + RIGHT_MARGIN;
     let height = plot_bottom + 40.0;
@@ -67,20 +76,13 @@ pub fn svg(summary: &Summary) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">"#
     );
     let _ = writeln!(out, r#"<rect width="100%" height="100%" fill="white"/>"#);
-    let reference = &m.interpreters[m.reference].name;
-    let _ = writeln!(
-        out,
-        r#"<text x="{}" y="18" font-size="14" font-weight="bold">Speedup against {} (log scale; right of 1x is faster)</text>"#,
-        LABEL_WIDTH,
-        escape(reference)
-    );
-    // Legend: one swatch per interpreter shown.
+    let _ = writeln!(out, r#"<text x="{}" y="18" font-size="14" font-weight="bold">{}</text>"#, LABEL_WIDTH, escape(title));
+    // Legend: one swatch per series.
     let mut legend_x = LABEL_WIDTH;
-    for (k, &i) in shown.iter().enumerate() {
-        let name = escape(&m.interpreters[i].name);
+    for (k, name) in series.iter().enumerate() {
         let _ = writeln!(out, r#"<rect x="{legend_x}" y="28" width="12" height="12" fill="{}"/>"#, colour(k));
-        let _ = writeln!(out, r#"<text x="{}" y="38">{name}</text>"#, legend_x + 16.0);
-        legend_x += 30.0 + 7.0 * m.interpreters[i].name.len() as f64;
+        let _ = writeln!(out, r#"<text x="{}" y="38">{}</text>"#, legend_x + 16.0, escape(name));
+        legend_x += 30.0 + 7.0 * name.len() as f64;
     }
     // Grid lines at powers of two.
     let extent_steps = extent as i32;
@@ -94,7 +96,7 @@ pub fn svg(summary: &Summary) -> String {
     for (g, group) in groups.iter().enumerate() {
         let group_top = TOP + g as f64 * group_height;
         let weight = if g + 1 == groups.len() { r#" font-weight="bold""# } else { "" };
-        let label_y = group_top + shown.len() as f64 * BAR_HEIGHT / 2.0 + 4.0;
+        let label_y = group_top + series.len() as f64 * BAR_HEIGHT / 2.0 + 4.0;
         let _ = writeln!(out, r#"<text x="{}" y="{label_y:.1}" text-anchor="end"{weight}>{}</text>"#, LABEL_WIDTH - 8.0, escape(&group.label));
         for (k, bar) in group.bars.iter().enumerate() {
             let y = group_top + k as f64 * BAR_HEIGHT;
@@ -108,7 +110,7 @@ pub fn svg(summary: &Summary) -> String {
                         w.max(0.5),
                         BAR_HEIGHT - 2.0,
                         colour(k),
-                        escape(&m.interpreters[shown[k]].name)
+                        escape(series.get(k).map_or("", String::as_str))
                     );
                     let (text_x, anchor) = if end >= centre { (end + 3.0, "start") } else { (end - 3.0, "end") };
                     let _ = writeln!(
@@ -124,7 +126,7 @@ pub fn svg(summary: &Summary) -> String {
                         centre + 3.0,
                         y + BAR_HEIGHT - 3.0,
                         colour(k),
-                        escape(&m.interpreters[shown[k]].name),
+                        escape(series.get(k).map_or("", String::as_str)),
                         escape(reason)
                     );
                 }

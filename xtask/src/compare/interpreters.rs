@@ -91,7 +91,8 @@ pub fn discover(swallow: &Path, extra: &[String]) -> anyhow::Result<Found> {
     Ok(found)
 }
 
-fn describe(name: &str, command: Vec<OsString>, executable: Option<PathBuf>) -> Interpreter {
+/// An interpreter run as `command`, with its version and the size of `executable`.
+pub fn describe(name: &str, command: Vec<OsString>, executable: Option<PathBuf>) -> Interpreter {
     let version = version_of(&command);
     // The interpreter's code: its executable plus the shared libpython it may be linked to
     // (a `--enable-shared` CPython's executable alone is a few KiB).

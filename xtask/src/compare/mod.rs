@@ -4,9 +4,9 @@
 //! interpreter with a significance test, peak RSS, startup time and binary size as a terminal
 //! table, Markdown, JSON and an SVG chart under `target/compare/`.
 
-mod chart;
-mod interpreters;
-mod report;
+pub mod chart;
+pub mod interpreters;
+pub mod report;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -156,16 +156,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         started_at_unix,
         wall_time: Duration::ZERO,
     };
-    let mut measurements = Measurements {
-        runs: vec![vec![PairRuns::default(); found.interpreters.len()]; workloads.len()],
-        startup_seconds: vec![Vec::new(); found.interpreters.len()],
-        interpreters: found.interpreters,
-        skipped: found.skipped,
-        reference,
-        workloads,
-        settings,
-    };
-    run_everything(&mut measurements)?;
+    let mut measurements = measure_suite(found, reference, workloads, settings);
     measurements.settings.wall_time = started.elapsed();
 
     let summary = report::Summary::new(&measurements);
@@ -178,8 +169,24 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Run every workload under every interpreter found (warm-up and timed rounds, interleaved),
+/// then the startup runs; `reference` indexes `found.interpreters`.
+pub fn measure_suite(found: interpreters::Found, reference: usize, workloads: Vec<Workload>, settings: Settings) -> Measurements {
+    let mut measurements = Measurements {
+        runs: vec![vec![PairRuns::default(); found.interpreters.len()]; workloads.len()],
+        startup_seconds: vec![Vec::new(); found.interpreters.len()],
+        interpreters: found.interpreters,
+        skipped: found.skipped,
+        reference,
+        workloads,
+        settings,
+    };
+    run_everything(&mut measurements);
+    measurements
+}
+
 /// The workloads to run: every `benches/workloads/*.py`, or the ones named in `selected`.
-fn find_workloads(selected: &[String]) -> anyhow::Result<Vec<Workload>> {
+pub fn find_workloads(selected: &[String]) -> anyhow::Result<Vec<Workload>> {
     let dir = crate::workloads_dir();
     let programs = find_programs(&dir).with_context(|| format!("reading {}", dir.display()))?;
     let mut workloads = Vec::new();
@@ -249,7 +256,7 @@ fn build_swallow(profile: &str) -> anyhow::Result<PathBuf> {
 
 /// Run the warm-up and timed rounds of every (workload, interpreter) pair, then the startup
 /// runs, interleaving interpreters so drifting machine load hits all of them alike.
-fn run_everything(m: &mut Measurements) -> anyhow::Result<()> {
+fn run_everything(m: &mut Measurements) {
     let s = m.settings.clone();
     let pairs = m.workloads.len() * m.interpreters.len();
     let total = pairs * (s.warmup + s.rounds) + m.interpreters.len() * s.startup_runs;
@@ -315,7 +322,6 @@ fn run_everything(m: &mut Measurements) -> anyhow::Result<()> {
         }
     }
     progress.finish_and_clear();
-    Ok(())
 }
 
 /// `None` when `actual` is the recorded outcome, else what went wrong, in a few words.
