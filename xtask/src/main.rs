@@ -5,6 +5,7 @@
 //! - `corpus_expect`: record the `.expected` files of the differential corpus and of the
 //!   benchmark workloads with python3.
 //! - `compare`: measure swallow against other Python interpreters on the workload suite.
+//! - `pgo`: `pgo-build`, the LTO + PGO pipeline and its measured gains.
 //!
 //! Shared pieces: `measure` (one timed run of an interpreter in its own process) and `stats`
 //! (summaries, Welch's t-test, geometric means).
@@ -13,6 +14,7 @@ mod compare;
 mod corpus_expect;
 mod corpus_format;
 mod measure;
+mod pgo;
 mod stats;
 
 use std::io::Write;
@@ -39,6 +41,9 @@ enum XtaskCommand {
     /// Build swallow and compare its speed, memory, startup time and size with other Python
     /// interpreters on the workload suite; reports go to target/compare/.
     Compare(compare::CompareArgs),
+    /// Build the optimized interpreter: LTO, PGO trained on the workload training set, then
+    /// LTO against LTO+PGO measured with statistics; binaries and reports go to target/pgo/.
+    PgoBuild(pgo::PgoBuildArgs),
 }
 
 fn main() {
@@ -47,6 +52,7 @@ fn main() {
         XtaskCommand::CorpusExpect { names } => corpus_expect::run(&names),
         XtaskCommand::WorkloadsExpect { names } => corpus_expect::run_workloads(&names),
         XtaskCommand::Compare(args) => compare::run(args),
+        XtaskCommand::PgoBuild(args) => pgo::run(args),
     };
     if let Err(error) = result {
         eprintln!("xtask: error: {error:#}");

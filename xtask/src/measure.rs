@@ -7,6 +7,7 @@ use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -22,6 +23,8 @@ pub struct RunSpec {
     /// Run on this CPU only (`None`: wherever the scheduler likes).
     pub pinned_cpu: Option<usize>,
     pub timeout: Duration,
+    /// Extra environment variables (e.g. `LLVM_PROFILE_FILE` for an instrumented build).
+    pub env: Vec<(OsString, OsString)>,
 }
 
 /// One measured run.
@@ -31,6 +34,27 @@ pub struct Measured {
     /// Peak resident set size of the child, in KiB.
     pub peak_rss_kib: u64,
     pub outcome: Outcome,
+}
+
+/// Set by the SIGINT handler: the user pressed Ctrl-C.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn note_interrupt(_signal: libc::c_int) {
+    INTERRUPTED.store(true, Ordering::SeqCst);
+}
+
+/// From now on Ctrl-C does not kill xtask: it kills the running child (which shares the
+/// terminal's process group) and sets a flag that long loops check with [`interrupted`], so
+/// the command can stop with a clear message and leave earlier results intact.
+pub fn catch_interrupts() {
+    let handler: extern "C" fn(libc::c_int) = note_interrupt;
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
+}
+
+/// Whether Ctrl-C was pressed since [`catch_interrupts`].
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
 }
 
 /// Run `spec` once and measure it. `Err` only when the process could not be started; a crash,
@@ -47,6 +71,9 @@ pub fn measure(spec: &RunSpec) -> std::io::Result<Measured> {
         command.env_remove(name);
     }
     for (name, value) in FIXED_ENV {
+        command.env(name, value);
+    }
+    for (name, value) in &spec.env {
         command.env(name, value);
     }
     if let Some(cpu) = spec.pinned_cpu {
@@ -198,14 +225,15 @@ mod tests {
             cwd: std::env::temp_dir(),
             pinned_cpu: allowed_cpus().last().copied(),
             timeout: Duration::from_secs(20),
+            env: vec![("XTASK_TEST_VARIABLE".into(), "set".into())],
         }
     }
 
     #[test]
     fn measures_output_exit_and_memory() {
-        let run = measure(&spec(&["sh", "-c"], &["echo out; echo err >&2; exit 3"])).unwrap();
+        let run = measure(&spec(&["sh", "-c"], &["echo out $XTASK_TEST_VARIABLE; echo err >&2; exit 3"])).unwrap();
         assert_eq!(run.outcome.exit, "3");
-        assert_eq!(run.outcome.stdout, b"out\n");
+        assert_eq!(run.outcome.stdout, b"out set\n");
         assert_eq!(run.outcome.stderr_last, "err");
         assert!(run.peak_rss_kib > 0);
         assert!(run.wall > Duration::ZERO);

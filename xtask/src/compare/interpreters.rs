@@ -131,6 +131,7 @@ fn version_of(command: &[OsString]) -> String {
         cwd: std::env::temp_dir(),
         pinned_cpu: None,
         timeout: Duration::from_secs(30),
+        env: Vec::new(),
     };
     let Ok(run) = measure(&spec) else { return "unknown".to_owned() };
     let stdout = String::from_utf8_lossy(&run.outcome.stdout);
@@ -150,6 +151,7 @@ fn real_python_executable(launcher: &Path) -> Option<PathBuf> {
         cwd: std::env::temp_dir(),
         pinned_cpu: None,
         timeout: Duration::from_secs(30),
+        env: Vec::new(),
     };
     let run = measure(&spec).ok()?;
     if run.outcome.exit != "0" {

@@ -16,7 +16,7 @@ use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::corpus_format::{display_name, expected_path, find_programs, Outcome};
-use crate::measure::{allowed_cpus, measure, RunSpec};
+use crate::measure::{allowed_cpus, catch_interrupts, interrupted, measure, RunSpec};
 pub use interpreters::Interpreter;
 
 /// Command-line options of `cargo xtask compare`.
@@ -156,7 +156,11 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         started_at_unix,
         wall_time: Duration::ZERO,
     };
+    catch_interrupts();
     let mut measurements = measure_suite(found, reference, workloads, settings);
+    if interrupted() {
+        bail!("interrupted: no report written (the previous one in target/compare/ is intact)");
+    }
     measurements.settings.wall_time = started.elapsed();
 
     let summary = report::Summary::new(&measurements);
@@ -267,13 +271,16 @@ fn run_everything(m: &mut Measurements) {
             .progress_chars("=> "),
     );
     let interpreter_count = m.interpreters.len();
-    for round in 0..s.warmup + s.rounds {
+    'rounds: for round in 0..s.warmup + s.rounds {
         let timed = round >= s.warmup;
         for w in 0..m.workloads.len() {
             // Rotate the interpreter order every round and workload.
             for k in 0..interpreter_count {
                 let i = (k + round + w) % interpreter_count;
                 progress.inc(1);
+                if interrupted() {
+                    break 'rounds;
+                }
                 if m.runs[w][i].failure.is_some() {
                     continue;
                 }
@@ -286,6 +293,7 @@ fn run_everything(m: &mut Measurements) {
                     cwd: workload.path.parent().map(Path::to_path_buf).unwrap_or_default(),
                     pinned_cpu: s.pinned_cpu,
                     timeout: s.timeout,
+                    env: Vec::new(),
                 };
                 let pair = &mut m.runs[w][i];
                 match measure(&spec) {
@@ -302,8 +310,11 @@ fn run_everything(m: &mut Measurements) {
             }
         }
     }
-    for round in 0..s.startup_runs {
+    'startup: for round in 0..s.startup_runs {
         for k in 0..interpreter_count {
+            if interrupted() {
+                break 'startup;
+            }
             let i = (k + round) % interpreter_count;
             progress.inc(1);
             progress.set_message(format!("startup / {}", m.interpreters[i].name));
@@ -313,6 +324,7 @@ fn run_everything(m: &mut Measurements) {
                 cwd: std::env::temp_dir(),
                 pinned_cpu: s.pinned_cpu,
                 timeout: s.timeout,
+                env: Vec::new(),
             };
             if let Ok(run) = measure(&spec) {
                 if run.outcome.exit == "0" {

@@ -1,0 +1,371 @@
+//! `cargo xtask pgo-build`: the optimized interpreter. Preflight (llvm-profdata, cargo-pgo),
+//! the LTO baseline, an instrumented build trained on the workload suite's training set, the
+//! merged profile with its manifest in `pgo-profiles/`, the LTO+PGO build, and a measurement of
+//! LTO against LTO+PGO on every workload with significance tests, reported separately for the
+//! workloads the profile never saw. Binaries land in `target/pgo/`, reports in
+//! `target/pgo/report.*`; everything is written to a temporary file and renamed, so a failed
+//! or interrupted run leaves the previous results intact.
+
+mod build;
+mod preflight;
+mod profile;
+mod report;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+
+use crate::compare::{self, interpreters, Settings, Workload};
+use crate::measure::{allowed_cpus, catch_interrupts, interrupted, stripped_size};
+use build::{BuildKind, Built};
+use preflight::Toolchain;
+use report::{HeldOutGain, PgoReport, ProfileInfo};
+
+/// Command-line options of `cargo xtask pgo-build`.
+#[derive(clap::Args, Debug)]
+pub struct PgoBuildArgs {
+    /// Every phase, with fewer measurement runs (3 rounds, no warm-up): for CI.
+    #[arg(long)]
+    quick: bool,
+    /// Also build without LTO, for a three-way table (plain / LTO / LTO+PGO).
+    #[arg(long)]
+    with_plain: bool,
+    /// Build with this merged profile (and its manifest) instead of training one.
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
+    /// Also train K profiles, each without one fold of the workloads, and measure every
+    /// workload with the profile that never saw it (K optimized builds).
+    #[arg(long, value_name = "K")]
+    cross_validate: Option<usize>,
+    /// Measure only these workloads (comma-separated); training always uses the training set.
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    workloads: Vec<String>,
+    /// Timed runs of each workload under each build.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    rounds: usize,
+    /// Untimed runs of each workload under each build first.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    warmup: usize,
+    /// Build only: skip the measurement (e.g. for container images).
+    #[arg(long)]
+    no_measure: bool,
+    /// Seconds after which a run is killed and counted as hung.
+    #[arg(long, default_value_t = 300, value_name = "SECS")]
+    timeout: u64,
+    /// Do not pin measurement runs to one CPU.
+    #[arg(long)]
+    no_pin: bool,
+}
+
+/// The file listing the workloads the profile is trained on; the others form the evaluation
+/// set.
+pub fn training_set_file() -> PathBuf {
+    crate::workloads_dir().join("training-set.txt")
+}
+
+/// Phase wall times, in order.
+struct Phases(Vec<(String, Duration)>);
+
+impl Phases {
+    fn time<T>(&mut self, name: &str, phase: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+        let started = Instant::now();
+        eprintln!("pgo-build: == {name}");
+        let result = phase();
+        self.0.push((name.to_owned(), started.elapsed()));
+        if interrupted() {
+            bail!("interrupted during `{name}`; earlier binaries and reports in target/pgo/ are intact");
+        }
+        result.with_context(|| format!("pgo-build phase `{name}` failed"))
+    }
+}
+
+/// Entry point of `cargo xtask pgo-build`.
+pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
+    catch_interrupts();
+    let pgo_dir = crate::target_dir().join("pgo");
+    std::fs::create_dir_all(&pgo_dir).with_context(|| format!("creating {}", pgo_dir.display()))?;
+    let mut phases = Phases(Vec::new());
+    if args.cross_validate.is_some_and(|k| k < 2) {
+        bail!("--cross-validate K needs K >= 2 folds");
+    }
+
+    let toolchain = phases.time("preflight", preflight::check)?;
+    eprintln!(
+        "pgo-build: {} (LLVM {}), {}, llvm-profdata {}",
+        toolchain.rustc_version,
+        toolchain.llvm_version,
+        toolchain.cargo_pgo_version,
+        toolchain.llvm_profdata.display()
+    );
+    let all_workloads = compare::find_workloads(&[])?;
+    let training_set = read_training_set(&all_workloads)?;
+    let measured = if args.workloads.is_empty() { all_workloads.clone() } else { compare::find_workloads(&args.workloads)? };
+    let timeout = Duration::from_secs(args.timeout.max(1));
+
+    let plain = if args.with_plain {
+        let built = phases.time("build plain (no LTO)", || build::build(&BuildKind::Plain, &toolchain.host, &pgo_dir, ""))?;
+        Some(install(&built, &pgo_dir.join("swallow-plain"))?)
+    } else {
+        None
+    };
+    let lto_built = phases.time("build LTO", || build::build(&BuildKind::Lto, &toolchain.host, &pgo_dir, ""))?;
+    let lto = install(&lto_built, &pgo_dir.join("swallow-lto"))?;
+
+    // The profile: reused, or trained now (with per-workload profiles kept for cross-validation).
+    let mut per_workload_profiles = Vec::new();
+    let (profile_path, manifest, trained_now) = match &args.profile {
+        Some(path) => {
+            let manifest = phases.time("check profile", || profile::verify(&toolchain, path))?;
+            (path.clone(), manifest, false)
+        }
+        None => {
+            let raw_dir = pgo_dir.join("raw-profiles");
+            let instrumented = phases.time("build instrumented", || {
+                build::build(&BuildKind::Instrumented { profiles_dir: raw_dir.join("cargo-pgo") }, &toolchain.host, &pgo_dir, "")
+            })?;
+            let training: Vec<Workload> = if args.cross_validate.is_some() {
+                all_workloads.clone()
+            } else {
+                all_workloads.iter().filter(|w| training_set.contains(&w.name)).cloned().collect()
+            };
+            per_workload_profiles =
+                phases.time("training", || profile::train(&toolchain, &instrumented.binary, &training, &raw_dir, timeout))?;
+            let path = crate::project_root().join("pgo-profiles").join(profile::PROFILE_FILE_NAME);
+            let manifest = phases.time("merge profile", || write_profile(&toolchain, &per_workload_profiles, &training_set, &path))?;
+            (path, manifest, true)
+        }
+    };
+
+    let (optimized_built, functions) = phases.time("build LTO+PGO", || {
+        let functions = profile::function_count(&toolchain, &profile_path)?;
+        Ok((optimized_build(&toolchain, &pgo_dir, &profile_path, "")?, functions))
+    })?;
+    let stale = profile::is_stale(optimized_built.missing_functions, optimized_built.mismatched_functions, functions);
+    let profile_info = ProfileInfo {
+        path: profile_path.clone(),
+        sha256: manifest.sha256.clone(),
+        trained_now,
+        functions,
+        missing_functions: optimized_built.missing_functions,
+        mismatched_functions: optimized_built.mismatched_functions,
+        stale,
+    };
+    eprintln!(
+        "pgo-build: profile covers {functions} functions; {} had no profile data, {} changed since training",
+        profile_info.missing_functions, profile_info.mismatched_functions
+    );
+    if stale {
+        bail!(
+            "the profile {} is stale: {} of its {functions} functions are missing or changed (more than {:.0}%); retrain with \
+             `cargo xtask pgo-build` (without --profile). The LTO+PGO binary was not installed (build log: {}).",
+            profile_path.display(),
+            profile_info.missing_functions + profile_info.mismatched_functions,
+            profile::STALE_FRACTION * 100.0,
+            optimized_built.log.display()
+        );
+    }
+    let optimized = install(&optimized_built, &pgo_dir.join("swallow-pgo"))?;
+
+    let settings = measurement_settings(&args, timeout);
+    let measurements = if args.no_measure {
+        None
+    } else {
+        let mut builds = Vec::new();
+        if let Some(plain) = &plain {
+            builds.push(("swallow-plain", plain.clone()));
+        }
+        builds.push(("swallow-lto", lto.clone()));
+        builds.push(("swallow-pgo", optimized.clone()));
+        let reference = builds.len() - 2;
+        let measured_workloads = measured.clone();
+        let settings = settings.clone();
+        Some(phases.time("measure", move || Ok(measure_builds(&builds, reference, measured_workloads, settings)))?)
+    };
+
+    let cross_validation = match args.cross_validate {
+        Some(folds) if !per_workload_profiles.is_empty() => Some((
+            folds,
+            phases.time("cross-validation", || {
+                cross_validate(&toolchain, &pgo_dir, &lto, &per_workload_profiles, &measured, folds, &settings)
+            })?,
+        )),
+        Some(_) => {
+            eprintln!("pgo-build: --cross-validate needs training; it is skipped with --profile");
+            None
+        }
+        None => None,
+    };
+
+    let binaries = [("swallow-plain", plain.as_ref()), ("swallow-lto", Some(&lto)), ("swallow-pgo", Some(&optimized))]
+        .into_iter()
+        .filter_map(|(name, path)| {
+            let path = path?;
+            Some((name.to_owned(), std::fs::metadata(path).ok()?.len(), stripped_size(path)))
+        })
+        .collect();
+    let report = PgoReport {
+        measurements: measurements.as_ref(),
+        training_set: &training_set,
+        profile: profile_info,
+        phases: &phases.0,
+        binaries,
+        cross_validation,
+    };
+    println!("{}", report.markdown());
+    for path in report::write_all(&report, &pgo_dir)? {
+        println!("wrote {}", path.display());
+    }
+    println!("the optimized interpreter: {}", optimized.display());
+    Ok(())
+}
+
+/// The training set named in `benches/workloads/training-set.txt` (one name per line, `#`
+/// comments), each checked to be a workload.
+fn read_training_set(workloads: &[Workload]) -> anyhow::Result<Vec<String>> {
+    let file = training_set_file();
+    let text = std::fs::read_to_string(&file).with_context(|| format!("reading the training set {}", file.display()))?;
+    let names: Vec<String> =
+        text.lines().map(|line| line.split('#').next().unwrap_or("").trim()).filter(|line| !line.is_empty()).map(str::to_owned).collect();
+    for name in &names {
+        if !workloads.iter().any(|w| &w.name == name) {
+            bail!("{} names `{name}`, which is not a workload in benches/workloads/", file.display());
+        }
+    }
+    if names.is_empty() {
+        bail!("{} lists no workloads", file.display());
+    }
+    if names.len() == workloads.len() {
+        bail!("{} lists every workload: leave some out, so the gain can be measured on workloads the profile never saw", file.display());
+    }
+    Ok(names)
+}
+
+/// Copy a build's binary to `destination` through a temporary file, so an earlier binary is
+/// replaced only by a complete one.
+fn install(built: &Built, destination: &Path) -> anyhow::Result<PathBuf> {
+    let bytes = std::fs::read(&built.binary).with_context(|| format!("reading {}", built.binary.display()))?;
+    crate::write_atomically(destination, &bytes)?;
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(destination, std::fs::Permissions::from_mode(0o755))
+        .with_context(|| format!("making {} executable", destination.display()))?;
+    Ok(destination.to_path_buf())
+}
+
+/// Merge the training set's per-workload profiles into `path` (through a temporary file) and
+/// write its manifest beside it.
+fn write_profile(
+    toolchain: &Toolchain,
+    per_workload: &[(String, PathBuf)],
+    training_set: &[String],
+    path: &Path,
+) -> anyhow::Result<profile::Manifest> {
+    let inputs: Vec<PathBuf> = per_workload.iter().filter(|(name, _)| training_set.contains(name)).map(|(_, p)| p.clone()).collect();
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    profile::merge(toolchain, &inputs, path)?;
+    let manifest = profile::Manifest {
+        sha256: profile::sha256_of(path)?,
+        rustc: toolchain.rustc_version.clone(),
+        llvm: toolchain.llvm_version.clone(),
+        host: toolchain.host.clone(),
+        source_revision: interpreters::source_revision(),
+        training_set: training_set.to_vec(),
+        cargo_pgo: toolchain.cargo_pgo_version.clone(),
+        functions: profile::function_count(toolchain, path)?,
+        created_unix: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+    };
+    let text = serde_json::to_string_pretty(&manifest.to_json())? + "\n";
+    crate::write_atomically(&profile::manifest_path(path), text.as_bytes())?;
+    Ok(manifest)
+}
+
+/// `cargo pgo optimize build` with `profile`. cargo-pgo merges every `*.profraw` in its
+/// profiles directory; llvm-profdata reads indexed profiles whatever their name, so the merged
+/// profile is staged there under that extension and re-merged unchanged.
+fn optimized_build(toolchain: &Toolchain, pgo_dir: &Path, profile: &Path, tag: &str) -> anyhow::Result<Built> {
+    let stage = pgo_dir.join(if tag.is_empty() { "use-profile".to_owned() } else { format!("use-profile-{tag}") });
+    if stage.exists() {
+        std::fs::remove_dir_all(&stage).with_context(|| format!("clearing {}", stage.display()))?;
+    }
+    std::fs::create_dir_all(&stage).with_context(|| format!("creating {}", stage.display()))?;
+    std::fs::copy(profile, stage.join("swallow.profraw")).with_context(|| format!("staging {}", profile.display()))?;
+    build::build(&BuildKind::Optimized { profiles_dir: stage }, &toolchain.host, pgo_dir, tag)
+}
+
+fn measurement_settings(args: &PgoBuildArgs, timeout: Duration) -> Settings {
+    let (rounds, warmup, startup_runs) = if args.quick { (3, 0, 5) } else { (args.rounds.max(2), args.warmup, 20) };
+    Settings {
+        quick: args.quick,
+        rounds,
+        warmup,
+        startup_runs,
+        pinned_cpu: if args.no_pin { None } else { allowed_cpus().last().copied() },
+        timeout,
+        swallow_profile: "pgo-build".to_owned(),
+        source_revision: interpreters::source_revision(),
+        started_at_unix: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        wall_time: Duration::ZERO,
+    }
+}
+
+/// Run the workloads under the given builds, interleaved; `reference` indexes `builds`.
+fn measure_builds(builds: &[(&str, PathBuf)], reference: usize, workloads: Vec<Workload>, settings: Settings) -> compare::Measurements {
+    let found = interpreters::Found {
+        interpreters: builds
+            .iter()
+            .map(|(name, path)| interpreters::describe(name, vec![OsString::from(path.as_os_str())], Some(path.clone())))
+            .collect(),
+        skipped: Vec::new(),
+    };
+    compare::measure_suite(found, reference, workloads, settings)
+}
+
+/// K-fold cross-validation: workloads are dealt into `folds` folds in name order; for each
+/// fold a profile is merged from every other fold's workloads, an optimized build made with
+/// it, and the fold's measured workloads timed against the LTO build.
+fn cross_validate(
+    toolchain: &Toolchain,
+    pgo_dir: &Path,
+    lto: &Path,
+    per_workload: &[(String, PathBuf)],
+    measured: &[Workload],
+    folds: usize,
+    settings: &Settings,
+) -> anyhow::Result<Vec<HeldOutGain>> {
+    let mut names: Vec<&String> = per_workload.iter().map(|(name, _)| name).collect();
+    names.sort();
+    let fold_of = |name: &str| names.iter().position(|n| *n == name).map(|i| i % folds);
+    let mut gains = Vec::new();
+    for fold in 0..folds {
+        let held_out: Vec<Workload> = measured.iter().filter(|w| fold_of(&w.name) == Some(fold)).cloned().collect();
+        if held_out.is_empty() {
+            continue;
+        }
+        let inputs: Vec<PathBuf> = per_workload.iter().filter(|(name, _)| fold_of(name) != Some(fold)).map(|(_, p)| p.clone()).collect();
+        let fold_profile = pgo_dir.join("raw-profiles").join(format!("fold-{}.profdata", fold + 1));
+        profile::merge(toolchain, &inputs, &fold_profile)?;
+        let tag = format!("fold{}", fold + 1);
+        let built = optimized_build(toolchain, pgo_dir, &fold_profile, &tag)?;
+        let binary = install(&built, &pgo_dir.join(format!("swallow-pgo-{tag}")))?;
+        let m = measure_builds(&[("swallow-lto", lto.to_path_buf()), ("swallow-pgo", binary)], 0, held_out, settings.clone());
+        if interrupted() {
+            bail!("interrupted during cross-validation");
+        }
+        for (w, workload) in m.workloads.iter().enumerate() {
+            let (old, new) = (&m.runs[w][0], &m.runs[w][1]);
+            let result = match (&old.failure, &new.failure) {
+                (Some(reason), _) | (_, Some(reason)) => Err(reason.clone()),
+                _ => match (crate::stats::Summary::of(&old.seconds), crate::stats::Summary::of(&new.seconds)) {
+                    (Some(a), Some(b)) => Ok((a.mean, b.mean, crate::stats::welch_t_test(&old.seconds, &new.seconds))),
+                    _ => Err("no timed run".to_owned()),
+                },
+            };
+            gains.push(HeldOutGain { workload: workload.name.clone(), fold, result });
+        }
+    }
+    gains.sort_by(|a, b| a.workload.cmp(&b.workload));
+    Ok(gains)
+}
