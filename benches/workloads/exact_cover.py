@@ -6,7 +6,7 @@
 
 import random
 
-PUZZLES = 12
+PUZZLES = 60
 BLANKS = 52
 SOLUTION_LIMIT = 40
 

@@ -1,13 +1,14 @@
 # Models a generator-pipeline benchmark: data flows through chains of generators.
-# Stresses: generator creation/resumption (send-free next), `yield from` delegation,
+# Stresses: generator creation/resumption (next and send), `yield from` delegation,
 # generator expressions, itertools (islice, chain, accumulate, takewhile, count),
-# sliding windows with collections.deque, sum/max/min over generators.
+# sliding windows with collections.deque, sum/max/min over generators, send(),
+# throw() and close() (try/finally inside a generator).
 
 import itertools
 from collections import deque
 
 SIZE = 40000
-ROUNDS = 6
+ROUNDS = 12
 
 
 def numbers(seed, n):
@@ -65,6 +66,30 @@ def delegate_chain(n):
     yield from numbers(7, n)
 
 
+def averager():
+    # A coroutine-style generator driven with send(); throw() resets it.
+    total = count = 0
+    average = None
+    while True:
+        try:
+            value = yield average
+        except ValueError:
+            total = count = 0
+            average = None
+            continue
+        total += value
+        count += 1
+        average = total // count
+
+
+def guarded(n, closed):
+    try:
+        for i in range(n):
+            yield i
+    finally:
+        closed.append(n)
+
+
 def main():
     total = 0
     for r in range(ROUNDS):
@@ -89,6 +114,19 @@ def main():
 
         chained = itertools.chain(delegate_chain(SIZE // 10), (x for x in range(100) if x % 3))
         total += sum(v % 97 for v in chained)
+
+        coro = averager()
+        next(coro)
+        for i, v in enumerate(numbers(r + 51, SIZE // 8)):
+            total += coro.send(v)
+            if i % 500 == 499:
+                coro.throw(ValueError)
+        closed = []
+        for n in range(200):
+            g = guarded(n + 5, closed)
+            total += next(g) + next(g)
+            g.close()
+        total += sum(closed)
 
         squares = {v: v * v for v in (x % 50 for x in numbers(r + 41, 2000))}
         total += sum(squares[k] for k in sorted(squares))

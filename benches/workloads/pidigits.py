@@ -3,7 +3,7 @@
 # Stresses: arbitrary-precision int multiply / floor-divide / add on ever-growing
 # numbers, small-int/big-int transitions, tuple packing and unpacking in a hot loop.
 
-NDIGITS = 2400
+NDIGITS = 3000
 
 
 def pi_digits(count):

@@ -3,7 +3,7 @@
 # swaps via tuple assignment, nested unpacking targets, chained multiple
 # assignment, unpacking in for-loop targets and function returns.
 
-LOOPS = 100000
+LOOPS = 250000
 
 
 def unpack_tuples(loops):
