@@ -25,21 +25,7 @@ pub struct Group {
 pub fn svg(summary: &Summary) -> String {
     let m = summary.m;
     let shown: Vec<usize> = (0..m.interpreters.len()).filter(|&i| i != m.reference).collect();
-    let mut groups: Vec<Group> = summary
-        .cells
-        .iter()
-        .enumerate()
-        .map(|(w, row)| Group {
-            label: m.workloads[w].name.clone(),
-            bars: shown
-                .iter()
-                .map(|&i| match &row[i] {
-                    Cell::Measured(timing) => timing.speedup.ok_or_else(|| "no reference".to_owned()),
-                    Cell::Failed(_) => Err("does not run".to_owned()),
-                })
-                .collect(),
-        })
-        .collect();
+    let mut groups = workload_groups(summary, &shown, |name| name.to_owned());
     groups.push(Group {
         label: "geometric mean".to_owned(),
         bars: shown.iter().map(|&i| summary.geomean[i].map(|(g, _)| g).ok_or_else(|| "n/a".to_owned())).collect(),
@@ -49,17 +35,37 @@ pub fn svg(summary: &Summary) -> String {
     speedup_chart(&title, &series, &groups)
 }
 
+/// One group per workload of `summary`, labelled by `label(name)`, with a bar per interpreter
+/// in `shown`: its speedup against the reference, or why there is none.
+pub fn workload_groups(summary: &Summary, shown: &[usize], label: impl Fn(&str) -> String) -> Vec<Group> {
+    summary
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(w, row)| Group {
+            label: label(&summary.m.workloads[w].name),
+            bars: shown
+                .iter()
+                .map(|&i| match &row[i] {
+                    Cell::Measured(timing) => timing.speedup.ok_or_else(|| "no reference time".to_owned()),
+                    Cell::Failed(_) => Err("does not run".to_owned()),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// A horizontal bar chart of speedups: one group per label, one bar per series, on a log2
 /// axis centred on 1x. The last group is drawn in bold (a summary row such as a geometric
 /// mean).
 pub fn speedup_chart(title: &str, series: &[String], groups: &[Group]) -> String {
-    // A symmetric log2 axis wide enough for every bar: at least 1/4x .. 4x.
+    // A symmetric log2 axis wide enough for every bar: at least 1/2x .. 2x.
     let extent = groups
         .iter()
         .flat_map(|g| g.bars.iter())
         .filter_map(|bar| bar.as_ref().ok())
         .map(|speedup| speedup.log2().abs() + 0.3) // room for the value label
-        .fold(2.0_f64, f64::max)
+        .fold(1.0_f64, f64::max)
         .ceil()
         .min(10.0);
     let centre = LABEL_WIDTH + PLOT_WIDTH / 2.0;

@@ -251,6 +251,22 @@ pub fn terminal_table(summary: &Summary) -> String {
     out
 }
 
+/// A Markdown table's header and rule lines: the `leading` text columns, then one
+/// right-aligned column per interpreter.
+pub fn markdown_table_header(leading: &[&str], m: &Measurements) -> String {
+    let mut header = String::from("|");
+    let mut rule = String::from("|");
+    for column in leading {
+        let _ = write!(header, " {column} |");
+        rule.push_str("---|");
+    }
+    for interpreter in &m.interpreters {
+        let _ = write!(header, " {} |", interpreter.name);
+        rule.push_str("---:|");
+    }
+    format!("{header}\n{rule}")
+}
+
 /// The Markdown report: the same content, one column per interpreter.
 pub fn markdown(summary: &Summary) -> String {
     let m = summary.m;
@@ -259,13 +275,8 @@ pub fn markdown(summary: &Summary) -> String {
     let _ = writeln!(out, "{}.\n", summary.settings_line());
     let _ = writeln!(out, "{}\n", summary.legend());
     let _ = writeln!(out, "## Time (median, min) and speedup\n");
-    let mut header = "| workload |".to_owned();
-    let mut rule = "|---|".to_owned();
-    for interpreter in &m.interpreters {
-        let _ = write!(header, " {} |", interpreter.name);
-        rule.push_str("---:|");
-    }
-    let _ = writeln!(out, "{header}\n{rule}");
+    let header = markdown_table_header(&["workload"], m);
+    let _ = writeln!(out, "{header}");
     for (w, row) in summary.cells.iter().enumerate() {
         let _ = write!(out, "| {} |", m.workloads[w].name);
         for (i, cell) in row.iter().enumerate() {
@@ -294,7 +305,7 @@ pub fn markdown(summary: &Summary) -> String {
         let _ = write!(out, " {text} |");
     }
     out.push_str("\n\n## Peak RSS\n\n");
-    let _ = writeln!(out, "{header}\n{rule}");
+    let _ = writeln!(out, "{header}");
     for (w, row) in summary.cells.iter().enumerate() {
         let _ = write!(out, "| {} |", m.workloads[w].name);
         for cell in row {

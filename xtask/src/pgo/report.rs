@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::compare::chart::{speedup_chart, Group};
-use crate::compare::report::{format_ms, Cell, Summary};
+use crate::compare::chart::{speedup_chart, workload_groups, Group};
+use crate::compare::report::{format_ms, markdown_table_header, Cell, Summary};
 use crate::compare::Measurements;
 use crate::stats::{self, TTest};
 
@@ -146,13 +146,8 @@ impl PgoReport<'_> {
             m.settings.pinned_cpu.map_or(String::new(), |cpu| format!(", pinned to CPU {cpu}")),
             stats::SIGNIFICANCE_LEVEL
         );
-        let mut header = "| Benchmark | set |".to_owned();
-        let mut rule = "|---|---|".to_owned();
-        for interpreter in &m.interpreters {
-            let _ = write!(header, " {} |", interpreter.name);
-            rule.push_str("---:|");
-        }
-        let _ = writeln!(out, "{header}\n{rule}");
+        let header = markdown_table_header(&["Benchmark", "set"], m);
+        let _ = writeln!(out, "{header}");
         let mut not_significant = Vec::new();
         let mut slower = Vec::new();
         let mut failed = Vec::new();
@@ -226,7 +221,7 @@ impl PgoReport<'_> {
             out.push('\n');
         }
         let _ = writeln!(out, "## Peak RSS and startup\n");
-        let _ = writeln!(out, "{header}\n{rule}");
+        let _ = writeln!(out, "{header}");
         for (w, row) in summary.cells.iter().enumerate() {
             let name = &m.workloads[w].name;
             let set = if self.in_training_set(name) { "train" } else { "eval" };
@@ -278,24 +273,9 @@ impl PgoReport<'_> {
         let m = self.measurements?;
         let summary = Summary::new(m);
         let shown: Vec<usize> = (0..m.interpreters.len()).filter(|&i| i != m.reference).collect();
-        let mut groups: Vec<Group> = summary
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(w, row)| {
-                let name = &m.workloads[w].name;
-                Group {
-                    label: format!("{name}{}", if self.in_training_set(name) { " (train)" } else { "" }),
-                    bars: shown
-                        .iter()
-                        .map(|&i| match &row[i] {
-                            Cell::Measured(timing) => timing.speedup.ok_or_else(|| "no LTO time".to_owned()),
-                            Cell::Failed(_) => Err("does not run".to_owned()),
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
+        let mut groups = workload_groups(&summary, &shown, |name| {
+            format!("{name}{}", if self.in_training_set(name) { " (train)" } else { "" })
+        });
         for (label, set) in [("geomean: evaluation set", false), ("geomean: training set", true)] {
             let bars = shown
                 .iter()
