@@ -8,7 +8,7 @@
 
 CHAIN_LENGTH = 1200
 PROJECTION_SIZE = 1200
-ROUNDS = 6
+ROUNDS = 12
 
 
 class Strength:

@@ -7,7 +7,7 @@
 from math import cos, sin, sqrt
 
 POINTS = 100000
-ROUNDS = 2
+ROUNDS = 5
 
 
 class Point:

@@ -8,7 +8,7 @@
 import random
 
 SIZE = 9
-PLAYOUTS_PER_MOVE = 2
+PLAYOUTS_PER_MOVE = 12
 SEED = 2024
 KOMI = 7.5
 

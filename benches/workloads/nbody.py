@@ -2,7 +2,7 @@
 # symplectic Euler step. Stresses: float arithmetic on values held in lists, tuple unpacking,
 # nested loops over a precomputed list of body pairs, and subscript loads/stores.
 
-STEPS = 60000
+STEPS = 100000
 STEP_SIZE = 0.01
 
 PI = 3.14159265358979323

@@ -7,8 +7,8 @@
 
 from math import sqrt
 
-WIDTH = 72
-HEIGHT = 54
+WIDTH = 208
+HEIGHT = 156
 MAX_DEPTH = 3
 EPSILON = 1e-7
 

@@ -4,7 +4,7 @@
 # subclass dispatch of one virtual method, linked lists walked with `is None` tests, and
 # integer bit operations.
 
-ROUNDS = 10
+ROUNDS = 13
 IDLE_COUNT = 10000
 
 # Task identities double as indexes into the scheduler's task table.

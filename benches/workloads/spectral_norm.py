@@ -3,7 +3,7 @@
 # N x N corner. Stresses: small function calls in nested loops, float division and
 # accumulation, list indexing, and building result lists.
 
-SIZE = 240
+SIZE = 320
 ITERATIONS = 10
 
 
