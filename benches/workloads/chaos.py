@@ -30,7 +30,7 @@ class Vec2:
     __rmul__ = __mul__
 
     def lerp(self, other, t):
-        return self + (other - self) * t
+        return self + t * (other - self)
 
     def __repr__(self):
         return "Vec2(%.6f, %.6f)" % (self.x, self.y)

@@ -189,7 +189,7 @@ class Scene:
                 color = color + light.color * (material.specular * highlight ** material.shininess)
         if material.mirror > 0.0 and depth < MAX_DEPTH:
             bounce = Ray(point, ray.direction.reflect(normal))
-            color = color * (1.0 - material.mirror) + self.trace(bounce, depth + 1) * material.mirror
+            color = color * (1.0 - material.mirror) + material.mirror * self.trace(bounce, depth + 1)
         return color
 
 
