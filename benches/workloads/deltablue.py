@@ -184,7 +184,10 @@ class BinaryConstraint(Constraint):
             else:
                 self.direction = NO_DIRECTION
         elif weaker(first.walk_strength, second.walk_strength):
-            self.direction = BACKWARD if stronger(self.strength, first.walk_strength) else NO_DIRECTION
+            if stronger(self.strength, first.walk_strength):
+                self.direction = BACKWARD
+            else:
+                self.direction = NO_DIRECTION
         else:
             self.direction = FORWARD if stronger(self.strength, second.walk_strength) else BACKWARD
 

@@ -189,7 +189,8 @@ class Scene:
                 color = color + light.color * (material.specular * highlight ** material.shininess)
         if material.mirror > 0.0 and depth < MAX_DEPTH:
             bounce = Ray(point, ray.direction.reflect(normal))
-            color = color * (1.0 - material.mirror) + material.mirror * self.trace(bounce, depth + 1)
+            reflected = self.trace(bounce, depth + 1)
+            color = color * (1.0 - material.mirror) + material.mirror * reflected
         return color
 
 
