@@ -4,6 +4,7 @@
 pub mod abc;
 pub mod array;
 pub mod collections;
+pub mod contextlib;
 pub mod fileio;
 pub mod dataclasses;
 pub mod enums;
@@ -66,6 +67,7 @@ pub const BUILTIN_MODULES: &[(&str, ModuleInit)] = &[
     ("functools", functools::init),
     ("copy", copy::init),
     ("string", string::init),
+    ("contextlib", contextlib::init),
 ];
 
 /// `importlib`: `import_module` (the import system itself is `vm::import`).
