@@ -1061,7 +1061,7 @@ fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
             "__closure__" => f.closure.as_ref().map_or(Value::None, |c| Value::Tuple(c.clone())),
             "__globals__" => Value::Dict(f.globals.clone()),
             "__code__" => Value::Code(f.code.clone()),
-            "__doc__" => Value::None,
+            "__doc__" => f.code.doc.clone(),
             _ => return None,
         }),
         Value::Native(n) => Some(match name {
@@ -1266,6 +1266,16 @@ pub fn delattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<()> {
         Value::Module(m) => match m.dict.remove(&Value::str(name))? {
             Some(_) => Ok(()),
             None => Err(PyErr::attribute_error(format!("module '{}' has no attribute '{}'", m.name.as_str(), name))),
+        },
+        // Deleting a function's `__doc__` leaves None (it is a slot in CPython); other
+        // attributes live in the function's `__dict__`.
+        Value::Function(f) if name == "__doc__" => {
+            function_dict(f).set_str("__doc__", Value::None);
+            Ok(())
+        }
+        Value::Function(f) => match function_dict(f).remove(&Value::str(name))? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(obj, name)),
         },
         _ => Err(no_attribute(obj, name)),
     }

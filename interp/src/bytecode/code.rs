@@ -65,6 +65,8 @@ pub struct Code {
     /// Exception handlers by instruction range (see `ExceptionEntry`); empty without
     /// `try`/`with`. Nothing runs on the non-raising path: the unwinder searches it.
     pub exception_table: Box<[ExceptionEntry]>,
+    /// A function body's docstring (its `__doc__`), `None` when it has none.
+    pub doc: Value,
 }
 
 impl Code {

@@ -110,6 +110,8 @@ struct Unit {
     firstlineno: u32,
     /// The class whose private names (`__x`) are mangled in this unit, if any.
     private: Option<Rc<str>>,
+    /// The docstring of a function body (becomes `Code::doc`).
+    doc: Value,
 }
 
 /// Generates the code objects of one module.
@@ -598,6 +600,7 @@ impl<'a> CodeGen<'a> {
             filename: self.filename.clone(),
             firstlineno: unit.firstlineno,
             exception_table: assembled.exception_table.into_boxed_slice(),
+            doc: unit.doc,
         };
         Ok(Rc::new(code))
     }
@@ -916,7 +919,15 @@ impl<'a> CodeGen<'a> {
         self.push_unit(scope, Rc::from(f.name.as_str()), firstlineno)?;
         self.set_line(f.name.range);
         self.set_parameter_counts(&f.parameters);
-        let body = if f.body.first().is_some_and(is_string_literal) { &f.body[1..] } else { &f.body[..] };
+        let body = match f.body.split_first() {
+            Some((Stmt::Expr(e), rest)) if matches!(&*e.value, Expr::StringLiteral(_)) => {
+                if let Expr::StringLiteral(doc) = &*e.value {
+                    self.unit.doc = Value::str(doc.value.to_str());
+                }
+                rest
+            }
+            _ => &f.body[..],
+        };
         let result = self.stmts(body);
         if let Err(e) = result {
             self.abandon_unit();
@@ -1944,6 +1955,7 @@ impl Unit {
             flags: 0,
             firstlineno,
             private: None,
+            doc: Value::None,
         }
     }
 }

@@ -108,6 +108,7 @@ fn placeholder_code() -> Rc<Code> {
         filename: empty,
         firstlineno: 0,
         exception_table: Box::new([]),
+        doc: Value::None,
     })
 }
 
