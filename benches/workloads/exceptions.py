@@ -2,10 +2,13 @@
 # Stresses: raise/except of builtin and user-defined exception classes, matching
 # against class hierarchies and tuples of classes, try/finally and try/else,
 # bare re-raise and `raise ... from ...`, context managers (with statements whose
-# __exit__ suppresses or propagates), exceptions raised by builtins (KeyError,
-# IndexError, ZeroDivisionError, ValueError from int()), exception attributes.
+# __exit__ suppresses or propagates; contextlib.contextmanager and suppress),
+# exceptions raised by builtins (KeyError, IndexError, ZeroDivisionError,
+# ValueError from int()), exception attributes.
 
-LOOPS = 170000
+import contextlib
+
+LOOPS = 150000
 
 
 class AppError(Exception):
@@ -144,6 +147,31 @@ def with_guard(loops):
     return guard.entered + guard.suppressed * 2 + escaped * 3
 
 
+@contextlib.contextmanager
+def transaction(journal):
+    # A generator-based context manager: records commits and rollbacks.
+    journal.append(1)
+    try:
+        yield len(journal)
+    except LimitError as e:
+        journal.append(-e.code)
+    else:
+        journal.append(2)
+
+
+def contextlib_paths(loops):
+    journal = []
+    total = 0
+    for i in range(loops // 8):
+        with transaction(journal) as depth:
+            if i % 2:
+                raise LimitError(i % 7)
+            total += depth % 3
+        with contextlib.suppress(KeyError, ZeroDivisionError):
+            total += {0: 5, 1: 7}[i % 3] // (i % 4)
+    return total + sum(journal) + len(journal)
+
+
 def lookups(loops):
     table = {k: k * k for k in range(0, 200, 3)}
     hits = misses = 0
@@ -163,6 +191,7 @@ def main():
         reraise_loop(LOOPS),
         chained(LOOPS),
         with_guard(LOOPS),
+        contextlib_paths(LOOPS),
         lookups(LOOPS),
     ]
     print("results:", results)
