@@ -1,12 +1,14 @@
 # Models a JSON encode/decode benchmark with both halves written in Python: a
 # recursive encoder (string escaping, ints, floats via repr, nested dicts/lists,
 # booleans/None) and a hand-written recursive-descent parser, checked for an exact
-# round trip. Stresses: recursion, isinstance dispatch, str building with lists and
-# join, per-character scanning with indexing, str methods, dict/list construction.
+# round trip and cross-checked against the json module. Stresses: recursion,
+# isinstance dispatch, str building with lists and join, per-character scanning
+# with indexing, str methods, dict/list construction.
 
+import json
 import random
 
-DOCUMENTS = 900
+DOCUMENTS = 1100
 DEPTH = 4
 
 ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b",
@@ -228,7 +230,7 @@ def main():
     total_chars = 0
     check = 0
     docs = [[random_value(rng, DEPTH) for _ in range(8)] for _ in range(DOCUMENTS)]
-    for doc in docs:
+    for i, doc in enumerate(docs):
         text = dumps(doc)
         back = Parser(text).parse()
         if back != doc:
@@ -236,6 +238,12 @@ def main():
         again = dumps(back)
         if again != text:
             raise AssertionError("re-encoding differs")
+        if i % 5 == 0:
+            # Cross-check against the json module: same text, same value back.
+            if json.dumps(doc, ensure_ascii=False, separators=(",", ":")) != text:
+                raise AssertionError("differs from json.dumps")
+            if json.loads(text) != doc:
+                raise AssertionError("json.loads disagrees")
         total_chars += len(text)
         check = (check * 31 + checksum(text)) % 1000000007
     sample = dumps(docs[0][:2])
