@@ -18,7 +18,7 @@ use crate::vm::Vm;
 
 const WRAPPER_ASSIGNMENTS: [&str; 5] = ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"];
 
-pub fn init(_vm: &mut Vm) -> PyResult<Rc<PyModule>> {
+pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = PyModule::new("functools");
     m.add_function("reduce", reduce);
     m.add_function("update_wrapper", update_wrapper);
@@ -30,6 +30,7 @@ pub fn init(_vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.add("partial", Value::Type(partial_type()));
     m.add("WRAPPER_ASSIGNMENTS", Value::tuple(WRAPPER_ASSIGNMENTS.iter().map(|s| Value::str(s)).collect()));
     m.add("WRAPPER_UPDATES", Value::tuple(vec![Value::str("__dict__")]));
+    super::functools_py::add_python_parts(vm, &m)?;
     Ok(m)
 }
 

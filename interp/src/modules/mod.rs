@@ -20,6 +20,7 @@ pub mod typing;
 pub mod bisect;
 pub mod copy;
 pub mod functools;
+pub mod functools_py;
 pub mod heapq;
 pub mod itertools;
 pub mod math;
