@@ -8,6 +8,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod cli;
 pub mod compiler;
+pub mod embed;
 pub mod error;
 pub mod gc;
 pub mod modules;
