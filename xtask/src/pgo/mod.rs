@@ -104,14 +104,21 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
     let measured = if args.workloads.is_empty() { all_workloads.clone() } else { compare::find_workloads(&args.workloads)? };
     let timeout = Duration::from_secs(args.timeout.max(1));
 
-    let plain = if args.with_plain {
+    // The baselines exist to be measured against: `--no-measure` (an image build reusing a
+    // committed profile) skips them unless cross-validation needs the LTO build.
+    let needs_baseline = !args.no_measure || args.cross_validate.is_some();
+    let plain = if args.with_plain && needs_baseline {
         let built = phases.time("build plain (no LTO)", || build::build(&BuildKind::Plain, &toolchain.host, &pgo_dir, ""))?;
         Some(install(&built, &pgo_dir.join("swallow-plain"))?)
     } else {
         None
     };
-    let lto_built = phases.time("build LTO", || build::build(&BuildKind::Lto, &toolchain.host, &pgo_dir, ""))?;
-    let lto = install(&lto_built, &pgo_dir.join("swallow-lto"))?;
+    let lto = if needs_baseline {
+        let built = phases.time("build LTO", || build::build(&BuildKind::Lto, &toolchain.host, &pgo_dir, ""))?;
+        Some(install(&built, &pgo_dir.join("swallow-lto"))?)
+    } else {
+        None
+    };
 
     // The profile: reused, or trained now (with per-workload profiles kept for cross-validation).
     let mut per_workload_profiles = Vec::new();
@@ -169,36 +176,37 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
     let optimized = install(&optimized_built, &pgo_dir.join("swallow-pgo"))?;
 
     let settings = measurement_settings(&args, timeout);
-    let measurements = if args.no_measure {
-        None
-    } else {
-        let mut builds = Vec::new();
-        if let Some(plain) = &plain {
-            builds.push(("swallow-plain", plain.clone()));
+    let measurements = match &lto {
+        Some(lto) if !args.no_measure => {
+            let mut builds = Vec::new();
+            if let Some(plain) = &plain {
+                builds.push(("swallow-plain", plain.clone()));
+            }
+            builds.push(("swallow-lto", lto.clone()));
+            builds.push(("swallow-pgo", optimized.clone()));
+            let reference = builds.len() - 2;
+            let measured_workloads = measured.clone();
+            let settings = settings.clone();
+            Some(phases.time("measure", move || Ok(measure_builds(&builds, reference, measured_workloads, settings)))?)
         }
-        builds.push(("swallow-lto", lto.clone()));
-        builds.push(("swallow-pgo", optimized.clone()));
-        let reference = builds.len() - 2;
-        let measured_workloads = measured.clone();
-        let settings = settings.clone();
-        Some(phases.time("measure", move || Ok(measure_builds(&builds, reference, measured_workloads, settings)))?)
+        _ => None,
     };
 
-    let cross_validation = match args.cross_validate {
-        Some(folds) if !per_workload_profiles.is_empty() => Some((
+    let cross_validation = match (args.cross_validate, &lto) {
+        (Some(folds), Some(lto)) if !per_workload_profiles.is_empty() => Some((
             folds,
             phases.time("cross-validation", || {
-                cross_validate(&toolchain, &pgo_dir, &lto, &per_workload_profiles, &measured, folds, &settings)
+                cross_validate(&toolchain, &pgo_dir, lto, &per_workload_profiles, &measured, folds, &settings)
             })?,
         )),
-        Some(_) => {
+        (Some(_), _) => {
             eprintln!("pgo-build: --cross-validate needs training; it is skipped with --profile");
             None
         }
-        None => None,
+        (None, _) => None,
     };
 
-    let binaries = [("swallow-plain", plain.as_ref()), ("swallow-lto", Some(&lto)), ("swallow-pgo", Some(&optimized))]
+    let binaries = [("swallow-plain", plain.as_ref()), ("swallow-lto", lto.as_ref()), ("swallow-pgo", Some(&optimized))]
         .into_iter()
         .filter_map(|(name, path)| {
             let path = path?;
