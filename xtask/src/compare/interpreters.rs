@@ -80,12 +80,18 @@ pub fn discover(swallow: &Path, extra: &[String]) -> anyhow::Result<Found> {
         if found.interpreters.iter().any(|i| i.name == name) {
             bail!("--interp {spec}: there already is an interpreter named `{name}`");
         }
-        let program = Path::new(&command[0]);
-        let executable = if program.components().count() > 1 { Some(program.to_path_buf()).filter(|p| p.is_file()) } else { find_on_path(program) };
+        let mut command = command;
+        let program = PathBuf::from(&command[0]);
+        // A path (not a bare name) is made absolute: workloads run in their own directory.
+        let executable =
+            if program.components().count() > 1 { std::fs::canonicalize(&program).ok().filter(|p| p.is_file()) } else { find_on_path(&program) };
         let Some(executable) = executable else {
             found.skipped.push((name.to_owned(), format!("`{}` not found", program.display())));
             continue;
         };
+        if program.components().count() > 1 {
+            command[0] = executable.clone().into_os_string();
+        }
         found.interpreters.push(describe(name, command, Some(executable)));
     }
     Ok(found)
@@ -203,6 +209,15 @@ pub fn source_revision() -> String {
 mod tests {
     use super::*;
 
+    /// `target` as a path relative to `base` (both absolute): `../../bin/sh` and the like.
+    fn pathdiff_to(target: &Path, base: &Path) -> PathBuf {
+        let mut relative = PathBuf::new();
+        for _ in base.components().skip(1) {
+            relative.push("..");
+        }
+        relative.join(target.strip_prefix("/").unwrap_or(target))
+    }
+
     #[test]
     fn finds_programs_on_path() {
         assert!(find_on_path("sh").is_some());
@@ -217,6 +232,12 @@ mod tests {
         assert_eq!(shell.command, vec![OsString::from("sh"), OsString::from("-e")]);
         assert!(found.skipped.iter().any(|(name, reason)| name == "ghost" && reason.contains("not found")));
         assert!(discover(&sh, &["no-equals-sign".to_owned()]).is_err());
+        // A relative path is resolved now, since runs happen in the workload's directory.
+        let cwd = std::env::current_dir().unwrap();
+        let relative = pathdiff_to(&sh, &cwd);
+        let found = discover(&sh, &[format!("relative={}", relative.display())]).unwrap();
+        let resolved = found.interpreters.iter().find(|i| i.name == "relative").unwrap();
+        assert!(Path::new(&resolved.command[0]).is_absolute(), "{:?}", resolved.command);
         assert!(discover(&sh, &["swallow=sh".to_owned()]).is_err());
     }
 }
