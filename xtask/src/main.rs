@@ -92,3 +92,16 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
     }
     result.with_context(|| format!("writing {}", path.display()))
 }
+
+/// Create `dir` and write each (file name, contents) into it with [`write_atomically`];
+/// returns the paths written.
+pub fn write_report_files(dir: &Path, files: Vec<(String, String)>) -> anyhow::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, contents) in files {
+        let path = dir.join(name);
+        write_atomically(&path, contents.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -425,14 +425,11 @@ pub fn json(summary: &Summary) -> serde_json::Value {
 /// Write `compare.md`, `compare.json` and `compare.svg` into `dir` (each to a temporary file
 /// first, then renamed, so an interrupted run leaves the previous report intact).
 pub fn write_all(summary: &Summary, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let json_text = serde_json::to_string_pretty(&json(summary)).context("serializing the JSON report")?;
-    let files = [("compare.md", markdown(summary)), ("compare.json", json_text + "\n"), ("compare.svg", chart::svg(summary))];
-    let mut written = Vec::new();
-    for (name, contents) in files {
-        let path = dir.join(name);
-        crate::write_atomically(&path, contents.as_bytes())?;
-        written.push(path);
-    }
-    Ok(written)
+    let files = vec![
+        ("compare.md".to_owned(), markdown(summary)),
+        ("compare.json".to_owned(), json_text + "\n"),
+        ("compare.svg".to_owned(), chart::svg(summary)),
+    ];
+    crate::write_report_files(dir, files)
 }

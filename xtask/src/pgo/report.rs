@@ -381,7 +381,6 @@ pub fn pyperf_suite(m: &Measurements, interpreter: usize) -> serde_json::Value {
 /// Write the reports (`report.md`, `report.json`, `report.svg`, and `<build>.json` for pyperf)
 /// into `dir`, each through a temporary file; returns the paths written.
 pub fn write_all(report: &PgoReport, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
     let mut files = vec![
         ("report.md".to_owned(), report.markdown()),
         ("report.json".to_owned(), serde_json::to_string_pretty(&report.json())? + "\n"),
@@ -395,13 +394,7 @@ pub fn write_all(report: &PgoReport, dir: &Path) -> anyhow::Result<Vec<PathBuf>>
             files.push((format!("{build}.json"), serde_json::to_string(&pyperf_suite(m, i))? + "\n"));
         }
     }
-    let mut written = Vec::new();
-    for (name, contents) in files {
-        let path = dir.join(name);
-        crate::write_atomically(&path, contents.as_bytes())?;
-        written.push(path);
-    }
-    Ok(written)
+    crate::write_report_files(dir, files)
 }
 
 #[cfg(test)]
