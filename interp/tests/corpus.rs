@@ -162,13 +162,16 @@ fn check_recordings_against_cpython(suite: Suite) {
     finish(&format!("{} (cpython)", suite.label), passed, failures, &hint);
 }
 
+fn check_swallow_against_recordings(suite: Suite, hint: &str) {
+    let swallow = PathBuf::from(env!("CARGO_BIN_EXE_swallow"));
+    let (passed, failures) = check_corpus(&swallow, &suite);
+    finish(suite.label, passed, failures, hint);
+}
+
 /// swallow's outcome on every corpus program equals the recorded CPython outcome.
 #[test]
 fn corpus_programs_match_expected_output() {
-    let swallow = PathBuf::from(env!("CARGO_BIN_EXE_swallow"));
-    let suite = corpus();
-    let (passed, failures) = check_corpus(&swallow, &suite);
-    finish(suite.label, passed, failures, "swallow differs from the recorded CPython output");
+    check_swallow_against_recordings(corpus(), "swallow differs from the recorded CPython output");
 }
 
 /// The corpus recordings are still what CPython 3.11 produces (catches stale or hand-edited
@@ -181,10 +184,7 @@ fn expected_files_match_cpython() {
 /// swallow prints the recorded CPython checksum for every benchmark workload.
 #[test]
 fn workloads_match_expected_output() {
-    let swallow = PathBuf::from(env!("CARGO_BIN_EXE_swallow"));
-    let suite = workloads();
-    let (passed, failures) = check_corpus(&swallow, &suite);
-    finish(suite.label, passed, failures, "swallow's result differs from CPython's recorded checksum");
+    check_swallow_against_recordings(workloads(), "swallow's result differs from CPython's recorded checksum");
 }
 
 /// The workload recordings are still what CPython 3.11 prints.
