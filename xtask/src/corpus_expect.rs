@@ -83,7 +83,7 @@ fn record(corpus: &Path, command: &str, filters: &[String]) -> anyhow::Result<()
 }
 
 /// Locate python3 (or `$SWALLOW_PYTHON`) and check it is a 3.11, the version swallow follows.
-pub fn find_python() -> anyhow::Result<PathBuf> {
+fn find_python() -> anyhow::Result<PathBuf> {
     let python = std::env::var_os("SWALLOW_PYTHON").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("python3"));
     let sh = Shell::new()?;
     let version = cmd!(sh, "{python} --version")

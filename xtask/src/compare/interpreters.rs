@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::bail;
 
-use crate::measure::{measure, stripped_size, RunSpec};
+use crate::measure::{measure, stripped_size, Measured, RunSpec};
 
 /// The name of the interpreter speedups are measured against by default.
 pub const REFERENCE_NAME: &str = "cpython3.11";
@@ -131,15 +131,7 @@ fn interpreter_libraries(executable: &Path) -> Vec<PathBuf> {
 
 /// The first line `COMMAND --version` prints (on stdout or stderr), or "unknown".
 fn version_of(command: &[OsString]) -> String {
-    let spec = RunSpec {
-        program: command.to_vec(),
-        args: vec!["--version".into()],
-        cwd: std::env::temp_dir(),
-        pinned_cpu: None,
-        timeout: Duration::from_secs(30),
-        env: Vec::new(),
-    };
-    let Ok(run) = measure(&spec) else { return "unknown".to_owned() };
+    let Some(run) = run_briefly(command, &["--version"]) else { return "unknown".to_owned() };
     let stdout = String::from_utf8_lossy(&run.outcome.stdout);
     let line = stdout.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or(run.outcome.stderr_last.trim());
     if line.is_empty() {
@@ -151,20 +143,26 @@ fn version_of(command: &[OsString]) -> String {
 
 /// The interpreter binary behind `launcher`, as its `sys.executable` says.
 fn real_python_executable(launcher: &Path) -> Option<PathBuf> {
-    let spec = RunSpec {
-        program: vec![launcher.as_os_str().to_owned()],
-        args: vec!["-c".into(), "import sys; print(sys.executable)".into()],
-        cwd: std::env::temp_dir(),
-        pinned_cpu: None,
-        timeout: Duration::from_secs(30),
-        env: Vec::new(),
-    };
-    let run = measure(&spec).ok()?;
+    let run = run_briefly(&[launcher.as_os_str().to_owned()], &["-c", "import sys; print(sys.executable)"])?;
     if run.outcome.exit != "0" {
         return None;
     }
     let path = PathBuf::from(String::from_utf8_lossy(&run.outcome.stdout).trim());
     path.is_file().then_some(path)
+}
+
+/// Run `command args` once to ask it something (not timed): unpinned, in the temporary
+/// directory, for at most 30 s. `None` when it cannot be started.
+fn run_briefly(command: &[OsString], args: &[&str]) -> Option<Measured> {
+    let spec = RunSpec {
+        program: command.to_vec(),
+        args: args.iter().map(OsString::from).collect(),
+        cwd: std::env::temp_dir(),
+        pinned_cpu: None,
+        timeout: Duration::from_secs(30),
+        env: Vec::new(),
+    };
+    measure(&spec).ok()
 }
 
 fn same_file(a: Option<&Path>, b: &Path) -> bool {

@@ -115,7 +115,7 @@ pub struct Settings {
 /// Entry point of `cargo xtask compare`.
 pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     let started = Instant::now();
-    let started_at_unix = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let started_at_unix = crate::unix_now();
     let (rounds, warmup, startup_runs) = if args.quick { (1, 0, 5) } else { (args.rounds, args.warmup, args.startup_runs) };
     if rounds == 0 {
         bail!("--rounds must be at least 1");
@@ -337,7 +337,7 @@ fn run_everything(m: &mut Measurements) {
 }
 
 /// `None` when `actual` is the recorded outcome, else what went wrong, in a few words.
-fn differs_from_expected(actual: &Outcome, expected: &Outcome, timeout: Duration) -> Option<String> {
+pub fn differs_from_expected(actual: &Outcome, expected: &Outcome, timeout: Duration) -> Option<String> {
     if actual == expected {
         return None;
     }

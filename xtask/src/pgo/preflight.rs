@@ -97,7 +97,7 @@ fn find_cargo_pgo() -> anyhow::Result<String> {
 }
 
 /// The major version of a dotted version string.
-fn major(version: &str) -> &str {
+pub fn major(version: &str) -> &str {
     version.split('.').next().unwrap_or(version)
 }
 

@@ -13,8 +13,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::preflight::Toolchain;
-use crate::compare::Workload;
+use super::preflight::{major, Toolchain};
+use crate::compare::{differs_from_expected, Workload};
 use crate::measure::{interrupted, measure, RunSpec};
 
 /// The committed profile's file name in `pgo-profiles/` (its manifest sits beside it).
@@ -61,12 +61,7 @@ pub fn train(
         if interrupted() {
             bail!("interrupted during training");
         }
-        if run.outcome != workload.expected {
-            let detail = if run.outcome.exit == workload.expected.exit {
-                "its output differs from CPython's recording".to_owned()
-            } else {
-                format!("exit {}: {}", run.outcome.exit, run.outcome.stderr_last)
-            };
+        if let Some(detail) = differs_from_expected(&run.outcome, &workload.expected, timeout) {
             bail!(
                 "training workload `{}` failed under the instrumented build ({detail}); fix it (cargo test -p swallow --test corpus \
                  workloads) or leave it out of benches/workloads/training-set.txt",
@@ -238,7 +233,6 @@ pub fn verify(toolchain: &Toolchain, profile: &Path) -> anyhow::Result<Manifest>
     if manifest.host != toolchain.host {
         bail!("{} was trained on {}, this host is {}: retrain with `cargo xtask pgo-build`", profile.display(), manifest.host, toolchain.host);
     }
-    let major = |version: &str| version.split('.').next().unwrap_or("").to_owned();
     if major(&manifest.llvm) != major(&toolchain.llvm_version) {
         bail!(
             "{} was made with LLVM {} but this rustc uses LLVM {}: it is stale; retrain with `cargo xtask pgo-build`",
