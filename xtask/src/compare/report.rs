@@ -50,7 +50,9 @@ impl<'a> Summary<'a> {
             .iter()
             .map(|row| {
                 let reference_runs = &row[reference];
-                let reference_ok = reference_runs.failure.is_none() && !reference_runs.seconds.is_empty();
+                // The reference's mean time, when it ran this workload.
+                let reference_mean =
+                    stats::Summary::of(&reference_runs.seconds).filter(|_| reference_runs.failure.is_none()).map(|s| s.mean);
                 row.iter()
                     .enumerate()
                     .map(|(i, runs)| {
@@ -60,9 +62,11 @@ impl<'a> Summary<'a> {
                         let Some(time) = stats::Summary::of(&runs.seconds) else {
                             return Cell::Failed("no timed run".to_owned());
                         };
-                        let reference_mean = stats::Summary::of(&reference_runs.seconds).map(|s| s.mean);
-                        let speedup = reference_mean.filter(|_| reference_ok).map(|mean| mean / time.mean);
-                        let test = if i == reference || !reference_ok { None } else { stats::welch_t_test(&reference_runs.seconds, &runs.seconds) };
+                        let speedup = reference_mean.map(|mean| mean / time.mean);
+                        let test = match reference_mean {
+                            Some(_) if i != reference => stats::welch_t_test(&reference_runs.seconds, &runs.seconds),
+                            _ => None,
+                        };
                         Cell::Measured(Timing { time, peak_rss_kib: runs.peak_rss_kib, speedup, test })
                     })
                     .collect()

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 
+use crate::compare::report::Cell;
 use crate::compare::{self, interpreters, Settings, Workload};
 use crate::measure::{allowed_cpus, catch_interrupts, interrupted, stripped_size};
 use build::{BuildKind, Built};
@@ -214,7 +215,7 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
         })
         .collect();
     let report = PgoReport {
-        measurements: measurements.as_ref(),
+        summary: measurements.as_ref().map(compare::report::Summary::new),
         training_set: &training_set,
         profile: profile_info,
         phases: &phases.0,
@@ -283,7 +284,7 @@ fn write_profile(
         training_set: training_set.to_vec(),
         cargo_pgo: toolchain.cargo_pgo_version.clone(),
         functions: profile::function_count(toolchain, path)?,
-        created_unix: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        created_unix: crate::unix_now(),
     };
     let text = serde_json::to_string_pretty(&manifest.to_json())? + "\n";
     crate::write_atomically(&profile::manifest_path(path), text.as_bytes())?;
@@ -314,7 +315,7 @@ fn measurement_settings(args: &PgoBuildArgs, timeout: Duration) -> Settings {
         timeout,
         swallow_profile: "pgo-build".to_owned(),
         source_revision: interpreters::source_revision(),
-        started_at_unix: std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs()),
+        started_at_unix: crate::unix_now(),
         wall_time: Duration::ZERO,
     }
 }
@@ -362,14 +363,11 @@ fn cross_validate(
         if interrupted() {
             bail!("interrupted during cross-validation");
         }
-        for (w, workload) in m.workloads.iter().enumerate() {
-            let (old, new) = (&m.runs[w][0], &m.runs[w][1]);
-            let result = match (&old.failure, &new.failure) {
-                (Some(reason), _) | (_, Some(reason)) => Err(reason.clone()),
-                _ => match (crate::stats::Summary::of(&old.seconds), crate::stats::Summary::of(&new.seconds)) {
-                    (Some(a), Some(b)) => Ok((a.mean, b.mean, crate::stats::welch_t_test(&old.seconds, &new.seconds))),
-                    _ => Err("no timed run".to_owned()),
-                },
+        let summary = compare::report::Summary::new(&m);
+        for (workload, row) in m.workloads.iter().zip(&summary.cells) {
+            let result = match (&row[0], &row[1]) {
+                (Cell::Measured(lto), Cell::Measured(pgo)) => Ok((lto.time.mean, pgo.time.mean, pgo.test)),
+                (Cell::Failed(reason), _) | (_, Cell::Failed(reason)) => Err(reason.clone()),
             };
             gains.push(HeldOutGain { workload: workload.name.clone(), fold, result });
         }

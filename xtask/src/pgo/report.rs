@@ -40,8 +40,8 @@ pub struct HeldOutGain {
 
 /// Everything the reports show.
 pub struct PgoReport<'a> {
-    /// The measured builds; the reference is the LTO build.
-    pub measurements: Option<&'a Measurements>,
+    /// The measured builds, summarized; the reference is the LTO build.
+    pub summary: Option<Summary<'a>>,
     pub training_set: &'a [String],
     pub profile: ProfileInfo,
     /// (phase, wall time), in order.
@@ -66,31 +66,24 @@ impl PgoReport<'_> {
         self.training_set.iter().any(|name| name == workload)
     }
 
-    /// Geometric means of the optimized build's speedups: (label, value, count) for the
-    /// evaluation set, the training set and all workloads.
-    fn geomeans(&self, summary: &Summary, optimized: usize) -> Vec<(String, Option<f64>, usize)> {
-        let m = summary.m;
-        let speedups = |want: &dyn Fn(&str) -> bool| -> Vec<f64> {
-            summary
-                .cells
-                .iter()
-                .enumerate()
-                .filter(|(w, _)| want(&m.workloads[*w].name))
-                .filter_map(|(_, row)| match &row[optimized] {
-                    Cell::Measured(timing) => timing.speedup,
-                    Cell::Failed(_) => None,
-                })
-                .collect()
-        };
-        let sets: [(&str, Box<dyn Fn(&str) -> bool>); 3] = [
-            ("evaluation set (never trained on)", Box::new(|w: &str| !self.in_training_set(w))),
-            ("training set", Box::new(|w: &str| self.in_training_set(w))),
-            ("all workloads", Box::new(|_: &str| true)),
-        ];
+    /// Geometric means of `interpreter`'s speedups: (label, value, count) for the evaluation
+    /// set, the training set and all workloads, in that order.
+    fn geomeans(&self, summary: &Summary, interpreter: usize) -> Vec<(&'static str, Option<f64>, usize)> {
+        // (label, which workloads: Some(in the training set) or None for all)
+        let sets = [("evaluation set (never trained on)", Some(false)), ("training set", Some(true)), ("all workloads", None)];
         sets.iter()
-            .map(|(label, want)| {
-                let values = speedups(want.as_ref());
-                (label.to_string(), stats::geometric_mean(&values), values.len())
+            .map(|&(label, trained)| {
+                let speedups: Vec<f64> = summary
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(w, _)| trained.is_none_or(|t| self.in_training_set(&summary.m.workloads[*w].name) == t))
+                    .filter_map(|(_, row)| match &row[interpreter] {
+                        Cell::Measured(timing) => timing.speedup,
+                        Cell::Failed(_) => None,
+                    })
+                    .collect();
+                (label, stats::geometric_mean(&speedups), speedups.len())
             })
             .collect()
     }
@@ -111,8 +104,8 @@ impl PgoReport<'_> {
             profile.mismatched_functions,
             if profile.stale { " — STALE" } else { "" }
         );
-        if let Some(m) = self.measurements {
-            self.write_gain_table(&mut out, m);
+        if let Some(summary) = &self.summary {
+            self.write_gain_table(&mut out, summary);
         } else {
             let _ = writeln!(out, "(not measured: --no-measure)\n");
         }
@@ -133,8 +126,8 @@ impl PgoReport<'_> {
         out
     }
 
-    fn write_gain_table(&self, out: &mut String, m: &Measurements) {
-        let summary = Summary::new(m);
+    fn write_gain_table(&self, out: &mut String, summary: &Summary) {
+        let m = summary.m;
         let reference = m.reference;
         let optimized = m.interpreters.len() - 1;
         let _ = writeln!(
@@ -191,7 +184,7 @@ impl PgoReport<'_> {
             }
             out.push('\n');
         }
-        for (label, geomean, count) in self.geomeans(&summary, optimized) {
+        for (label, geomean, count) in self.geomeans(summary, optimized) {
             let text = geomean.map_or("n/a".to_owned(), |g| {
                 if g >= 1.0 {
                     format!("**{g:.2}x faster**")
@@ -270,29 +263,16 @@ impl PgoReport<'_> {
 
     /// The SVG chart: the optimized (and plain) builds' speedups over LTO per workload.
     pub fn svg(&self) -> Option<String> {
-        let m = self.measurements?;
-        let summary = Summary::new(m);
+        let summary = self.summary.as_ref()?;
+        let m = summary.m;
         let shown: Vec<usize> = (0..m.interpreters.len()).filter(|&i| i != m.reference).collect();
-        let mut groups = workload_groups(&summary, &shown, |name| {
+        let mut groups = workload_groups(summary, &shown, |name| {
             format!("{name}{}", if self.in_training_set(name) { " (train)" } else { "" })
         });
-        for (label, set) in [("geomean: evaluation set", false), ("geomean: training set", true)] {
-            let bars = shown
-                .iter()
-                .map(|&i| {
-                    let values: Vec<f64> = summary
-                        .cells
-                        .iter()
-                        .enumerate()
-                        .filter(|(w, _)| self.in_training_set(&m.workloads[*w].name) == set)
-                        .filter_map(|(_, row)| match &row[i] {
-                            Cell::Measured(timing) => timing.speedup,
-                            Cell::Failed(_) => None,
-                        })
-                        .collect();
-                    stats::geometric_mean(&values).ok_or_else(|| "n/a".to_owned())
-                })
-                .collect();
+        let per_series: Vec<_> = shown.iter().map(|&i| self.geomeans(summary, i)).collect();
+        // The evaluation-set and training-set geometric means (the first two sets).
+        for (set, label) in ["geomean: evaluation set", "geomean: training set"].into_iter().enumerate() {
+            let bars = per_series.iter().map(|sets| sets[set].1.ok_or_else(|| "n/a".to_owned())).collect();
             groups.push(Group { label: label.to_owned(), bars });
         }
         let series: Vec<String> = shown.iter().map(|&i| m.interpreters[i].name.clone()).collect();
@@ -302,11 +282,10 @@ impl PgoReport<'_> {
 
     /// The full JSON report.
     pub fn json(&self) -> serde_json::Value {
-        let comparison = self.measurements.map(|m| crate::compare::report::json(&Summary::new(m)));
-        let geomeans = self.measurements.map(|m| {
-            let summary = Summary::new(m);
-            let optimized = m.interpreters.len() - 1;
-            self.geomeans(&summary, optimized)
+        let comparison = self.summary.as_ref().map(crate::compare::report::json);
+        let geomeans = self.summary.as_ref().map(|summary| {
+            let optimized = summary.m.interpreters.len() - 1;
+            self.geomeans(summary, optimized)
                 .into_iter()
                 .map(|(label, value, count)| json!({"set": label, "speedup": value, "workloads": count}))
                 .collect::<Vec<_>>()
@@ -388,7 +367,7 @@ pub fn write_all(report: &PgoReport, dir: &Path) -> anyhow::Result<Vec<PathBuf>>
     if let Some(svg) = report.svg() {
         files.push(("report.svg".to_owned(), svg));
     }
-    if let Some(m) = report.measurements {
+    if let Some(m) = report.summary.as_ref().map(|summary| summary.m) {
         for (i, interpreter) in m.interpreters.iter().enumerate() {
             let build = interpreter.name.trim_start_matches("swallow-");
             files.push((format!("{build}.json"), serde_json::to_string(&pyperf_suite(m, i))? + "\n"));
@@ -447,7 +426,7 @@ mod tests {
 
     fn report<'a>(m: &'a Measurements, training_set: &'a [String], phases: &'a [(String, Duration)]) -> PgoReport<'a> {
         PgoReport {
-            measurements: Some(m),
+            summary: Some(Summary::new(m)),
             training_set,
             profile: ProfileInfo {
                 path: PathBuf::from("pgo-profiles/swallow.profdata"),
