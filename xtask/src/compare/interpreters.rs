@@ -20,7 +20,7 @@ const REFERENCE_PATH: &str = "/usr/bin/python3.11";
 const OPTIONAL_INTERPRETERS: &[(&str, &str)] = &[("python3", "python3"), ("pypy3", "pypy3"), ("rustpython", "rustpython")];
 
 /// An interpreter taking part in the comparison.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Interpreter {
     pub name: String,
     /// The argv prefix that runs a script: `command + [script]`.

@@ -40,6 +40,10 @@ pub struct CompareArgs {
     /// Another interpreter to compare, as NAME=COMMAND (COMMAND split on spaces); repeatable.
     #[arg(long = "interp", value_name = "NAME=COMMAND")]
     extra_interpreters: Vec<String>,
+    /// Run only these interpreters (comma-separated names, e.g. `swallow,lto` to compare two
+    /// swallow builds without timing the others); the reference must be one of them.
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    only: Vec<String>,
     /// The interpreter the speedups are measured against.
     #[arg(long, default_value = interpreters::REFERENCE_NAME, value_name = "NAME")]
     reference: String,
@@ -130,7 +134,8 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         }
         None => (build_swallow(&args.profile)?, args.profile.clone()),
     };
-    let found = interpreters::discover(&swallow, &args.extra_interpreters)?;
+    let mut found = interpreters::discover(&swallow, &args.extra_interpreters)?;
+    keep_only(&mut found, &args.only)?;
     let Some(reference) = found.interpreters.iter().position(|i| i.name == args.reference) else {
         let names: Vec<&str> = found.interpreters.iter().map(|i| i.name.as_str()).collect();
         bail!(
@@ -170,6 +175,22 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     for path in written {
         println!("wrote {}", path.display());
     }
+    Ok(())
+}
+
+/// With `--only NAMES`, drop every interpreter not named (they are listed as skipped); a name
+/// that matches no interpreter found is an error listing the ones that were.
+fn keep_only(found: &mut interpreters::Found, only: &[String]) -> anyhow::Result<()> {
+    if only.is_empty() {
+        return Ok(());
+    }
+    if let Some(unknown) = only.iter().find(|name| !found.interpreters.iter().any(|i| &i.name == *name)) {
+        let names: Vec<&str> = found.interpreters.iter().map(|i| i.name.as_str()).collect();
+        bail!("--only {unknown}: no such interpreter (found: {})", names.join(", "));
+    }
+    let (kept, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut found.interpreters).into_iter().partition(|i| only.contains(&i.name));
+    found.interpreters = kept;
+    found.skipped.extend(dropped.into_iter().map(|i| (i.name, "not in --only".to_owned())));
     Ok(())
 }
 
@@ -384,5 +405,18 @@ mod tests {
         assert_eq!(one.len(), 1);
         let error = find_workloads(&["no_such_workload".to_owned()]).unwrap_err().to_string();
         assert!(error.contains("no workload named `no_such_workload`") && error.contains("fib"), "{error}");
+    }
+
+    #[test]
+    fn only_keeps_the_named_interpreters() {
+        let named = |name: &str| Interpreter { name: name.to_owned(), ..Interpreter::default() };
+        let mut found = interpreters::Found { interpreters: vec![named("cpython3.11"), named("swallow"), named("lto")], skipped: Vec::new() };
+        keep_only(&mut found, &["lto".to_owned(), "swallow".to_owned()]).unwrap();
+        let kept: Vec<&str> = found.interpreters.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(kept, ["swallow", "lto"]);
+        assert_eq!(found.skipped, [("cpython3.11".to_owned(), "not in --only".to_owned())]);
+
+        let error = keep_only(&mut found, &["pypy3".to_owned()]).unwrap_err().to_string();
+        assert_eq!(error, "--only pypy3: no such interpreter (found: swallow, lto)");
     }
 }
