@@ -8,7 +8,8 @@
 //! - `pgo`: `pgo-build`, the LTO + PGO pipeline and its measured gains.
 //!
 //! Shared pieces: `measure` (one timed run of an interpreter in its own process) and `stats`
-//! (summaries, Welch's t-test, geometric means).
+//! (summaries, Welch's t-test, geometric means); `test_support` holds the unit tests' scratch
+//! directories and stand-in scripts.
 
 mod compare;
 mod corpus_expect;
@@ -16,6 +17,8 @@ mod corpus_format;
 mod measure;
 mod pgo;
 mod stats;
+#[cfg(test)]
+mod test_support;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

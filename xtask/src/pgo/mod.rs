@@ -3,13 +3,15 @@
 //! merged profile with its manifest in `pgo-profiles/`, the LTO+PGO build, and a measurement of
 //! LTO against LTO+PGO on every workload with significance tests, reported separately for the
 //! workloads the profile never saw. Binaries land in `target/pgo/`, reports in
-//! `target/pgo/report.*`; everything is written to a temporary file and renamed, so a failed
-//! or interrupted run leaves the previous results intact.
+//! `target/pgo/report.*`; binaries and the profile are staged (`staging.rs`) and installed only
+//! when every phase has succeeded, so a failed or interrupted run leaves the previous results
+//! intact.
 
 mod build;
 mod preflight;
 mod profile;
 mod report;
+mod staging;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,7 @@ use crate::measure::{allowed_cpus, catch_interrupts, interrupted, stripped_size}
 use build::{BuildKind, Built};
 use preflight::Toolchain;
 use report::{HeldOutGain, PgoReport, ProfileInfo};
+use staging::Staging;
 
 /// Command-line options of `cargo xtask pgo-build`.
 #[derive(clap::Args, Debug)]
@@ -76,7 +79,7 @@ impl Phases {
         let result = phase();
         self.0.push((name.to_owned(), started.elapsed()));
         if interrupted() {
-            bail!("interrupted during `{name}`; earlier binaries and reports in target/pgo/ are intact");
+            bail!("interrupted during `{name}`; nothing was installed: earlier binaries and reports in target/pgo/ and the profile in pgo-profiles/ are intact");
         }
         result.with_context(|| format!("pgo-build phase `{name}` failed"))
     }
@@ -91,6 +94,7 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
     if args.cross_validate.is_some_and(|k| k < 2) {
         bail!("--cross-validate K needs K >= 2 folds");
     }
+    let mut staging = Staging::new(&pgo_dir)?;
 
     let toolchain = phases.time("preflight", preflight::check)?;
     eprintln!(
@@ -110,23 +114,25 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
     let needs_baseline = !args.no_measure || args.cross_validate.is_some();
     let plain = if args.with_plain && needs_baseline {
         let built = phases.time("build plain (no LTO)", || build::build(&BuildKind::Plain, &toolchain.host, &pgo_dir, ""))?;
-        Some(install(&built, &pgo_dir.join("swallow-plain"))?)
+        Some(staging.binary(&built, &pgo_dir.join("swallow-plain"))?)
     } else {
         None
     };
     let lto = if needs_baseline {
         let built = phases.time("build LTO", || build::build(&BuildKind::Lto, &toolchain.host, &pgo_dir, ""))?;
-        Some(install(&built, &pgo_dir.join("swallow-lto"))?)
+        Some(staging.binary(&built, &pgo_dir.join("swallow-lto"))?)
     } else {
         None
     };
 
     // The profile: reused, or trained now (with per-workload profiles kept for cross-validation).
+    // A newly trained profile stays in staging (the optimized build uses it there) and is
+    // reported under the path it is installed at.
     let mut per_workload_profiles = Vec::new();
-    let (profile_path, manifest, trained_now) = match &args.profile {
+    let (profile_path, installed_profile_path, manifest, trained_now) = match &args.profile {
         Some(path) => {
             let manifest = phases.time("check profile", || profile::verify(&toolchain, path))?;
-            (path.clone(), manifest, false)
+            (path.clone(), path.clone(), manifest, false)
         }
         None => {
             let raw_dir = pgo_dir.join("raw-profiles");
@@ -140,9 +146,11 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
             };
             per_workload_profiles =
                 phases.time("training", || profile::train(&toolchain, &instrumented.binary, &training, &raw_dir, timeout))?;
-            let path = crate::project_root().join("pgo-profiles").join(profile::PROFILE_FILE_NAME);
-            let manifest = phases.time("merge profile", || write_profile(&toolchain, &per_workload_profiles, &training_set, &path))?;
-            (path, manifest, true)
+            let destination = crate::project_root().join("pgo-profiles").join(profile::PROFILE_FILE_NAME);
+            let (staged, manifest) = phases.time("merge profile", || {
+                write_profile(&toolchain, &per_workload_profiles, &training_set, &destination, &mut staging)
+            })?;
+            (staged, destination, manifest, true)
         }
     };
 
@@ -152,7 +160,7 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
     })?;
     let stale = profile::is_stale(optimized_built.missing_functions, optimized_built.mismatched_functions, functions);
     let profile_info = ProfileInfo {
-        path: profile_path.clone(),
+        path: installed_profile_path,
         sha256: manifest.sha256.clone(),
         trained_now,
         functions,
@@ -174,7 +182,7 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
             optimized_built.log.display()
         );
     }
-    let optimized = install(&optimized_built, &pgo_dir.join("swallow-pgo"))?;
+    let optimized = staging.binary(&optimized_built, &pgo_dir.join("swallow-pgo"))?;
 
     let settings = measurement_settings(&args, timeout);
     let measurements = match &lto {
@@ -197,7 +205,7 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
         (Some(folds), Some(lto)) if !per_workload_profiles.is_empty() => Some((
             folds,
             phases.time("cross-validation", || {
-                cross_validate(&toolchain, &pgo_dir, lto, &per_workload_profiles, &measured, folds, &settings)
+                cross_validate(&toolchain, &pgo_dir, lto, &per_workload_profiles, &measured, folds, &settings, &mut staging)
             })?,
         )),
         (Some(_), _) => {
@@ -223,10 +231,15 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
         cross_validation,
     };
     println!("{}", report.markdown());
+    // Every phase succeeded: the new binaries and profile replace the earlier ones, then the
+    // reports that describe them.
+    for path in staging.install_all()? {
+        println!("installed {}", path.display());
+    }
     for path in report::write_all(&report, &pgo_dir)? {
         println!("wrote {}", path.display());
     }
-    println!("the optimized interpreter: {}", optimized.display());
+    println!("the optimized interpreter: {}", pgo_dir.join("swallow-pgo").display());
     Ok(())
 }
 
@@ -251,44 +264,34 @@ fn read_training_set(workloads: &[Workload]) -> anyhow::Result<Vec<String>> {
     Ok(names)
 }
 
-/// Copy a build's binary to `destination` through a temporary file, so an earlier binary is
-/// replaced only by a complete one.
-fn install(built: &Built, destination: &Path) -> anyhow::Result<PathBuf> {
-    let bytes = std::fs::read(&built.binary).with_context(|| format!("reading {}", built.binary.display()))?;
-    crate::write_atomically(destination, &bytes)?;
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(destination, std::fs::Permissions::from_mode(0o755))
-        .with_context(|| format!("making {} executable", destination.display()))?;
-    Ok(destination.to_path_buf())
-}
-
-/// Merge the training set's per-workload profiles into `path` (through a temporary file) and
-/// write its manifest beside it.
+/// Merge the training set's per-workload profiles into a profile to be installed as
+/// `destination`, with its manifest beside it, both staged; returns the staged profile (what
+/// the optimized build uses) and the manifest.
 fn write_profile(
     toolchain: &Toolchain,
     per_workload: &[(String, PathBuf)],
     training_set: &[String],
-    path: &Path,
-) -> anyhow::Result<profile::Manifest> {
+    destination: &Path,
+    staging: &mut Staging,
+) -> anyhow::Result<(PathBuf, profile::Manifest)> {
     let inputs: Vec<PathBuf> = per_workload.iter().filter(|(name, _)| training_set.contains(name)).map(|(_, p)| p.clone()).collect();
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    profile::merge(toolchain, &inputs, path)?;
+    let path = staging.path_for(destination);
+    let manifest_file = staging.path_for(&profile::manifest_path(destination));
+    profile::merge(toolchain, &inputs, &path)?;
     let manifest = profile::Manifest {
-        sha256: profile::sha256_of(path)?,
+        sha256: profile::sha256_of(&path)?,
         rustc: toolchain.rustc_version.clone(),
         llvm: toolchain.llvm_version.clone(),
         host: toolchain.host.clone(),
         source_revision: interpreters::source_revision(),
         training_set: training_set.to_vec(),
         cargo_pgo: toolchain.cargo_pgo_version.clone(),
-        functions: profile::function_count(toolchain, path)?,
+        functions: profile::function_count(toolchain, &path)?,
         created_unix: crate::unix_now(),
     };
     let text = serde_json::to_string_pretty(&manifest.to_json())? + "\n";
-    crate::write_atomically(&profile::manifest_path(path), text.as_bytes())?;
-    Ok(manifest)
+    crate::write_atomically(&manifest_file, text.as_bytes())?;
+    Ok((path, manifest))
 }
 
 /// `cargo pgo optimize build` with `profile`. cargo-pgo merges every `*.profraw` in its
@@ -334,7 +337,9 @@ fn measure_builds(builds: &[(&str, PathBuf)], reference: usize, workloads: Vec<W
 
 /// K-fold cross-validation: workloads are dealt into `folds` folds in name order; for each
 /// fold a profile is merged from every other fold's workloads, an optimized build made with
-/// it, and the fold's measured workloads timed against the LTO build.
+/// it (staged as `swallow-pgo-fold<N>`), and the fold's measured workloads timed against the
+/// LTO build.
+#[allow(clippy::too_many_arguments)]
 fn cross_validate(
     toolchain: &Toolchain,
     pgo_dir: &Path,
@@ -343,6 +348,7 @@ fn cross_validate(
     measured: &[Workload],
     folds: usize,
     settings: &Settings,
+    staging: &mut Staging,
 ) -> anyhow::Result<Vec<HeldOutGain>> {
     let mut names: Vec<&String> = per_workload.iter().map(|(name, _)| name).collect();
     names.sort();
@@ -358,7 +364,7 @@ fn cross_validate(
         profile::merge(toolchain, &inputs, &fold_profile)?;
         let tag = format!("fold{}", fold + 1);
         let built = optimized_build(toolchain, pgo_dir, &fold_profile, &tag)?;
-        let binary = install(&built, &pgo_dir.join(format!("swallow-pgo-{tag}")))?;
+        let binary = staging.binary(&built, &pgo_dir.join(format!("swallow-pgo-{tag}")))?;
         let m = measure_builds(&[("swallow-lto", lto.to_path_buf()), ("swallow-pgo", binary)], 0, held_out, settings.clone());
         if interrupted() {
             bail!("interrupted during cross-validation");
@@ -374,4 +380,57 @@ fn cross_validate(
     }
     gains.sort_by(|a, b| a.workload.cmp(&b.workload));
     Ok(gains)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{write_script, ScratchDir};
+    use profile::tests::{fake_llvm_profdata, toolchain_with};
+
+    /// The merged profile and its manifest are staged: the committed ones change only when a run
+    /// that succeeded installs them, and a failed merge leaves them alone.
+    #[test]
+    fn a_trained_profile_replaces_the_committed_one_only_when_installed() {
+        let scratch = ScratchDir::new("trained-profile-staged");
+        let committed = scratch.join("pgo-profiles/swallow.profdata");
+        let committed_manifest = profile::manifest_path(&committed);
+        std::fs::create_dir_all(committed.parent().unwrap()).unwrap();
+        std::fs::write(&committed, "earlier profile").unwrap();
+        std::fs::write(&committed_manifest, "earlier manifest").unwrap();
+        let raw_dir = scratch.join("target/pgo/raw-profiles");
+        std::fs::create_dir_all(&raw_dir).unwrap();
+        let per_workload: Vec<(String, PathBuf)> = ["richards", "nbody"]
+            .iter()
+            .map(|name| {
+                let path = raw_dir.join(format!("{name}.profdata"));
+                std::fs::write(&path, format!("counts of {name}.py\n")).unwrap();
+                (name.to_string(), path)
+            })
+            .collect();
+        let training_set = vec!["richards".to_owned()];
+        let toolchain = toolchain_with(fake_llvm_profdata(&scratch));
+
+        let mut staging = Staging::new(&scratch.join("target/pgo")).unwrap();
+        let (staged, manifest) = write_profile(&toolchain, &per_workload, &training_set, &committed, &mut staging).unwrap();
+        // Only the training set is merged (cross-validation trains on every workload).
+        assert_eq!(std::fs::read_to_string(&staged).unwrap(), "counts of richards.py\n");
+        assert_eq!((manifest.training_set.clone(), manifest.functions), (training_set.clone(), 3));
+        assert_eq!(std::fs::read_to_string(&committed).unwrap(), "earlier profile");
+        assert_eq!(std::fs::read_to_string(&committed_manifest).unwrap(), "earlier manifest");
+
+        assert_eq!(staging.install_all().unwrap(), vec![committed.clone(), committed_manifest.clone()]);
+        assert_eq!(std::fs::read_to_string(&committed).unwrap(), "counts of richards.py\n");
+        let installed: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&committed_manifest).unwrap()).unwrap();
+        assert_eq!(profile::Manifest::from_json(&installed).unwrap(), manifest);
+        assert_eq!(manifest.sha256, profile::sha256_of(&committed).unwrap());
+
+        let broken_llvm_profdata = write_script(&scratch.join("broken-llvm-profdata"), "echo 'error: malformed instrumentation profile data' >&2\nexit 1");
+        let mut failed_run = Staging::new(&scratch.join("target/pgo")).unwrap();
+        let error = write_profile(&toolchain_with(broken_llvm_profdata), &per_workload, &training_set, &committed, &mut failed_run).unwrap_err();
+        assert!(format!("{error:#}").contains("llvm-profdata merge failed: error: malformed instrumentation profile data"), "{error:#}");
+        drop(failed_run);
+        assert_eq!(std::fs::read_to_string(&committed).unwrap(), "counts of richards.py\n");
+        assert_eq!(profile::Manifest::from_json(&serde_json::from_str(&std::fs::read_to_string(&committed_manifest).unwrap()).unwrap()).unwrap(), manifest);
+    }
 }

@@ -31,15 +31,18 @@ pub fn check() -> anyhow::Result<Toolchain> {
     let host = field("host:").context("`rustc -vV` printed no `host:` line")?;
     let llvm_version = field("LLVM version:").context("`rustc -vV` printed no `LLVM version:` line")?;
     let rustc_version = verbose.lines().next().unwrap_or("rustc").trim().to_owned();
-    let llvm_profdata = find_llvm_profdata(&rustc, &host, &llvm_version, std::env::var_os("LLVM_PROFDATA").map(PathBuf::from))?;
-    let cargo_pgo_version = find_cargo_pgo()?;
+    let llvm_profdata =
+        find_llvm_profdata(&rustc, Path::new("rustup"), &host, &llvm_version, std::env::var_os("LLVM_PROFDATA").map(PathBuf::from))?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let cargo_pgo_version = find_cargo_pgo(Path::new(&cargo))?;
     Ok(Toolchain { host, rustc_version, llvm_version, llvm_profdata, cargo_pgo_version })
 }
 
 /// `llvm-profdata` (`explicit`, from `$LLVM_PROFDATA`, or the one in the active toolchain's
-/// `llvm-tools` component, added with rustup when missing), checked to be rustc's LLVM major
+/// `llvm-tools` component, added with `rustup` when missing), checked to be rustc's LLVM major
 /// version.
-fn find_llvm_profdata(rustc: &Path, host: &str, llvm_version: &str, explicit: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+fn find_llvm_profdata(rustc: &Path, rustup: &Path, host: &str, llvm_version: &str, explicit: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    let named_by_environment = explicit.is_some();
     let path = match explicit {
         Some(path) => path,
         None => {
@@ -47,7 +50,7 @@ fn find_llvm_profdata(rustc: &Path, host: &str, llvm_version: &str, explicit: Op
             let path = Path::new(sysroot.trim()).join("lib").join("rustlib").join(host).join("bin").join("llvm-profdata");
             if !path.is_file() {
                 eprintln!("pgo-build: llvm-profdata is missing; running `rustup component add llvm-tools-preview`");
-                let added = Command::new("rustup").args(["component", "add", "llvm-tools-preview"]).status();
+                let added = Command::new(rustup).args(["component", "add", "llvm-tools-preview"]).status();
                 match added {
                     Ok(status) if status.success() => {}
                     Ok(_) => bail!("`rustup component add llvm-tools-preview` failed; run it by hand (it needs the network), then retry"),
@@ -65,7 +68,18 @@ fn find_llvm_profdata(rustc: &Path, host: &str, llvm_version: &str, explicit: Op
             path
         }
     };
-    let version = run_for_output(Command::new(&path).arg("--version")).with_context(|| format!("`{} --version` failed", path.display()))?;
+    let version = run_for_output(Command::new(&path).arg("--version")).with_context(|| {
+        if named_by_environment {
+            format!(
+                "LLVM_PROFDATA={} cannot be run: point it at an llvm-profdata of LLVM {}, or unset it to use the toolchain's own \
+                 (`rustup component add llvm-tools-preview`)",
+                path.display(),
+                major(llvm_version)
+            )
+        } else {
+            format!("`{} --version` failed", path.display())
+        }
+    })?;
     let profdata_llvm = version
         .lines()
         .find_map(|line| line.trim().strip_prefix("LLVM version "))
@@ -82,14 +96,16 @@ fn find_llvm_profdata(rustc: &Path, host: &str, llvm_version: &str, explicit: Op
 }
 
 /// `cargo pgo --version`, running `cargo install cargo-pgo --locked` first when it is missing.
-fn find_cargo_pgo() -> anyhow::Result<String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let version = || run_for_output(Command::new(&cargo).args(["pgo", "--version"])).ok();
+fn find_cargo_pgo(cargo: &Path) -> anyhow::Result<String> {
+    let version = || run_for_output(Command::new(cargo).args(["pgo", "--version"])).ok();
     if let Some(version) = version() {
         return Ok(version.trim().to_owned());
     }
     eprintln!("pgo-build: cargo-pgo is missing; running `cargo install cargo-pgo --locked`");
-    let installed = Command::new(&cargo).args(["install", "cargo-pgo", "--locked"]).status().context("could not start cargo")?;
+    let installed = Command::new(cargo)
+        .args(["install", "cargo-pgo", "--locked"])
+        .status()
+        .with_context(|| format!("cargo-pgo is missing and {} (to install it) cannot be started", cargo.display()))?;
     if !installed.success() {
         bail!("`cargo install cargo-pgo --locked` failed (it needs crates.io); install it by hand, then retry");
     }
@@ -113,6 +129,14 @@ fn run_for_output(command: &mut Command) -> anyhow::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{write_script, ScratchDir};
+
+    const HOST: &str = "x86_64-unknown-linux-gnu";
+
+    /// A stand-in llvm-profdata whose `--version` reports LLVM `version`.
+    fn fake_llvm_profdata(path: &Path, version: &str) -> PathBuf {
+        write_script(path, &format!("echo 'LLVM (http://llvm.org/):'\necho '  LLVM version {version}'"))
+    }
 
     #[test]
     fn major_versions() {
@@ -122,16 +146,80 @@ mod tests {
 
     #[test]
     fn a_mismatched_llvm_profdata_is_refused() {
-        // A fake llvm-profdata reporting another LLVM major version.
-        let dir = std::env::temp_dir().join(format!("pgo-preflight-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let fake = dir.join("llvm-profdata");
-        std::fs::write(&fake, "#!/bin/sh\necho 'LLVM (http://llvm.org/):'\necho '  LLVM version 3.4.0'\n").unwrap();
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let error = find_llvm_profdata(Path::new("rustc"), "x86_64-unknown-linux-gnu", "22.1.2", Some(fake));
+        let scratch = ScratchDir::new("preflight-mismatched-llvm-profdata");
+        let fake = fake_llvm_profdata(&scratch.join("llvm-profdata"), "3.4.0");
+        let error = find_llvm_profdata(Path::new("rustc"), &scratch.join("no-rustup"), HOST, "22.1.2", Some(fake));
         let message = format!("{:#}", error.unwrap_err());
         assert!(message.contains("LLVM 3.4.0 but rustc uses LLVM 22.1.2"), "{message}");
-        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn an_llvm_profdata_named_by_the_environment_must_run() {
+        let scratch = ScratchDir::new("preflight-llvm-profdata-from-environment");
+        let missing = scratch.join("no-such-llvm-profdata");
+        let error = find_llvm_profdata(Path::new("rustc"), &scratch.join("no-rustup"), HOST, "22.1.2", Some(missing.clone()));
+        let message = format!("{:#}", error.unwrap_err());
+        assert!(message.contains(&format!("LLVM_PROFDATA={} cannot be run", missing.display())), "{message}");
+        assert!(message.contains("an llvm-profdata of LLVM 22, or unset it"), "{message}");
+    }
+
+    /// The toolchain's sysroot (printed by a stand-in rustc) has no llvm-tools component: the
+    /// stand-in rustups never install anything, they only fail, do nothing, or copy a fake in.
+    #[test]
+    fn missing_llvm_tools_are_added_with_rustup_or_explained() {
+        let scratch = ScratchDir::new("preflight-missing-llvm-tools");
+        let sysroot = scratch.join("sysroot");
+        let rustc = write_script(&scratch.join("rustc"), &format!("echo '{}'", sysroot.display()));
+        let component = sysroot.join("lib").join("rustlib").join(HOST).join("bin").join("llvm-profdata");
+        let find_with = |rustup: &Path| find_llvm_profdata(&rustc, rustup, HOST, "22.1.2", None).map_err(|error| format!("{error:#}"));
+
+        let error = find_with(&scratch.join("no-rustup")).unwrap_err();
+        assert!(error.contains(&format!("llvm-profdata is not in {} and rustup is not installed", component.display())), "{error}");
+        assert!(error.contains("set LLVM_PROFDATA to an llvm-profdata of LLVM 22"), "{error}");
+
+        let calls = scratch.join("rustup-calls");
+        let offline_rustup = write_script(&scratch.join("offline-rustup"), &format!("echo \"$@\" >> '{}'\nexit 1", calls.display()));
+        let error = find_with(&offline_rustup).unwrap_err();
+        assert!(error.contains("`rustup component add llvm-tools-preview` failed; run it by hand"), "{error}");
+        assert_eq!(std::fs::read_to_string(&calls).unwrap(), "component add llvm-tools-preview\n");
+
+        let idle_rustup = write_script(&scratch.join("idle-rustup"), "exit 0");
+        let error = find_with(&idle_rustup).unwrap_err();
+        assert!(error.contains(&format!("{} still does not exist", component.display())), "{error}");
+
+        let fake = fake_llvm_profdata(&scratch.join("llvm-profdata-22"), "22.1.2");
+        let component_dir = component.parent().unwrap();
+        let adding_rustup =
+            write_script(&scratch.join("adding-rustup"), &format!("mkdir -p '{}'\ncp '{}' '{}'", component_dir.display(), fake.display(), component.display()));
+        assert_eq!(find_with(&adding_rustup).unwrap(), component);
+    }
+
+    /// Stand-in cargos without the `pgo` subcommand: their `install` fails or does nothing (it
+    /// never reaches crates.io).
+    #[test]
+    fn missing_cargo_pgo_is_installed_or_explained() {
+        let scratch = ScratchDir::new("preflight-missing-cargo-pgo");
+        let calls = scratch.join("cargo-calls");
+        let cargo_without_pgo = |name: &str, install: &str| {
+            let body = format!(
+                "echo \"$@\" >> '{}'\ncase \"$1\" in\n  pgo) echo 'error: no such command: `pgo`' >&2; exit 101 ;;\n  install) {install} ;;\nesac",
+                calls.display()
+            );
+            write_script(&scratch.join(name), &body)
+        };
+
+        let error = format!("{:#}", find_cargo_pgo(&cargo_without_pgo("offline-cargo", "exit 101")).unwrap_err());
+        assert!(error.contains("`cargo install cargo-pgo --locked` failed (it needs crates.io); install it by hand, then retry"), "{error}");
+        assert_eq!(std::fs::read_to_string(&calls).unwrap(), "pgo --version\ninstall cargo-pgo --locked\n");
+
+        let error = format!("{:#}", find_cargo_pgo(&cargo_without_pgo("cargo-installing-elsewhere", "exit 0")).unwrap_err());
+        assert!(error.contains("cargo-pgo was installed but `cargo pgo --version` still fails: is ~/.cargo/bin on PATH?"), "{error}");
+
+        let no_cargo = scratch.join("no-cargo");
+        let error = format!("{:#}", find_cargo_pgo(&no_cargo).unwrap_err());
+        assert!(error.contains(&format!("cargo-pgo is missing and {} (to install it) cannot be started", no_cargo.display())), "{error}");
+
+        let cargo_with_pgo = write_script(&scratch.join("cargo-with-pgo"), "echo 'cargo-pgo 0.2.9'");
+        assert_eq!(find_cargo_pgo(&cargo_with_pgo).unwrap(), "cargo-pgo 0.2.9");
     }
 }

@@ -252,8 +252,144 @@ pub fn is_stale(missing: usize, mismatched: usize, profiled_functions: usize) ->
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+    use crate::corpus_format::Outcome;
+    use crate::test_support::{write_script, ScratchDir};
+
+    /// A toolchain for this host whose llvm-profdata is `llvm_profdata` (a stand-in).
+    pub fn toolchain_with(llvm_profdata: PathBuf) -> Toolchain {
+        Toolchain {
+            host: "x86_64-unknown-linux-gnu".into(),
+            rustc_version: "rustc 1.95.0".into(),
+            llvm_version: "22.1.2".into(),
+            llvm_profdata,
+            cargo_pgo_version: "cargo-pgo 0.3.0".into(),
+        }
+    }
+
+    /// A stand-in llvm-profdata: `merge -o OUT INPUTS...` concatenates the inputs into OUT,
+    /// `show` reports 3 functions.
+    pub fn fake_llvm_profdata(scratch: &ScratchDir) -> PathBuf {
+        write_script(
+            &scratch.join("llvm-profdata"),
+            "case \"$1\" in\n  merge) out=\"$3\"; shift 3; cat \"$@\" > \"$out\" ;;\n  show) echo 'Total functions: 3' ;;\nesac",
+        )
+    }
+
+    /// The workload `name` in `scratch/workloads/`, recorded by CPython as printing `checksum
+    /// <checksum>` (the `.expected` format of corpus_format.rs).
+    fn workload(scratch: &ScratchDir, name: &str, checksum: u32) -> Workload {
+        let path = scratch.join(&format!("workloads/{name}.py"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, format!("print('checksum', {checksum})\n")).unwrap();
+        let expected = Outcome::parse(format!("exit=0\nstderr=\n---\nchecksum {checksum}\n").as_bytes()).unwrap();
+        Workload { name: name.to_owned(), path, expected }
+    }
+
+    /// Stand-ins for the instrumented build, each run as `<binary> <workload>.py`.
+    mod instrumented {
+        /// Prints checksum 42 and writes a raw profile where LLVM_PROFILE_FILE says (`%m`, `%p`
+        /// filled in), holding the name of the workload it ran.
+        pub const PROFILING: &str = "profile=$(echo \"$LLVM_PROFILE_FILE\" | sed \"s/%m/0/; s/%p/$$/\")\necho \"counts of $1\" > \"$profile\"\necho 'checksum 42'";
+        /// Prints the right output but writes no profile: not an instrumented build.
+        pub const UNINSTRUMENTED: &str = "echo 'checksum 42'";
+        /// Raises, like swallow on a program it cannot run.
+        pub const RAISING: &str =
+            "echo 'Traceback (most recent call last):' >&2\necho \"  File \\\"$1\\\", line 1\" >&2\necho \"NameError: name 'x' is not defined\" >&2\nexit 1";
+        pub const WRONG_OUTPUT: &str = "echo 'checksum 41'";
+        /// Never finishes (`exec`, so the timeout kills the sleeper itself).
+        pub const HANGING: &str = "exec sleep 30";
+    }
+
+    /// Train `workloads` under a stand-in instrumented build running `script`, laid out as the
+    /// pipeline does in `scratch/target/pgo/` (the binary in `build-instrumented/`, raw profiles
+    /// in `raw-profiles/`).
+    fn train_under(scratch: &ScratchDir, script: &str, workloads: &[Workload], timeout: Duration) -> anyhow::Result<Vec<(String, PathBuf)>> {
+        let binary = write_script(&scratch.join("target/pgo/build-instrumented/swallow"), script);
+        train(&toolchain_with(fake_llvm_profdata(scratch)), &binary, workloads, &scratch.join("target/pgo/raw-profiles"), timeout)
+    }
+
+    /// The error of training the one workload `richards` (recorded as printing checksum 42) under
+    /// a stand-in instrumented build running `script`.
+    fn training_error(scratch: &ScratchDir, script: &str, timeout: Duration) -> String {
+        let workloads = [workload(scratch, "richards", 42)];
+        format!("{:#}", train_under(scratch, script, &workloads, timeout).unwrap_err())
+    }
+
+    /// Ample for the stand-ins, which finish at once.
+    const RUN_TIMEOUT: Duration = Duration::from_secs(20);
+    /// For the stand-in that never finishes.
+    const HANG_TIMEOUT: Duration = Duration::from_secs(1);
+
+    #[test]
+    fn training_merges_one_profile_per_workload() {
+        let scratch = ScratchDir::new("training-merges-per-workload");
+        let raw_dir = scratch.join("target/pgo/raw-profiles");
+        let leftover = raw_dir.join("earlier-run.profdata");
+        std::fs::create_dir_all(leftover.parent().unwrap()).unwrap();
+        std::fs::write(&leftover, "from an earlier run").unwrap();
+        let workloads = [workload(&scratch, "richards", 42), workload(&scratch, "nbody", 42)];
+        let profiles = train_under(&scratch, instrumented::PROFILING, &workloads, RUN_TIMEOUT).unwrap();
+        assert_eq!(profiles, vec![("richards".to_owned(), raw_dir.join("richards.profdata")), ("nbody".to_owned(), raw_dir.join("nbody.profdata"))]);
+        assert_eq!(std::fs::read_to_string(raw_dir.join("nbody.profdata")).unwrap(), "counts of nbody.py\n");
+        assert_eq!(files_with_extension(&raw_dir.join("richards"), "profraw").len(), 1);
+        assert!(!leftover.exists(), "the raw profile scratch directory is cleared first");
+    }
+
+    #[test]
+    fn a_failing_training_run_names_the_workload_and_the_fix() {
+        let scratch = ScratchDir::new("training-run-fails");
+        let error = training_error(&scratch, instrumented::RAISING, RUN_TIMEOUT);
+        assert!(
+            error.contains("training workload `richards` failed under the instrumented build (exit 1: NameError: name 'x' is not defined)"),
+            "{error}"
+        );
+        assert!(error.contains("fix it (cargo test -p swallow --test corpus workloads) or leave it out of benches/workloads/training-set.txt"), "{error}");
+
+        let error = training_error(&scratch, instrumented::WRONG_OUTPUT, RUN_TIMEOUT);
+        assert!(error.contains("training workload `richards` failed under the instrumented build (wrong output (differs from CPython's recording))"), "{error}");
+    }
+
+    #[test]
+    fn a_hung_training_run_is_reported_as_timed_out() {
+        let scratch = ScratchDir::new("training-run-hangs");
+        let error = training_error(&scratch, instrumented::HANGING, HANG_TIMEOUT);
+        assert!(error.contains("training workload `richards` failed under the instrumented build (timed out after 1 s)"), "{error}");
+    }
+
+    #[test]
+    fn a_training_run_without_profile_files_is_refused() {
+        let scratch = ScratchDir::new("training-run-writes-no-profile");
+        let error = training_error(&scratch, instrumented::UNINSTRUMENTED, RUN_TIMEOUT);
+        let expected = format!(
+            "training workload `richards` ran but wrote no profile into {}: is {} really an instrumented build?",
+            scratch.join("target/pgo/raw-profiles/richards").display(),
+            scratch.join("target/pgo/build-instrumented/swallow").display()
+        );
+        assert!(error.contains(&expected), "{error}");
+    }
+
+    /// Laid out like the real thing: training writes only into `target/pgo/raw-profiles/`, so
+    /// the committed profile, the installed binaries and the reports survive a failed run.
+    #[test]
+    fn a_failing_training_run_leaves_earlier_results_intact() {
+        let scratch = ScratchDir::new("training-fails-results-intact");
+        let earlier_results = ["pgo-profiles/swallow.profdata", "pgo-profiles/swallow.manifest.json", "target/pgo/swallow-lto", "target/pgo/swallow-pgo", "target/pgo/report.md", "target/pgo/report.json"];
+        for (i, relative) in earlier_results.iter().enumerate() {
+            let path = scratch.join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, format!("earlier result {i}")).unwrap();
+        }
+        // richards trains (and is merged) before nbody prints the wrong checksum.
+        let workloads = [workload(&scratch, "richards", 42), workload(&scratch, "nbody", 43)];
+        let error = format!("{:#}", train_under(&scratch, instrumented::PROFILING, &workloads, RUN_TIMEOUT).unwrap_err());
+        assert!(error.contains("training workload `nbody` failed"), "{error}");
+        assert!(scratch.join("target/pgo/raw-profiles/richards.profdata").is_file());
+        for (i, relative) in earlier_results.iter().enumerate() {
+            assert_eq!(std::fs::read_to_string(scratch.join(relative)).unwrap(), format!("earlier result {i}"), "{relative} was touched");
+        }
+    }
 
     fn manifest() -> Manifest {
         Manifest {
@@ -293,20 +429,13 @@ mod tests {
 
     #[test]
     fn a_corrupt_profile_is_refused() {
-        let dir = std::env::temp_dir().join(format!("pgo-profile-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let profile = dir.join("swallow.profdata");
+        let scratch = ScratchDir::new("corrupt-profile");
+        let profile = scratch.join("swallow.profdata");
         std::fs::write(&profile, b"profile bytes").unwrap();
         let mut recorded = manifest();
         recorded.sha256 = sha256_of(&profile).unwrap();
         std::fs::write(manifest_path(&profile), recorded.to_json().to_string()).unwrap();
-        let toolchain = Toolchain {
-            host: "x86_64-unknown-linux-gnu".into(),
-            rustc_version: "rustc 1.95.0".into(),
-            llvm_version: "22.1.2".into(),
-            llvm_profdata: PathBuf::from("/nonexistent/llvm-profdata"),
-            cargo_pgo_version: "cargo-pgo 0.3.0".into(),
-        };
+        let toolchain = toolchain_with(PathBuf::from("/nonexistent/llvm-profdata"));
         // The content changed after the manifest was written: corrupt.
         std::fs::write(&profile, b"profile bytes, damaged").unwrap();
         let error = format!("{:#}", verify(&toolchain, &profile).unwrap_err());
@@ -322,6 +451,5 @@ mod tests {
         std::fs::remove_file(manifest_path(&profile)).unwrap();
         let error = format!("{:#}", verify(&toolchain, &profile).unwrap_err());
         assert!(error.contains("has no manifest"), "{error}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

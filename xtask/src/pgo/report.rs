@@ -490,10 +490,11 @@ mod tests {
             assert!(installed.success(), "pip install pyperf failed (it needs PyPI)");
         }
         let m = measurements();
-        let dir = std::env::temp_dir().join(format!("pgo-pyperf-test-{}", std::process::id()));
+        let scratch = crate::test_support::ScratchDir::new("pyperf-compare-to");
+        let dir = scratch.path();
         let training_set = vec!["richards".to_owned()];
         let phases = vec![];
-        let written = write_all(&report(&m, &training_set, &phases), &dir).unwrap();
+        let written = write_all(&report(&m, &training_set, &phases), dir).unwrap();
         assert!(written.iter().any(|p| p.ends_with("lto.json")) && written.iter().any(|p| p.ends_with("pgo.json")));
         let output = std::process::Command::new(&venv_python)
             .args(["-m", "pyperf", "compare_to"])
@@ -504,7 +505,6 @@ mod tests {
         let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(output.status.success(), "pyperf compare_to failed: {stdout}{}", String::from_utf8_lossy(&output.stderr));
         assert!(stdout.contains("richards") && stdout.contains("faster"), "{stdout}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
