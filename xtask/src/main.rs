@@ -8,8 +8,8 @@
 //! - `pgo`: `pgo-build`, the LTO + PGO pipeline and its measured gains.
 //!
 //! Shared pieces: `measure` (one timed run of an interpreter in its own process) and `stats`
-//! (summaries, Welch's t-test, geometric means); `test_support` holds the unit tests' scratch
-//! directories and stand-in scripts.
+//! (summaries, the bootstrap of the ratio of medians, geometric means); `test_support` holds the
+//! unit tests' scratch directories, stand-in scripts and sample measurements.
 
 mod compare;
 mod corpus_expect;

@@ -35,6 +35,8 @@ fn quick_compare_writes_every_report() {
     assert!(stdout.contains("(reference)"), "{stdout}");
     assert!(stdout.contains("fib under broken: exit 1"), "{stdout}");
     assert!(stdout.contains("geometric mean of speedups"), "{stdout}");
+    // The speedup is a ratio of medians; one run each leaves it untested.
+    assert!(stdout.contains("median time / interpreter median time") && stdout.contains("x ?"), "{stdout}");
 
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("compare.json")).unwrap()).unwrap();
     assert_eq!(json["schema"], "swallow-compare/1");
@@ -48,8 +50,9 @@ fn quick_compare_writes_every_report() {
         assert_eq!(swallow["seconds"].as_array().unwrap().len(), 1);
         assert!(swallow["peak_rss_kib"].as_u64().unwrap() > 0);
         assert!(swallow["speedup"].as_f64().unwrap() > 0.0);
-        // One run each: too few for a significance test.
-        assert!(swallow["p_value"].is_null());
+        // One run each: too few for the bootstrap, so no interval and no p-value.
+        assert!(swallow["ci_low"].is_null() && swallow["ci_high"].is_null());
+        assert!(swallow["p_value"].is_null() && swallow["significant"].is_null());
         assert_eq!(workload["results"]["broken"]["status"], "failed");
     }
     let interpreters = json["interpreters"].as_array().unwrap();

@@ -8,7 +8,7 @@ use anyhow::Context;
 use serde_json::json;
 
 use super::{chart, Measurements};
-use crate::stats::{self, TTest};
+use crate::stats::{self, BootstrapTest};
 
 /// One interpreter on one workload, summarized.
 #[derive(Clone, Debug)]
@@ -23,12 +23,13 @@ pub struct Timing {
     /// Wall times in seconds.
     pub time: stats::Summary,
     pub peak_rss_kib: u64,
-    /// Reference mean time / this mean time (> 1: faster than the reference); `None` when the
-    /// reference did not run the workload.
+    /// Reference median time / this median time (> 1: faster than the reference); `None` when
+    /// the reference did not run the workload.
     pub speedup: Option<f64>,
-    /// Welch's t-test against the reference's times (`None` for the reference itself or with
-    /// fewer than two runs on either side).
-    pub test: Option<TTest>,
+    /// The bootstrap of that ratio of medians against the reference's times: its 95% interval
+    /// and significance (`None` for the reference itself or with fewer than
+    /// `stats::MIN_SAMPLES_FOR_TEST` runs on either side).
+    pub test: Option<BootstrapTest>,
 }
 
 /// The summarized comparison that every output format renders.
@@ -50,9 +51,9 @@ impl<'a> Summary<'a> {
             .iter()
             .map(|row| {
                 let reference_runs = &row[reference];
-                // The reference's mean time, when it ran this workload.
-                let reference_mean =
-                    stats::Summary::of(&reference_runs.seconds).filter(|_| reference_runs.failure.is_none()).map(|s| s.mean);
+                // The reference's median time, when it ran this workload.
+                let reference_median =
+                    stats::Summary::of(&reference_runs.seconds).filter(|_| reference_runs.failure.is_none()).map(|s| s.median);
                 row.iter()
                     .enumerate()
                     .map(|(i, runs)| {
@@ -62,9 +63,9 @@ impl<'a> Summary<'a> {
                         let Some(time) = stats::Summary::of(&runs.seconds) else {
                             return Cell::Failed("no timed run".to_owned());
                         };
-                        let speedup = reference_mean.map(|mean| mean / time.mean);
-                        let test = match reference_mean {
-                            Some(_) if i != reference => stats::welch_t_test(&reference_runs.seconds, &runs.seconds),
+                        let speedup = reference_median.map(|median| median / time.median);
+                        let test = match reference_median {
+                            Some(_) if i != reference => stats::bootstrap_median_ratio(&reference_runs.seconds, &runs.seconds),
                             _ => None,
                         };
                         Cell::Measured(Timing { time, peak_rss_kib: runs.peak_rss_kib, speedup, test })
@@ -138,10 +139,11 @@ impl<'a> Summary<'a> {
 
     fn legend(&self) -> String {
         format!(
-            "speedup = {} mean time / interpreter mean time (above 1: faster). * significant, ~ not significant \
-             (Welch's t-test, p < {}), ? too few runs to test.",
+            "speedup = {} median time / interpreter median time (above 1: faster), then its 95% bootstrap interval. \
+             * significant (the interval excludes 1, p < {}), ~ not significant, ? fewer than {} runs on a side to test.",
             self.reference_name(),
-            stats::SIGNIFICANCE_LEVEL
+            stats::SIGNIFICANCE_LEVEL,
+            stats::MIN_SAMPLES_FOR_TEST
         )
     }
 }
@@ -163,7 +165,7 @@ fn format_mib(bytes: Option<u64>) -> String {
 }
 
 /// `*`, `~` or `?`: the significance mark of a speedup.
-fn significance_mark(test: Option<&TTest>) -> &'static str {
+fn significance_mark(test: Option<&BootstrapTest>) -> &'static str {
     match test {
         Some(test) if test.significant() => "*",
         Some(_) => "~",
@@ -171,15 +173,18 @@ fn significance_mark(test: Option<&TTest>) -> &'static str {
     }
 }
 
-fn speedup_text(timing: &Timing, is_reference: bool) -> String {
-    if is_reference {
-        return "(reference)".to_owned();
-    }
-    match timing.speedup {
-        Some(speedup) => format!("{speedup:.2}x {}", significance_mark(timing.test.as_ref())),
-        None => "n/a".to_owned(),
-    }
+/// `1.20x [1.15, 1.26] *`: a speedup, its 95% interval when it was tested, and its
+/// significance mark; `emphasis` goes around the speedup itself (Markdown's `**`).
+fn speedup_text(timing: &Timing, emphasis: &str) -> String {
+    let Some(speedup) = timing.speedup else {
+        return "n/a".to_owned();
+    };
+    let interval = timing.test.map_or(String::new(), |test| format!(" [{:.2}, {:.2}]", test.low, test.high));
+    format!("{emphasis}{speedup:.2}x{emphasis}{interval} {}", significance_mark(timing.test.as_ref()))
 }
+
+/// Width of the terminal table's speedup column: `10.52x [10.11, 11.03] *`.
+const SPEEDUP_COLUMN_WIDTH: usize = 23;
 
 /// The table printed at the end of a run.
 pub fn terminal_table(summary: &Summary) -> String {
@@ -191,10 +196,10 @@ pub fn terminal_table(summary: &Summary) -> String {
     let _ = writeln!(out, "{}\n", summary.legend());
     let _ = writeln!(
         out,
-        "{:<name_width$}  {:<interp_width$}  {:>11}  {:>11}  {:>11}  {:>10}",
+        "{:<name_width$}  {:<interp_width$}  {:>11}  {:>11}  {:>SPEEDUP_COLUMN_WIDTH$}  {:>10}",
         "workload", "interpreter", "median", "min", "speedup", "peak RSS"
     );
-    let _ = writeln!(out, "{}", "-".repeat(name_width + interp_width + 2 + 4 * 13));
+    let _ = writeln!(out, "{}", "-".repeat(name_width + interp_width + 2 + 3 * 13 + 2 + SPEEDUP_COLUMN_WIDTH));
     for (w, row) in summary.cells.iter().enumerate() {
         for (i, cell) in row.iter().enumerate() {
             let workload = if i == 0 { m.workloads[w].name.as_str() } else { "" };
@@ -203,10 +208,10 @@ pub fn terminal_table(summary: &Summary) -> String {
                 Cell::Measured(timing) => {
                     let _ = writeln!(
                         out,
-                        "{workload:<name_width$}  {interpreter:<interp_width$}  {:>11}  {:>11}  {:>11}  {:>10}",
+                        "{workload:<name_width$}  {interpreter:<interp_width$}  {:>11}  {:>11}  {:>SPEEDUP_COLUMN_WIDTH$}  {:>10}",
                         format_ms(timing.time.median),
                         format_ms(timing.time.min),
-                        speedup_text(timing, i == m.reference),
+                        if i == m.reference { "(reference)".to_owned() } else { speedup_text(timing, "") },
                         format_mib_from_kib(timing.peak_rss_kib)
                     );
                 }
@@ -288,7 +293,7 @@ pub fn markdown(summary: &Summary) -> String {
                 Cell::Measured(timing) => {
                     let mut text = format!("{} (min {})", format_ms(timing.time.median), format_ms(timing.time.min));
                     if i != m.reference {
-                        let _ = write!(text, " **{}**", speedup_text(timing, false));
+                        let _ = write!(text, " {}", speedup_text(timing, "**"));
                     }
                     let _ = write!(out, " {text} |");
                 }
@@ -393,6 +398,8 @@ pub fn json(summary: &Summary) -> serde_json::Value {
                             "stdev_seconds": timing.time.stdev,
                             "peak_rss_kib": timing.peak_rss_kib,
                             "speedup": timing.speedup,
+                            "ci_low": timing.test.map(|t| t.low),
+                            "ci_high": timing.test.map(|t| t.high),
                             "p_value": timing.test.map(|t| t.p_value),
                             "significant": timing.test.map(|t| t.significant()),
                         }),
@@ -419,6 +426,7 @@ pub fn json(summary: &Summary) -> serde_json::Value {
             "started_at_unix": s.started_at_unix,
             "wall_time_seconds": s.wall_time.as_secs_f64(),
             "significance_level": stats::SIGNIFICANCE_LEVEL,
+            "bootstrap_resamples": stats::BOOTSTRAP_RESAMPLES,
         },
         "interpreters": interpreters,
         "skipped": m.skipped.iter().map(|(name, reason)| json!({"name": name, "reason": reason})).collect::<Vec<_>>(),
@@ -436,4 +444,65 @@ pub fn write_all(summary: &Summary, dir: &Path) -> anyhow::Result<Vec<PathBuf>> 
         ("compare.svg".to_owned(), chart::svg(summary)),
     ];
     crate::write_report_files(dir, files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::lto_and_pgo_measurements;
+
+    fn timing(cell: &Cell) -> &Timing {
+        match cell {
+            Cell::Measured(timing) => timing,
+            Cell::Failed(reason) => panic!("not measured: {reason}"),
+        }
+    }
+
+    #[test]
+    fn speedups_are_ratios_of_medians_with_their_interval() {
+        let mut m = lto_and_pgo_measurements();
+        // One reference run slowed down 50% by another tenant moves the mean, not the median.
+        m.runs[0][0].seconds = vec![0.176, 0.178, 0.175, 0.177, 0.265];
+        let summary = Summary::new(&m);
+        let reference = timing(&summary.cells[0][0]);
+        assert_eq!((reference.speedup, reference.test), (Some(1.0), None));
+        let richards = timing(&summary.cells[0][1]);
+        let speedup = richards.speedup.unwrap();
+        assert!((speedup - 0.177 / 0.1475).abs() < 1e-12, "{speedup}");
+        let test = richards.test.unwrap();
+        assert_eq!(test.speedup, speedup);
+        assert!(test.significant() && test.low > 1.1 && test.low <= speedup && speedup <= test.high, "{test:?}");
+        assert!(!timing(&summary.cells[1][1]).test.unwrap().significant());
+    }
+
+    #[test]
+    fn reports_show_the_interval_and_the_significance_mark() {
+        let mut m = lto_and_pgo_measurements();
+        // Two runs of go under the reference: too few to test.
+        m.runs[2][0].seconds.truncate(2);
+        m.runs[2][1] = m.runs[2][0].clone();
+        let summary = Summary::new(&m);
+        let richards = timing(&summary.cells[0][1]).test.unwrap();
+        let interval = format!("[{:.2}, {:.2}]", richards.low, richards.high);
+
+        let table = terminal_table(&summary);
+        assert!(table.contains(&format!("1.20x {interval} *")), "{table}");
+        assert!(table.contains("] ~"), "{table}");
+        assert!(table.contains("1.00x ?"), "{table}");
+        assert!(table.contains("95% bootstrap interval"), "{table}");
+
+        let markdown = markdown(&summary);
+        assert!(markdown.contains(&format!("**1.20x** {interval} *")), "{markdown}");
+        assert!(markdown.contains("**1.00x** ?"), "{markdown}");
+
+        let json = json(&summary);
+        let result = |w: usize, name: &str| json["workloads"][w]["results"][name].clone();
+        assert_eq!(result(0, "swallow-pgo")["ci_low"], richards.low);
+        assert_eq!(result(0, "swallow-pgo")["ci_high"], richards.high);
+        assert_eq!(result(0, "swallow-pgo")["p_value"], richards.p_value);
+        assert_eq!(result(0, "swallow-pgo")["significant"], true);
+        assert_eq!(result(1, "swallow-pgo")["significant"], false);
+        assert!(result(0, "swallow-lto")["ci_low"].is_null() && result(2, "swallow-pgo")["p_value"].is_null());
+        assert_eq!(json["settings"]["bootstrap_resamples"], stats::BOOTSTRAP_RESAMPLES);
+    }
 }

@@ -372,7 +372,7 @@ fn cross_validate(
         let summary = compare::report::Summary::new(&m);
         for (workload, row) in m.workloads.iter().zip(&summary.cells) {
             let result = match (&row[0], &row[1]) {
-                (Cell::Measured(lto), Cell::Measured(pgo)) => Ok((lto.time.mean, pgo.time.mean, pgo.test)),
+                (Cell::Measured(lto), Cell::Measured(pgo)) => Ok((lto.time.median, pgo.time.median, pgo.test)),
                 (Cell::Failed(reason), _) | (_, Cell::Failed(reason)) => Err(reason.clone()),
             };
             gains.push(HeldOutGain { workload: workload.name.clone(), fold, result });

@@ -14,7 +14,7 @@ use serde_json::json;
 use crate::compare::chart::{speedup_chart, workload_groups, Group};
 use crate::compare::report::{format_ms, markdown_table_header, Cell, Summary};
 use crate::compare::Measurements;
-use crate::stats::{self, TTest};
+use crate::stats::{self, BootstrapTest};
 
 /// The profile the optimized build used.
 #[derive(Clone, Debug)]
@@ -34,8 +34,8 @@ pub struct ProfileInfo {
 pub struct HeldOutGain {
     pub workload: String,
     pub fold: usize,
-    /// (LTO mean, LTO+PGO mean, t-test), or why it was not measured.
-    pub result: Result<(f64, f64, Option<TTest>), String>,
+    /// (LTO median, LTO+PGO median, bootstrap of their ratio), or why it was not measured.
+    pub result: Result<(f64, f64, Option<BootstrapTest>), String>,
 }
 
 /// Everything the reports show.
@@ -59,6 +59,19 @@ pub fn change_text(old: f64, new: f64) -> String {
     } else {
         format!("{:.2}x slower ({percent:+.0}%)", new / old)
     }
+}
+
+/// A build's median time against the reference's: `147.5 ms: 1.20x faster (-16%) [1.18x, 1.21x]`,
+/// the bracket being the 95% bootstrap interval of the factor just named (of the speedup when
+/// faster, of the slowdown when slower), and `(n.s.)` after a change that is not significant.
+fn gain_text(old: f64, new: f64, test: Option<&BootstrapTest>) -> String {
+    let interval = match test {
+        Some(test) if new <= old => format!(" [{:.2}x, {:.2}x]", test.low, test.high),
+        Some(test) => format!(" [{:.2}x, {:.2}x]", 1.0 / test.high, 1.0 / test.low),
+        None => String::new(),
+    };
+    let not_significant = if test.is_some_and(BootstrapTest::significant) { "" } else { " (n.s.)" };
+    format!("{}: {}{interval}{not_significant}", format_ms(new), change_text(old, new))
 }
 
 impl PgoReport<'_> {
@@ -132,8 +145,8 @@ impl PgoReport<'_> {
         let optimized = m.interpreters.len() - 1;
         let _ = writeln!(
             out,
-            "{} rounds{} per workload, each run its own process{}; times are means; a change is significant when \
-             Welch's t-test gives p < {}.\n",
+            "{} rounds{} per workload, each run its own process{}; times are medians; the brackets hold the 95% \
+             bootstrap interval of the change; a change is significant when that interval excludes 1x (p < {}).\n",
             m.settings.rounds,
             if m.settings.warmup > 0 { format!(" (+{} warm-up)", m.settings.warmup) } else { String::new() },
             m.settings.pinned_cpu.map_or(String::new(), |cpu| format!(", pinned to CPU {cpu}")),
@@ -148,8 +161,8 @@ impl PgoReport<'_> {
             let name = &m.workloads[w].name;
             let set = if self.in_training_set(name) { "train" } else { "eval" };
             let _ = write!(out, "| {name} | {set} |");
-            let reference_mean = match &row[reference] {
-                Cell::Measured(timing) => Some(timing.time.mean),
+            let reference_median = match &row[reference] {
+                Cell::Measured(timing) => Some(timing.time.median),
                 Cell::Failed(_) => None,
             };
             for (i, cell) in row.iter().enumerate() {
@@ -158,26 +171,22 @@ impl PgoReport<'_> {
                         failed.push(format!("{name} under {}: {reason}", m.interpreters[i].name));
                         "does not run".to_owned()
                     }
-                    Cell::Measured(timing) if i == reference => format_ms(timing.time.mean),
-                    Cell::Measured(timing) => match reference_mean {
+                    Cell::Measured(timing) if i == reference => format_ms(timing.time.median),
+                    Cell::Measured(timing) => match reference_median {
                         Some(old) => {
-                            let mut text = format!("{}: {}", format_ms(timing.time.mean), change_text(old, timing.time.mean));
                             if i == optimized {
                                 match timing.test {
                                     Some(test) if test.significant() => {
-                                        if timing.time.mean > old {
+                                        if test.speedup < 1.0 {
                                             slower.push(name.clone());
                                         }
                                     }
-                                    _ => {
-                                        not_significant.push(name.clone());
-                                        text.push_str(" (n.s.)");
-                                    }
+                                    _ => not_significant.push(name.clone()),
                                 }
                             }
-                            text
+                            gain_text(old, timing.time.median, timing.test.as_ref())
                         }
-                        None => format_ms(timing.time.mean),
+                        None => format_ms(timing.time.median),
                     },
                 };
                 let _ = write!(out, " {text} |");
@@ -244,11 +253,10 @@ impl PgoReport<'_> {
             let cell = match &gain.result {
                 Ok((old, new, test)) => {
                     speedups.push(old / new);
-                    let significant = test.is_some_and(|t| t.significant());
-                    if !significant {
+                    if !test.is_some_and(|t| t.significant()) {
                         not_significant.push(gain.workload.clone());
                     }
-                    format!("{} | {}: {}{}", format_ms(*old), format_ms(*new), change_text(*old, *new), if significant { "" } else { " (n.s.)" })
+                    format!("{} | {}", format_ms(*old), gain_text(*old, *new, test.as_ref()))
                 }
                 Err(reason) => format!("- | {reason}"),
             };
@@ -295,8 +303,9 @@ impl PgoReport<'_> {
                 "folds": folds,
                 "workloads": gains.iter().map(|gain| match &gain.result {
                     Ok((old, new, test)) => json!({
-                        "name": gain.workload, "fold": gain.fold, "lto_mean_seconds": old, "pgo_mean_seconds": new,
-                        "speedup": old / new, "p_value": test.map(|t| t.p_value), "significant": test.map(|t| t.significant()),
+                        "name": gain.workload, "fold": gain.fold, "lto_median_seconds": old, "pgo_median_seconds": new,
+                        "speedup": old / new, "ci_low": test.map(|t| t.low), "ci_high": test.map(|t| t.high),
+                        "p_value": test.map(|t| t.p_value), "significant": test.map(|t| t.significant()),
                     }),
                     Err(reason) => json!({"name": gain.workload, "fold": gain.fold, "failed": reason}),
                 }).collect::<Vec<_>>(),
@@ -379,50 +388,8 @@ pub fn write_all(report: &PgoReport, dir: &Path) -> anyhow::Result<Vec<PathBuf>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::{Interpreter, PairRuns, Settings, Workload};
-    use crate::corpus_format::Outcome;
-
-    /// Two builds timed on three workloads (one of them failing under the second build).
-    fn measurements() -> Measurements {
-        let interpreter = |name: &str| Interpreter {
-            name: name.to_owned(),
-            command: vec![],
-            executable: None,
-            version: "swallow 0.1.0".into(),
-            binary_size: Some(4_000_000),
-            stripped_size: Some(3_500_000),
-        };
-        let workload = |name: &str| Workload {
-            name: name.to_owned(),
-            path: PathBuf::from(format!("{name}.py")),
-            expected: Outcome { exit: "0".into(), stderr_last: String::new(), stdout: b"1\n".to_vec() },
-        };
-        let runs = |seconds: &[f64]| PairRuns { seconds: seconds.to_vec(), peak_rss_kib: 5000, failure: None };
-        Measurements {
-            interpreters: vec![interpreter("swallow-lto"), interpreter("swallow-pgo")],
-            skipped: vec![],
-            reference: 0,
-            workloads: vec![workload("richards"), workload("nbody"), workload("go")],
-            runs: vec![
-                vec![runs(&[0.176, 0.178, 0.175, 0.177]), runs(&[0.147, 0.148, 0.146, 0.149])],
-                vec![runs(&[0.300, 0.310, 0.290, 0.305]), runs(&[0.301, 0.296, 0.309, 0.298])],
-                vec![runs(&[0.500, 0.510, 0.505, 0.502]), PairRuns { failure: Some("exit 1: boom".into()), ..PairRuns::default() }],
-            ],
-            startup_seconds: vec![vec![0.002, 0.002], vec![0.002, 0.002]],
-            settings: Settings {
-                quick: false,
-                rounds: 4,
-                warmup: 0,
-                startup_runs: 2,
-                pinned_cpu: Some(1),
-                timeout: Duration::from_secs(60),
-                swallow_profile: "pgo-build".into(),
-                source_revision: "test".into(),
-                started_at_unix: 0,
-                wall_time: Duration::from_secs(1),
-            },
-        }
-    }
+    use crate::compare::PairRuns;
+    use crate::test_support::{lto_and_pgo_measurements as measurements, CLOSURES_CALLS_LTO, CLOSURES_CALLS_PGO};
 
     fn report<'a>(m: &'a Measurements, training_set: &'a [String], phases: &'a [(String, Duration)]) -> PgoReport<'a> {
         PgoReport {
@@ -449,13 +416,61 @@ mod tests {
         let training_set = vec!["richards".to_owned()];
         let phases = vec![("build LTO".to_owned(), Duration::from_secs(100))];
         let text = report(&m, &training_set, &phases).markdown();
-        assert!(text.contains("| richards | train | 176.5 ms | 147.5 ms: 1.20x faster (-16%) |"), "{text}");
+        assert!(text.contains("times are medians"), "{text}");
+        assert!(text.contains("| richards | train | 176.5 ms | 147.5 ms: 1.20x faster (-16%) [1.18x, 1.21x] |"), "{text}");
+        assert!(text.contains("| nbody | eval | 302.5 ms | 299.5 ms: 1.01x faster (-1%) [0.96x, 1.04x] (n.s.) |"), "{text}");
         assert!(text.contains("Not significant (1): nbody"), "{text}");
         assert!(text.contains("No workload is significantly slower"), "{text}");
         assert!(text.contains("go under swallow-pgo: exit 1: boom"), "{text}");
         // nbody is the only evaluation workload that ran under both builds.
         assert!(text.contains("Geometric mean: evaluation set (never trained on) (1)"), "{text}");
         assert!(text.contains("| build LTO | 100.0 s |"), "{text}");
+    }
+
+    #[test]
+    fn one_slow_outlier_does_not_hide_a_slower_workload() {
+        let mut m = measurements();
+        let mut closures_calls = m.workloads[1].clone();
+        closures_calls.name = "closures_calls".to_owned();
+        m.workloads.push(closures_calls);
+        let runs = |seconds: &[f64]| PairRuns { seconds: seconds.to_vec(), peak_rss_kib: 5000, failure: None };
+        m.runs.push(vec![runs(&CLOSURES_CALLS_LTO), runs(&CLOSURES_CALLS_PGO)]);
+        let training_set = vec!["richards".to_owned()];
+        let text = report(&m, &training_set, &[]).markdown();
+        // Medians 826.4 and 922.3 ms; the interval is of the slowdown, all of it above 1x.
+        assert!(text.contains("| closures_calls | eval | 826.4 ms | 922.3 ms: 1.12x slower (+12%) [1.06x, 1.25x] |"), "{text}");
+        assert!(text.contains("**Significantly slower with the profile (1)**: closures_calls"), "{text}");
+        assert!(text.contains("Not significant (1): nbody"), "{text}");
+    }
+
+    #[test]
+    fn cross_validation_shows_each_held_out_gain_with_its_interval() {
+        let m = measurements();
+        let phases = vec![];
+        let training_set = vec![];
+        let mut report = report(&m, &training_set, &phases);
+        let slower = stats::bootstrap_median_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO);
+        let too_few = stats::bootstrap_median_ratio(&[0.2, 0.2], &[0.1, 0.1]);
+        report.cross_validation = Some((
+            2,
+            vec![
+                HeldOutGain { workload: "closures_calls".into(), fold: 0, result: Ok((0.8264, 0.9223, slower)) },
+                HeldOutGain { workload: "fib".into(), fold: 1, result: Ok((0.2, 0.1, too_few)) },
+                HeldOutGain { workload: "go".into(), fold: 1, result: Err("exit 1: boom".into()) },
+            ],
+        ));
+        let text = report.markdown();
+        assert!(text.contains("| closures_calls | 1 | 826.4 ms | 922.3 ms: 1.12x slower (+12%) [1.06x, 1.25x] |"), "{text}");
+        assert!(text.contains("| fib | 2 | 200.0 ms | 100.0 ms: 2.00x faster (-50%) (n.s.) |"), "{text}");
+        assert!(text.contains("| go | 2 | - | exit 1: boom |"), "{text}");
+        assert!(text.contains("Not significant (1): fib\n"), "{text}");
+        let json = report.json();
+        let held_out = &json["cross_validation"]["workloads"][0];
+        assert_eq!(held_out["pgo_median_seconds"], 0.9223);
+        assert_eq!(held_out["ci_low"], slower.unwrap().low);
+        assert_eq!(held_out["ci_high"], slower.unwrap().high);
+        assert_eq!(held_out["significant"], true);
+        assert!(json["cross_validation"]["workloads"][1]["ci_low"].is_null());
     }
 
     #[test]
