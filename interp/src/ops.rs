@@ -369,6 +369,7 @@ fn is_sequence(v: &Value) -> bool {
 }
 
 /// `a <op> b` (and the in-place forms `a <op>= b`).
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = number::binary_op(op, a, b) {
         return r;
@@ -738,6 +739,7 @@ pub fn ascii(vm: &mut Vm, v: &Value) -> PyResult<String> {
 // Iteration.
 
 /// `iter(v)`: an iterator over a builtin iterable.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(match v {
         Value::List(l) => iter::make(IterKind::List { list: l.clone(), index: 0 }),
@@ -883,6 +885,7 @@ pub fn getitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<Value> {
 }
 
 /// `obj[key] = value`.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn setitem(vm: &mut Vm, obj: &Value, key: &Value, value: Value) -> PyResult<()> {
     match obj {
         Value::List(l) => match key {
@@ -944,6 +947,7 @@ pub fn delitem(vm: &mut Vm, obj: &Value, key: &Value) -> PyResult<()> {
 }
 
 /// `item in container`.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> PyResult<bool> {
     match container {
         Value::Str(s) => match item {
@@ -1120,6 +1124,7 @@ fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
 }
 
 /// `getattr(obj, name)`: methods of builtin types come back bound (`Value::Method`).
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn getattr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Value> {
     match obj {
         Value::Module(m) => {
@@ -1165,6 +1170,7 @@ fn type_lookup(ty: &Rc<PyType>, name: &str, hash: i64) -> Option<Value> {
 
 /// For LOAD_METHOD: `Some(function)` when `name` is a plain method found on `obj`'s type (the
 /// caller then passes `obj` as the first argument), `None` to fall back to `getattr`.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn lookup_method(obj: &Value, name: &str) -> Option<Value> {
     match obj {
         Value::Type(_) | Value::Module(_) | Value::Null => return None,
@@ -1179,6 +1185,7 @@ pub fn lookup_method(obj: &Value, name: &str) -> Option<Value> {
 
 /// `lookup_method` for a name held as a string object: uses its cached hash, so the VM's
 /// LOAD_METHOD does not rehash the name on every call.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn lookup_method_name(obj: &Value, name: &PyStr) -> Option<Value> {
     match obj {
         Value::Type(_) | Value::Module(_) | Value::Null => return None,
@@ -1198,6 +1205,7 @@ fn function_dict(f: &crate::value::PyFunction) -> Rc<PyDict> {
 }
 
 /// `setattr(obj, name, value)`.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     match obj {
         Value::Object(o) => instance::object_setattr(vm, obj, o, name, value),

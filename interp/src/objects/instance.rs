@@ -257,6 +257,7 @@ pub fn no_attribute(cls: &PyType, name: &str) -> PyErr {
 // Attributes of instances.
 
 /// `obj.name` for `Value::Object`.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn object_getattr(vm: &mut Vm, obj: &Value, o: &Rc<PyObject>, name: &str, hash: i64) -> PyResult<Value> {
     let cls = o.class();
     if cls.builtin == Some(TypeId::Super) {
@@ -358,6 +359,7 @@ pub fn object_setattr(vm: &mut Vm, obj: &Value, o: &Rc<PyObject>, name: &str, va
 /// `obj.name = value` for `Value::Object` with the name as an interned string (the VM's
 /// STORE_ATTR): the common case of a plain instance attribute stores the key without
 /// allocating or rehashing it.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn object_setattr_interned(
     vm: &mut Vm,
     obj: &Value,
@@ -491,6 +493,7 @@ fn set_class(o: &Rc<PyObject>, v: &Value) -> PyResult<()> {
 
 /// For LOAD_METHOD on an instance: the plain function to call with the instance as first
 /// argument, when no instance attribute or hook shadows it.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub fn lookup_method(o: &Rc<PyObject>, name: &str, hash: i64) -> Option<Value> {
     let cls = o.class.borrow();
     if cls.flags.get() & class_flags::GETATTRIBUTE != 0 || cls.builtin == Some(TypeId::Super) {

@@ -30,6 +30,7 @@ impl Vm {
     /// top of the stack (positional, then keyword values named by `kwnames`). The callable and
     /// everything above it is consumed; `drop_below` counts the stack entries below
     /// `args_start` that belong to the call (callable and an optional NULL marker).
+    #[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
     pub(crate) fn call_on_stack(
         &mut self,
         callable_at: usize,

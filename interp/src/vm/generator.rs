@@ -126,6 +126,7 @@ fn push_generator_frame(vm: &mut Vm, gen: &Rc<PyGenerator>, sent: Option<Value>,
 }
 
 /// `YIELD_VALUE`: suspend the running generator frame and hand TOS to its resumer.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub(super) fn yield_value(vm: &mut Vm) -> PyResult<Flow> {
     let value = vm.stack.pop().unwrap_or(Value::None);
     let Some(gen) = vm.generators.pop() else {
@@ -208,6 +209,7 @@ pub(super) fn frame_unwound(vm: &mut Vm, err: PyErr) -> PyErr {
 }
 
 /// `FOR_ITER` whose iterator (TOS) is a generator: resume it inside the loop.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub(super) fn for_iter(vm: &mut Vm, gen: Rc<PyGenerator>, target: u32) -> PyResult<Flow> {
     let sent = match gen.state.get() {
         GenState::Finished => {

@@ -280,6 +280,7 @@ fn name_not_defined(name: &str) -> PyErr {
 }
 
 /// Look a global up: the frame's globals, then builtins.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 fn lookup_global(vm: &mut Vm, arg: u32) -> PyResult<Value> {
     let Some(key) = vm.frame.code.names.get(arg as usize) else {
         return Err(PyErr::runtime_error("internal error: bad name index"));
