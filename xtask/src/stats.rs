@@ -1,6 +1,7 @@
-//! Statistics for benchmark timings: sample summaries, a percentile bootstrap of the ratio of two
-//! samples' medians (the speedup, its 95% interval and p-value; resampled with a fixed-seed
-//! SplitMix64, so the same samples always give the same answer) and the geometric mean of ratios.
+//! Statistics for benchmark timings: sample summaries, a percentile bootstrap of the median
+//! per-round ratio of two builds' times (the speedup, its 95% interval and p-value; resampled
+//! with a fixed-seed SplitMix64, so the same samples always give the same answer) and the
+//! geometric mean of ratios.
 //! Shared by `compare` and `pgo-build`.
 
 /// Significance level of the two-sided tests: a difference with p below this is reported.
@@ -57,25 +58,25 @@ fn sample_variance(samples: &[f64], mean: f64) -> f64 {
     samples.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (samples.len() - 1) as f64
 }
 
-/// How many times the bootstrap resamples both samples.
+/// How many times the bootstrap resamples the rounds.
 pub const BOOTSTRAP_RESAMPLES: usize = 10_000;
 
-/// The fewest samples on each side for a bootstrap test: resampling fewer has too little to draw
-/// from (with two, every resampled median is one of two values or their mean).
+/// The fewest rounds for a bootstrap test: resampling fewer has too little to draw from (with
+/// two, every resampled median is one of two values or their mean).
 pub const MIN_SAMPLES_FOR_TEST: usize = 3;
 
 /// The bootstrap generator's fixed seed, so the same samples always give the same interval.
 const BOOTSTRAP_SEED: u64 = 0x2545_f491_4f6c_dd1d;
 
-/// A percentile bootstrap of the ratio of two samples' medians.
+/// A percentile bootstrap of the median per-round ratio of two builds' times.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct BootstrapTest {
-    /// median(reference) / median(other): above 1, the other is faster.
+    /// The median over rounds of reference time / other time: above 1, the other is faster.
     pub speedup: f64,
-    /// The 95% interval of the speedup: the 2.5th and 97.5th percentiles of the resampled ratios.
+    /// The 95% interval of the speedup: the 2.5th and 97.5th percentiles of the resampled medians.
     pub low: f64,
     pub high: f64,
-    /// Two-sided p-value: twice the smaller share of resampled ratios on either side of 1, at most 1.
+    /// Two-sided p-value: twice the smaller share of resampled medians on either side of 1, at most 1.
     pub p_value: f64,
 }
 
@@ -86,35 +87,32 @@ impl BootstrapTest {
     }
 }
 
-/// The percentile bootstrap of median(`reference`) / median(`other`): both samples are resampled
-/// independently with replacement (same sizes) `BOOTSTRAP_RESAMPLES` times, and the ratio of the
-/// resampled medians taken each time. Medians, so one run slowed down by another tenant cannot
-/// swing the result as it swings a mean and its variance. `None` when either sample has fewer
-/// than `MIN_SAMPLES_FOR_TEST` values, or a value that is not a positive time.
-pub fn bootstrap_median_ratio(reference: &[f64], other: &[f64]) -> Option<BootstrapTest> {
+/// The speedup of `other` over `reference` from runs paired by round: `reference[i]` and
+/// `other[i]` ran back to back in round `i` (`compare` interleaves them), so a slow spell of the
+/// machine that lasts a few seconds slows both and cancels in their ratio. The speedup is the
+/// median of the per-round ratios (a round where only one run was disturbed cannot swing it);
+/// its interval is a percentile bootstrap: the rounds are resampled with replacement
+/// `BOOTSTRAP_RESAMPLES` times and the median ratio taken each time. `None` without the same
+/// number of runs on both sides, with fewer than `MIN_SAMPLES_FOR_TEST` rounds, or with a value
+/// that is not a positive time.
+pub fn bootstrap_paired_ratio(reference: &[f64], other: &[f64]) -> Option<BootstrapTest> {
     let usable = |samples: &[f64]| samples.len() >= MIN_SAMPLES_FOR_TEST && samples.iter().all(|x| x.is_finite() && *x > 0.0);
-    if !usable(reference) || !usable(other) {
+    if reference.len() != other.len() || !usable(reference) || !usable(other) {
         return None;
     }
+    let ratios: Vec<f64> = reference.iter().zip(other).map(|(r, o)| r / o).collect();
     let mut rng = SplitMix64(BOOTSTRAP_SEED);
-    let mut scratch = Vec::with_capacity(reference.len().max(other.len()));
-    let mut ratios: Vec<f64> = (0..BOOTSTRAP_RESAMPLES)
-        .map(|_| resampled_median(reference, &mut rng, &mut scratch) / resampled_median(other, &mut rng, &mut scratch))
-        .collect();
-    ratios.sort_by(f64::total_cmp);
-    // With B resamples and level alpha, each tail holds B * alpha / 2 ratios (250 of 10,000): the
-    // 2.5th percentile is the 250th smallest ratio, the 97.5th the 250th largest. So the interval
-    // excludes 1 exactly when fewer than 250 ratios lie on one side of 1, which is p < alpha.
+    let mut scratch = Vec::with_capacity(ratios.len());
+    let mut medians: Vec<f64> = (0..BOOTSTRAP_RESAMPLES).map(|_| resampled_median(&ratios, &mut rng, &mut scratch)).collect();
+    medians.sort_by(f64::total_cmp);
+    // With B resamples and level alpha, each tail holds B * alpha / 2 medians (250 of 10,000): the
+    // 2.5th percentile is the 250th smallest, the 97.5th the 250th largest. So the interval
+    // excludes 1 exactly when fewer than 250 medians lie on one side of 1, which is p < alpha.
     let tail = (BOOTSTRAP_RESAMPLES as f64 * SIGNIFICANCE_LEVEL / 2.0).round() as usize;
-    let at_most_one = ratios.partition_point(|&r| r <= 1.0);
-    let at_least_one = ratios.len() - ratios.partition_point(|&r| r < 1.0);
-    let p_value = (2.0 * at_most_one.min(at_least_one) as f64 / ratios.len() as f64).min(1.0);
-    Some(BootstrapTest {
-        speedup: median(reference) / median(other),
-        low: ratios[tail - 1],
-        high: ratios[ratios.len() - tail],
-        p_value,
-    })
+    let at_most_one = medians.partition_point(|&m| m <= 1.0);
+    let at_least_one = medians.len() - medians.partition_point(|&m| m < 1.0);
+    let p_value = (2.0 * at_most_one.min(at_least_one) as f64 / medians.len() as f64).min(1.0);
+    Some(BootstrapTest { speedup: median(&ratios), low: medians[tail - 1], high: medians[medians.len() - tail], p_value })
 }
 
 /// The median of a resample of `samples` (drawn with replacement, same size), built in `scratch`.
@@ -174,11 +172,28 @@ mod tests {
     #[test]
     fn one_outlier_does_not_hide_a_consistent_slowdown() {
         // Welch's t-test on these gave p = 0.376 (see CLOSURES_CALLS_LTO).
-        let test = bootstrap_median_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO).unwrap();
-        assert!(close(test.speedup, 0.8264 / 0.9223, 1e-12), "{test:?}");
+        let test = bootstrap_paired_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO).unwrap();
+        // The median of the seven per-round ratios is round 5's.
+        assert!(close(test.speedup, 0.8446 / 0.9201, 1e-12), "{test:?}");
         assert!(test.significant() && test.high < 1.0, "{test:?}");
         assert!(test.p_value < SIGNIFICANCE_LEVEL, "{test:?}");
         assert!(test.low > 0.75 && test.high < 0.95, "{test:?}");
+    }
+
+    #[test]
+    fn pairing_by_round_cancels_a_slow_spell_that_hits_both_builds() {
+        // serializer in a full pgo-build run: the machine went through slow spells lasting
+        // several runs (rounds 1, 2, 5 and 6), slowing both builds alike. Unpaired, the spells
+        // spread each build's times over 1.2-2.0 s; paired, every round shows the same gain.
+        let lto = [1.97, 1.92, 1.34, 1.35, 1.92, 1.92, 1.45, 1.41, 1.40, 1.62];
+        let pgo = [1.58, 1.53, 1.19, 1.20, 1.54, 1.60, 1.23, 1.23, 1.23, 1.25];
+        let test = bootstrap_paired_ratio(&lto, &pgo).unwrap();
+        assert!(test.significant() && test.low > 1.1 && test.high < 1.3, "{test:?}");
+        assert!(test.low <= test.speedup && test.speedup <= test.high, "{test:?}");
+        // A constant 5% gain under the same spells: each round's ratio is 1.05 exactly.
+        let faster: Vec<f64> = lto.iter().map(|t| t / 1.05).collect();
+        let test = bootstrap_paired_ratio(&lto, &faster).unwrap();
+        assert!(close(test.low, 1.05, 1e-9) && close(test.high, 1.05, 1e-9) && test.significant(), "{test:?}");
     }
 
     /// `count` simulated times around `centre`: uniform noise of +-3% and, `with_bursts`, about one
@@ -198,7 +213,7 @@ mod tests {
     #[test]
     fn samples_of_the_same_distribution_are_not_significant() {
         let tests: Vec<BootstrapTest> =
-            (0..40).map(|pair| bootstrap_median_ratio(&simulated_times(1.0, 10, true, 2 * pair), &simulated_times(1.0, 10, true, 2 * pair + 1)).unwrap()).collect();
+            (0..40).map(|pair| bootstrap_paired_ratio(&simulated_times(1.0, 10, true, 2 * pair), &simulated_times(1.0, 10, true, 2 * pair + 1)).unwrap()).collect();
         let false_alarms = tests.iter().filter(|t| t.significant()).count();
         assert!(false_alarms <= 4, "{false_alarms} of 40 pairs from one distribution called significant");
         assert!(tests.iter().all(|t| t.low < t.high), "{tests:?}");
@@ -208,7 +223,7 @@ mod tests {
     fn separated_samples_give_an_interval_around_the_true_ratio() {
         // The reference takes 1.25 times as long: a speedup of 1.25.
         for seed in 0..10 {
-            let test = bootstrap_median_ratio(&simulated_times(1.0, 10, false, 100 + seed), &simulated_times(0.8, 10, false, 200 + seed)).unwrap();
+            let test = bootstrap_paired_ratio(&simulated_times(1.0, 10, false, 100 + seed), &simulated_times(0.8, 10, false, 200 + seed)).unwrap();
             assert!(test.significant() && test.low > 1.0, "{test:?}");
             assert!(test.low <= 1.25 && 1.25 <= test.high, "{test:?}");
             assert!(test.low <= test.speedup && test.speedup <= test.high, "{test:?}");
@@ -219,19 +234,21 @@ mod tests {
     #[test]
     fn fewer_than_three_samples_give_no_test() {
         let three = [1.0, 1.1, 1.2];
-        assert_eq!(bootstrap_median_ratio(&[1.0, 1.1], &three), None);
-        assert_eq!(bootstrap_median_ratio(&three, &[0.5]), None);
-        assert_eq!(bootstrap_median_ratio(&[], &three), None);
-        assert!(bootstrap_median_ratio(&three, &three).is_some());
+        assert_eq!(bootstrap_paired_ratio(&[1.0, 1.1], &three), None);
+        assert_eq!(bootstrap_paired_ratio(&three, &[0.5]), None);
+        assert_eq!(bootstrap_paired_ratio(&[], &three), None);
+        // Runs are paired by round: both sides need the same number.
+        assert_eq!(bootstrap_paired_ratio(&[1.0, 1.1, 1.2, 1.3], &three), None);
+        assert!(bootstrap_paired_ratio(&three, &three).is_some());
         // A ratio of times needs positive times.
-        assert_eq!(bootstrap_median_ratio(&three, &[1.0, 0.0, 1.0]), None);
+        assert_eq!(bootstrap_paired_ratio(&three, &[1.0, 0.0, 1.0]), None);
     }
 
     #[test]
     fn the_same_samples_give_the_same_result() {
         let (a, b) = (simulated_times(1.0, 8, true, 7), simulated_times(0.97, 8, true, 8));
-        assert_eq!(bootstrap_median_ratio(&a, &b), bootstrap_median_ratio(&a, &b));
-        assert_eq!(bootstrap_median_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO), bootstrap_median_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO));
+        assert_eq!(bootstrap_paired_ratio(&a, &b), bootstrap_paired_ratio(&a, &b));
+        assert_eq!(bootstrap_paired_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO), bootstrap_paired_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO));
     }
 
     #[test]
@@ -239,14 +256,14 @@ mod tests {
         // From no difference to a clear one, through the borderline cases.
         for step in 0..30 {
             let other_centre = 1.0 - 0.005 * step as f64;
-            let test = bootstrap_median_ratio(&simulated_times(1.0, 7, true, 300 + step), &simulated_times(other_centre, 7, true, 400 + step)).unwrap();
+            let test = bootstrap_paired_ratio(&simulated_times(1.0, 7, true, 300 + step), &simulated_times(other_centre, 7, true, 400 + step)).unwrap();
             assert_eq!(test.significant(), test.p_value < SIGNIFICANCE_LEVEL, "{test:?}");
         }
         // Constant samples: every resampled ratio is the same.
-        let certain = bootstrap_median_ratio(&[2.0; 3], &[1.0; 3]).unwrap();
+        let certain = bootstrap_paired_ratio(&[2.0; 3], &[1.0; 3]).unwrap();
         assert_eq!((certain.speedup, certain.low, certain.high, certain.p_value), (2.0, 2.0, 2.0, 0.0));
         assert!(certain.significant());
-        let equal = bootstrap_median_ratio(&[1.0; 3], &[1.0; 3]).unwrap();
+        let equal = bootstrap_paired_ratio(&[1.0; 3], &[1.0; 3]).unwrap();
         assert_eq!((equal.low, equal.high, equal.p_value), (1.0, 1.0, 1.0));
         assert!(!equal.significant());
     }

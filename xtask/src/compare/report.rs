@@ -23,12 +23,12 @@ pub struct Timing {
     /// Wall times in seconds.
     pub time: stats::Summary,
     pub peak_rss_kib: u64,
-    /// Reference median time / this median time (> 1: faster than the reference); `None` when
-    /// the reference did not run the workload.
+    /// How many times faster than the reference (> 1: faster): the median over rounds of the
+    /// reference's time / this time (runs of one round are back to back), or, without a test,
+    /// the ratio of the medians; `None` when the reference did not run the workload.
     pub speedup: Option<f64>,
-    /// The bootstrap of that ratio of medians against the reference's times: its 95% interval
-    /// and significance (`None` for the reference itself or with fewer than
-    /// `stats::MIN_SAMPLES_FOR_TEST` runs on either side).
+    /// The paired bootstrap of that speedup: its 95% interval and significance (`None` for the
+    /// reference itself or with fewer than `stats::MIN_SAMPLES_FOR_TEST` rounds).
     pub test: Option<BootstrapTest>,
 }
 
@@ -63,11 +63,11 @@ impl<'a> Summary<'a> {
                         let Some(time) = stats::Summary::of(&runs.seconds) else {
                             return Cell::Failed("no timed run".to_owned());
                         };
-                        let speedup = reference_median.map(|median| median / time.median);
                         let test = match reference_median {
-                            Some(_) if i != reference => stats::bootstrap_median_ratio(&reference_runs.seconds, &runs.seconds),
+                            Some(_) if i != reference => stats::bootstrap_paired_ratio(&reference_runs.seconds, &runs.seconds),
                             _ => None,
                         };
+                        let speedup = test.map(|t| t.speedup).or(reference_median.map(|median| median / time.median));
                         Cell::Measured(Timing { time, peak_rss_kib: runs.peak_rss_kib, speedup, test })
                     })
                     .collect()
@@ -139,8 +139,9 @@ impl<'a> Summary<'a> {
 
     fn legend(&self) -> String {
         format!(
-            "speedup = {} median time / interpreter median time (above 1: faster), then its 95% bootstrap interval. \
-             * significant (the interval excludes 1, p < {}), ~ not significant, ? fewer than {} runs on a side to test.",
+            "speedup = median over rounds of {} time / interpreter time, the two runs of a round back to back (above 1: faster), \
+             then its 95% bootstrap interval. * significant (the interval excludes 1, p < {}), ~ not significant, ? fewer than {} \
+             rounds to test.",
             self.reference_name(),
             stats::SIGNIFICANCE_LEVEL,
             stats::MIN_SAMPLES_FOR_TEST
@@ -459,16 +460,17 @@ mod tests {
     }
 
     #[test]
-    fn speedups_are_ratios_of_medians_with_their_interval() {
+    fn speedups_are_median_ratios_of_rounds_with_their_interval() {
         let mut m = lto_and_pgo_measurements();
-        // One reference run slowed down 50% by another tenant moves the mean, not the median.
-        m.runs[0][0].seconds = vec![0.176, 0.178, 0.175, 0.177, 0.265];
+        // The reference's last run slowed down 50% by another tenant: it moves the mean, not the
+        // median of the per-round ratios (0.176/0.147, 0.178/0.148, 0.175/0.146, 0.265/0.149).
+        m.runs[0][0].seconds = vec![0.176, 0.178, 0.175, 0.265];
         let summary = Summary::new(&m);
         let reference = timing(&summary.cells[0][0]);
         assert_eq!((reference.speedup, reference.test), (Some(1.0), None));
         let richards = timing(&summary.cells[0][1]);
         let speedup = richards.speedup.unwrap();
-        assert!((speedup - 0.177 / 0.1475).abs() < 1e-12, "{speedup}");
+        assert!((speedup - (0.175 / 0.146 + 0.178 / 0.148) / 2.0).abs() < 1e-12, "{speedup}");
         let test = richards.test.unwrap();
         assert_eq!(test.speedup, speedup);
         assert!(test.significant() && test.low > 1.1 && test.low <= speedup && speedup <= test.high, "{test:?}");

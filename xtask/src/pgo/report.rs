@@ -51,27 +51,31 @@ pub struct PgoReport<'a> {
     pub cross_validation: Option<(usize, Vec<HeldOutGain>)>,
 }
 
-/// `1.20x faster (-17%)` / `1.05x slower (+5%)`: how `new` compares with `old`, pyperf's way.
-pub fn change_text(old: f64, new: f64) -> String {
-    let percent = (new - old) / old * 100.0;
-    if new <= old {
-        format!("{:.2}x faster ({percent:+.0}%)", old / new)
+/// `1.20x faster (-17%)` / `1.05x slower (+5%)`: a speedup (old time / new time) written
+/// pyperf's way, with the change in time as a percentage.
+pub fn change_text(speedup: f64) -> String {
+    let percent = (1.0 / speedup - 1.0) * 100.0;
+    if speedup >= 1.0 {
+        format!("{speedup:.2}x faster ({percent:+.0}%)")
     } else {
-        format!("{:.2}x slower ({percent:+.0}%)", new / old)
+        format!("{:.2}x slower ({percent:+.0}%)", 1.0 / speedup)
     }
 }
 
-/// A build's median time against the reference's: `147.5 ms: 1.20x faster (-16%) [1.18x, 1.21x]`,
-/// the bracket being the 95% bootstrap interval of the factor just named (of the speedup when
-/// faster, of the slowdown when slower), and `(n.s.)` after a change that is not significant.
+/// A build's median time and its change against the reference:
+/// `147.5 ms: 1.20x faster (-16%) [1.18x, 1.21x]`. The factor is the test's speedup (the median
+/// per-round ratio) or, untested, the ratio of the medians `old / new`; the bracket is the 95%
+/// bootstrap interval of the factor just named (of the speedup when faster, of the slowdown when
+/// slower), and `(n.s.)` follows a change that is not significant.
 fn gain_text(old: f64, new: f64, test: Option<&BootstrapTest>) -> String {
+    let speedup = test.map_or(old / new, |t| t.speedup);
     let interval = match test {
-        Some(test) if new <= old => format!(" [{:.2}x, {:.2}x]", test.low, test.high),
+        Some(test) if speedup >= 1.0 => format!(" [{:.2}x, {:.2}x]", test.low, test.high),
         Some(test) => format!(" [{:.2}x, {:.2}x]", 1.0 / test.high, 1.0 / test.low),
         None => String::new(),
     };
     let not_significant = if test.is_some_and(BootstrapTest::significant) { "" } else { " (n.s.)" };
-    format!("{}: {}{interval}{not_significant}", format_ms(new), change_text(old, new))
+    format!("{}: {}{interval}{not_significant}", format_ms(new), change_text(speedup))
 }
 
 impl PgoReport<'_> {
@@ -145,8 +149,9 @@ impl PgoReport<'_> {
         let optimized = m.interpreters.len() - 1;
         let _ = writeln!(
             out,
-            "{} rounds{} per workload, each run its own process{}; times are medians; the brackets hold the 95% \
-             bootstrap interval of the change; a change is significant when that interval excludes 1x (p < {}).\n",
+            "{} rounds{} per workload, each run its own process{}, the two builds' runs of a round back to back; times are \
+             medians; a change is the median over rounds of the per-round ratio, and the brackets hold its 95% bootstrap \
+             interval (rounds resampled); a change is significant when that interval excludes 1x (p < {}).\n",
             m.settings.rounds,
             if m.settings.warmup > 0 { format!(" (+{} warm-up)", m.settings.warmup) } else { String::new() },
             m.settings.pinned_cpu.map_or(String::new(), |cpu| format!(", pinned to CPU {cpu}")),
@@ -252,7 +257,7 @@ impl PgoReport<'_> {
         for gain in gains {
             let cell = match &gain.result {
                 Ok((old, new, test)) => {
-                    speedups.push(old / new);
+                    speedups.push(test.map_or(old / new, |t| t.speedup));
                     if !test.is_some_and(|t| t.significant()) {
                         not_significant.push(gain.workload.clone());
                     }
@@ -304,7 +309,7 @@ impl PgoReport<'_> {
                 "workloads": gains.iter().map(|gain| match &gain.result {
                     Ok((old, new, test)) => json!({
                         "name": gain.workload, "fold": gain.fold, "lto_median_seconds": old, "pgo_median_seconds": new,
-                        "speedup": old / new, "ci_low": test.map(|t| t.low), "ci_high": test.map(|t| t.high),
+                        "speedup": test.map_or(old / new, |t| t.speedup), "ci_low": test.map(|t| t.low), "ci_high": test.map(|t| t.high),
                         "p_value": test.map(|t| t.p_value), "significant": test.map(|t| t.significant()),
                     }),
                     Err(reason) => json!({"name": gain.workload, "fold": gain.fold, "failed": reason}),
@@ -417,8 +422,8 @@ mod tests {
         let phases = vec![("build LTO".to_owned(), Duration::from_secs(100))];
         let text = report(&m, &training_set, &phases).markdown();
         assert!(text.contains("times are medians"), "{text}");
-        assert!(text.contains("| richards | train | 176.5 ms | 147.5 ms: 1.20x faster (-16%) [1.18x, 1.21x] |"), "{text}");
-        assert!(text.contains("| nbody | eval | 302.5 ms | 299.5 ms: 1.01x faster (-1%) [0.96x, 1.04x] (n.s.) |"), "{text}");
+        assert!(text.contains("| richards | train | 176.5 ms | 147.5 ms: 1.20x faster (-17%) [1.19x, 1.20x] |"), "{text}");
+        assert!(text.contains("| nbody | eval | 302.5 ms | 299.5 ms: 1.01x faster (-1%) [0.94x, 1.05x] (n.s.) |"), "{text}");
         assert!(text.contains("Not significant (1): nbody"), "{text}");
         assert!(text.contains("No workload is significantly slower"), "{text}");
         assert!(text.contains("go under swallow-pgo: exit 1: boom"), "{text}");
@@ -437,8 +442,9 @@ mod tests {
         m.runs.push(vec![runs(&CLOSURES_CALLS_LTO), runs(&CLOSURES_CALLS_PGO)]);
         let training_set = vec!["richards".to_owned()];
         let text = report(&m, &training_set, &[]).markdown();
-        // Medians 826.4 and 922.3 ms; the interval is of the slowdown, all of it above 1x.
-        assert!(text.contains("| closures_calls | eval | 826.4 ms | 922.3 ms: 1.12x slower (+12%) [1.06x, 1.25x] |"), "{text}");
+        // Medians 826.4 and 922.3 ms; the median round ratio is 0.918 (round 5), a 1.09x slowdown;
+        // the interval is of the slowdown, all of it above 1x.
+        assert!(text.contains("| closures_calls | eval | 826.4 ms | 922.3 ms: 1.09x slower (+9%) [1.08x, 1.13x] |"), "{text}");
         assert!(text.contains("**Significantly slower with the profile (1)**: closures_calls"), "{text}");
         assert!(text.contains("Not significant (1): nbody"), "{text}");
     }
@@ -449,8 +455,8 @@ mod tests {
         let phases = vec![];
         let training_set = vec![];
         let mut report = report(&m, &training_set, &phases);
-        let slower = stats::bootstrap_median_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO);
-        let too_few = stats::bootstrap_median_ratio(&[0.2, 0.2], &[0.1, 0.1]);
+        let slower = stats::bootstrap_paired_ratio(&CLOSURES_CALLS_LTO, &CLOSURES_CALLS_PGO);
+        let too_few = stats::bootstrap_paired_ratio(&[0.2, 0.2], &[0.1, 0.1]);
         report.cross_validation = Some((
             2,
             vec![
@@ -460,7 +466,7 @@ mod tests {
             ],
         ));
         let text = report.markdown();
-        assert!(text.contains("| closures_calls | 1 | 826.4 ms | 922.3 ms: 1.12x slower (+12%) [1.06x, 1.25x] |"), "{text}");
+        assert!(text.contains("| closures_calls | 1 | 826.4 ms | 922.3 ms: 1.09x slower (+9%) [1.08x, 1.13x] |"), "{text}");
         assert!(text.contains("| fib | 2 | 200.0 ms | 100.0 ms: 2.00x faster (-50%) (n.s.) |"), "{text}");
         assert!(text.contains("| go | 2 | - | exit 1: boom |"), "{text}");
         assert!(text.contains("Not significant (1): fib\n"), "{text}");
@@ -524,8 +530,8 @@ mod tests {
 
     #[test]
     fn changes_read_like_pyperf() {
-        assert_eq!(change_text(0.176, 0.147), "1.20x faster (-16%)");
-        assert_eq!(change_text(0.100, 0.105), "1.05x slower (+5%)");
-        assert_eq!(change_text(0.100, 0.100), "1.00x faster (+0%)");
+        assert_eq!(change_text(0.176 / 0.147), "1.20x faster (-16%)");
+        assert_eq!(change_text(0.100 / 0.105), "1.05x slower (+5%)");
+        assert_eq!(change_text(1.0), "1.00x faster (+0%)");
     }
 }
