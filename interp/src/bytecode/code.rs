@@ -1,5 +1,6 @@
 //! Code objects: the compiled form of a module, function, lambda or comprehension body.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::value::Value;
@@ -28,7 +29,30 @@ pub struct ExceptionEntry {
     pub depth: u32,
 }
 
-/// A compiled body. Immutable once built.
+/// Where LOAD_GLOBAL last found one name of a code object: its entry position in the frame's
+/// globals or in builtins, valid while those dicts keep the keys versions recorded here (see
+/// `PyDict::keys_version`). One slot per entry of `Code::names`, shared by every LOAD_GLOBAL and
+/// LOAD_NAME of that name in the code: they all look the same key up in the same dicts.
+#[derive(Default, Debug)]
+pub struct GlobalCacheSlot {
+    /// Keys version of the globals dict when the slot was filled; 0 = empty (no dict has 0).
+    pub globals_version: Cell<u64>,
+    /// Keys version of builtins when the name was found there (absent from globals); 0 when it
+    /// was found in globals.
+    pub builtins_version: Cell<u64>,
+    /// Entry position of the name in the dict it was found in.
+    pub position: Cell<u32>,
+}
+
+impl GlobalCacheSlot {
+    /// Empty slots for a code object with `names` names.
+    pub fn table(names: usize) -> Box<[GlobalCacheSlot]> {
+        (0..names).map(|_| GlobalCacheSlot::default()).collect()
+    }
+}
+
+/// A compiled body. Immutable once built, apart from its caches (`global_cache`), which only
+/// remember where a lookup found something and never change what the code means.
 ///
 /// Frame layout: slots `0..varnames.len()` are the fast locals (parameters first: positional
 /// ones, then keyword-only, then `*args`, then `**kwargs`), followed by one slot per entry of
@@ -42,6 +66,8 @@ pub struct Code {
     pub consts: Box<[Value]>,
     /// Global, attribute and import names, as `Value::Str`.
     pub names: Box<[Value]>,
+    /// The LOAD_GLOBAL cache: one slot per entry of `names` (see `GlobalCacheSlot`).
+    pub global_cache: Box<[GlobalCacheSlot]>,
     /// Fast locals, parameters first.
     pub varnames: Box<[Rc<str>]>,
     /// Locals captured by inner functions.

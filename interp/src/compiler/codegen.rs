@@ -581,11 +581,13 @@ impl<'a> CodeGen<'a> {
                 cell_params.push((cell_index as u32, slot as u32));
             }
         }
+        let names: Box<[Value]> = unit.names.iter().map(|n| Value::str(n)).collect();
         let code = Code {
             words: assembled.words.into_boxed_slice(),
             lines: assembled.lines.into_boxed_slice(),
             consts: unit.consts.into_boxed_slice(),
-            names: unit.names.iter().map(|n| Value::str(n)).collect(),
+            global_cache: crate::bytecode::code::GlobalCacheSlot::table(names.len()),
+            names,
             varnames: scope.varnames.clone().into_boxed_slice(),
             cellvars: scope.cellvars.clone().into_boxed_slice(),
             freevars: scope.freevars.clone().into_boxed_slice(),

@@ -376,7 +376,7 @@ pub(crate) fn clear(object: &Value, graph: &Graph, trash: &mut Vec<Box<dyn Any>>
 fn clear_dict(d: &crate::objects::dict::PyDict, trash: &mut Vec<Box<dyn Any>>) {
     if let Ok(mut table) = d.table.try_borrow_mut() {
         trash.push(Box::new(std::mem::take(&mut *table)));
-        d.keys_version.set(d.keys_version.get().wrapping_add(1));
+        d.keys_changed();
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use hashbrown::HashTable;
 
@@ -36,9 +37,21 @@ pub struct DictTable {
 /// A dict. Never hold a borrow of `table` across a call into Python code.
 pub struct PyDict {
     pub table: RefCell<DictTable>,
-    /// Bumped whenever a key is added or removed (not when a value changes), for LOAD_GLOBAL
-    /// caches and for "dictionary changed size during iteration".
-    pub keys_version: Cell<u64>,
+    /// Identifies this dict's set of keys and their entry positions: a fresh, never reused
+    /// number (see `next_keys_version`) at creation and after every change that adds or removes
+    /// a key or moves an entry (insert of a new key, delete, `popitem`, clear, compaction, the
+    /// collector's clearing); unchanged when only a value changes. The LOAD_GLOBAL cache relies
+    /// on it: an entry position found under a version stays that key's position while the
+    /// version is unchanged, and no two dicts ever share a version. Change it only through
+    /// `PyDict::keys_changed`.
+    keys_version: Cell<u64>,
+}
+
+/// The next keys version. One counter for every dict, starting at 1, so a version names one
+/// state of one dict, and 0 is free for "no dict" in caches. 64 bits never wrap in practice.
+fn next_keys_version() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Default for PyDict {
@@ -103,7 +116,7 @@ impl DictTable {
 
 impl PyDict {
     pub fn new() -> PyDict {
-        PyDict { table: RefCell::new(DictTable::default()), keys_version: Cell::new(0) }
+        PyDict { table: RefCell::new(DictTable::default()), keys_version: Cell::new(next_keys_version()) }
     }
 
     /// The table for mutation. Fails (instead of panicking) while a lookup of this dict is
@@ -112,8 +125,32 @@ impl PyDict {
         self.table.try_borrow_mut().map_err(|_| PyErr::runtime_error("dictionary changed size during a key comparison"))
     }
 
-    fn bump(&self) {
-        self.keys_version.set(self.keys_version.get().wrapping_add(1));
+    /// Record that keys were added or removed or entries moved: a fresh keys version.
+    pub(crate) fn keys_changed(&self) {
+        self.keys_version.set(next_keys_version());
+    }
+
+    /// The current keys version (see the field).
+    #[inline(always)]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version.get()
+    }
+
+    /// The value of the live entry at raw position `pos` (a position `find_position`
+    /// returned under the current keys version); `None` for a hole, an out-of-range position,
+    /// or while the table is being mutated.
+    #[inline(always)]
+    pub fn value_at(&self, pos: usize) -> Option<Value> {
+        let t = self.table.try_borrow().ok()?;
+        t.entries.get(pos)?.as_ref().map(|e| e.value.clone())
+    }
+
+    /// The raw entry position of `key` and its value, for caches that remember the position
+    /// with `keys_version()`. `Ok(None)` when absent.
+    pub fn find_position(&self, key: &Value) -> PyResult<Option<(usize, Value)>> {
+        let hash = ops::hash(key)?;
+        let t = self.table.borrow();
+        Ok(t.find(hash, key)?.and_then(|pos| t.entries.get(pos)?.as_ref().map(|e| (pos, e.value.clone()))))
     }
 
     pub fn len(&self) -> usize {
@@ -146,7 +183,7 @@ impl PyDict {
             None => {
                 t.insert_new(hash, key, value);
                 drop(t);
-                self.bump();
+                self.keys_changed();
             }
         }
         Ok(())
@@ -164,7 +201,7 @@ impl PyDict {
         t.len -= 1;
         t.maybe_compact();
         drop(t);
-        self.bump();
+        self.keys_changed();
         Ok(old)
     }
 
@@ -194,7 +231,7 @@ impl PyDict {
         if let Ok(mut t) = self.table.try_borrow_mut() {
             *t = DictTable::default();
         }
-        self.bump();
+        self.keys_changed();
     }
 
     /// Snapshot of the live (key, value) pairs in insertion order.
@@ -246,7 +283,7 @@ impl PyDict {
                 }
                 t.len -= 1;
                 drop(t);
-                self.bump();
+                self.keys_changed();
                 return Some((e.key, e.value));
             }
         }
@@ -255,7 +292,7 @@ impl PyDict {
 
     /// A new dict with the same entries.
     pub fn copy(&self) -> PyDict {
-        PyDict { table: RefCell::new(self.table.borrow().clone()), keys_version: Cell::new(0) }
+        PyDict { table: RefCell::new(self.table.borrow().clone()), keys_version: Cell::new(next_keys_version()) }
     }
 }
 
@@ -448,7 +485,7 @@ fn dict_clear(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "clear")?;
     positional::<0>("dict.clear", &call, 0)?;
     let old = std::mem::take(&mut *d.table_mut()?);
-    d.bump();
+    d.keys_changed();
     drop(old);
     Ok(Value::None)
 }
@@ -504,3 +541,88 @@ pub const METHODS: MethodTable = &[
     ("__contains__", dict_contains_method),
     ("__len__", dict_len_method),
 ];
+
+#[cfg(test)]
+mod tests {
+    //! The keys-version rules the LOAD_GLOBAL cache relies on.
+    use super::*;
+
+    fn key(name: &str) -> Value {
+        Value::str(name)
+    }
+
+    /// Runs `change` on `d` and tells whether the keys version changed.
+    fn bumps(d: &PyDict, change: impl FnOnce(&PyDict)) -> bool {
+        let before = d.keys_version();
+        change(d);
+        d.keys_version() != before
+    }
+
+    #[test]
+    fn every_dict_starts_with_its_own_nonzero_version() {
+        let a = PyDict::new();
+        let b = PyDict::new();
+        let c = a.copy();
+        assert_ne!(a.keys_version(), 0);
+        assert_ne!(a.keys_version(), b.keys_version());
+        assert_ne!(a.keys_version(), c.keys_version());
+    }
+
+    #[test]
+    fn new_key_bumps_but_new_value_does_not() {
+        let d = PyDict::new();
+        assert!(bumps(&d, |d| d.set_str("x", Value::Int(1))));
+        assert!(!bumps(&d, |d| d.set_str("x", Value::Int(2))));
+        assert_eq!(d.get_str("x").map(|v| matches!(v, Value::Int(2))), Some(true));
+    }
+
+    #[test]
+    fn removing_bumps_and_missing_key_does_not() {
+        let d = PyDict::new();
+        d.set_str("x", Value::Int(1));
+        assert!(!bumps(&d, |d| assert!(matches!(d.remove(&key("nope")), Ok(None)))));
+        assert!(bumps(&d, |d| assert!(matches!(d.remove(&key("x")), Ok(Some(_))))));
+        d.set_str("y", Value::Int(1));
+        assert!(bumps(&d, |d| assert!(d.pop_last().is_some())));
+        d.set_str("z", Value::Int(1));
+        assert!(bumps(&d, |d| d.clear()));
+    }
+
+    #[test]
+    fn versions_never_repeat_across_dicts() {
+        // Two dicts put through the same changes never share a version (a counter per dict
+        // would give both the same numbers).
+        let a = PyDict::new();
+        let b = PyDict::new();
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..50 {
+            a.set_str(&format!("k{i}"), Value::Int(i));
+            b.set_str(&format!("k{i}"), Value::Int(i));
+            assert!(seen.insert(a.keys_version()));
+            assert!(seen.insert(b.keys_version()));
+        }
+    }
+
+    #[test]
+    fn a_position_stays_valid_while_the_version_holds() {
+        let d = PyDict::new();
+        for i in 0..40 {
+            d.set_str(&format!("k{i}"), Value::Int(i));
+        }
+        let found = d.find_position(&key("k39"));
+        let Ok(Some((pos, _))) = found else { panic!("k39 not found") };
+        let version = d.keys_version();
+        d.set_str("k39", Value::Int(-1));
+        assert_eq!(d.keys_version(), version);
+        assert!(matches!(d.value_at(pos), Some(Value::Int(-1))));
+        // Deleting most keys compacts the entries, moving k39: the version must change.
+        for i in 0..30 {
+            let _ = d.remove(&key(&format!("k{i}")));
+        }
+        assert_ne!(d.keys_version(), version);
+        let Ok(Some((moved, _))) = d.find_position(&key("k39")) else { panic!("k39 lost") };
+        assert_ne!(moved, pos, "compaction moved the entry");
+        assert!(matches!(d.value_at(moved), Some(Value::Int(-1))));
+        assert!(d.value_at(pos).is_none());
+    }
+}

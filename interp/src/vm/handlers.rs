@@ -279,24 +279,61 @@ fn name_not_defined(name: &str) -> PyErr {
     PyErr::name_error(format!("name '{name}' is not defined"))
 }
 
-/// Look a global up: the frame's globals, then builtins.
+/// LOAD_GLOBAL's hit path: the value at the position the name's cache slot remembers, when the
+/// frame's globals (and, for a builtin, builtins) still have the keys versions it recorded.
+/// Versions are unique across dicts, so a match also means the same dicts.
+#[inline(always)]
+fn cached_global(vm: &Vm, arg: u32) -> Option<Value> {
+    let slot = vm.frame.code.global_cache.get(arg as usize)?;
+    if slot.globals_version.get() != vm.frame.globals.keys_version() {
+        return None;
+    }
+    let position = slot.position.get() as usize;
+    let builtins_version = slot.builtins_version.get();
+    if builtins_version == 0 {
+        return vm.frame.globals.value_at(position);
+    }
+    if builtins_version != vm.builtins.keys_version() {
+        return None;
+    }
+    vm.builtins.value_at(position)
+}
+
+/// Look a global up: the frame's globals, then builtins; remember where it was found in the
+/// name's cache slot.
 #[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 fn lookup_global(vm: &mut Vm, arg: u32) -> PyResult<Value> {
     let Some(key) = vm.frame.code.names.get(arg as usize) else {
         return Err(PyErr::runtime_error("internal error: bad name index"));
     };
-    if let Some(v) = vm.frame.globals.get(key)? {
-        return Ok(v);
+    let globals_version = vm.frame.globals.keys_version();
+    let (position, value, builtins_version) = match vm.frame.globals.find_position(key)? {
+        Some((position, value)) => (position, value, 0),
+        None => {
+            let builtins_version = vm.builtins.keys_version();
+            match vm.builtins.find_position(key)? {
+                Some((position, value)) => (position, value, builtins_version),
+                None => return Err(name_not_defined(vm.name_at(arg).as_str())),
+            }
+        }
+    };
+    // Fill only if no lookup ran Python code that changed the dicts' keys meanwhile.
+    let unchanged = globals_version == vm.frame.globals.keys_version()
+        && (builtins_version == 0 || builtins_version == vm.builtins.keys_version());
+    if let (Some(slot), Ok(position), true) = (vm.frame.code.global_cache.get(arg as usize), u32::try_from(position), unchanged) {
+        slot.globals_version.set(globals_version);
+        slot.builtins_version.set(builtins_version);
+        slot.position.set(position);
     }
-    if let Some(v) = vm.builtins.get(key)? {
-        return Ok(v);
-    }
-    Err(name_not_defined(vm.name_at(arg).as_str()))
+    Ok(value)
 }
 
 #[inline(always)]
 pub(super) fn load_global(vm: &mut Vm, arg: u32) -> Step {
-    let v = lookup_global(vm, arg)?;
+    let v = match cached_global(vm, arg) {
+        Some(v) => v,
+        None => lookup_global(vm, arg)?,
+    };
     vm.push(v);
     NEXT
 }

@@ -13,6 +13,8 @@ mod class_body;
 pub mod dispatch;
 pub mod generator;
 mod handlers;
+#[cfg(test)]
+mod global_cache_tests;
 pub mod import;
 pub mod unwind;
 
@@ -94,6 +96,7 @@ fn placeholder_code() -> Rc<Code> {
         lines: Box::new([]),
         consts: Box::new([]),
         names: Box::new([]),
+        global_cache: Box::new([]),
         varnames: Box::new([]),
         cellvars: Box::new([]),
         freevars: Box::new([]),
