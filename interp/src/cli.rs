@@ -35,6 +35,14 @@ pub enum Action {
     Disassemble { path: String },
 }
 
+/// A parsed command line: what to do, and interpreter options that apply to running a program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommandLine {
+    pub action: Action,
+    /// `--stats`: print execution statistics to stderr when the program ends (see `vm::stats`).
+    pub stats: bool,
+}
+
 /// A command line swallow cannot accept; the message is printed above the usage line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UsageError(pub String);
@@ -45,8 +53,9 @@ const IGNORED_FLAGS: &[char] = &['b', 'B', 'd', 'E', 'I', 'O', 'P', 'q', 's', 'S
 
 /// Parse the arguments after the executable name. `stdin_is_terminal` decides between the
 /// REPL and reading the program from stdin when no program is given.
-pub fn parse_args(args: &[String], stdin_is_terminal: bool) -> Result<Action, UsageError> {
+pub fn parse_args(args: &[String], stdin_is_terminal: bool) -> Result<CommandLine, UsageError> {
     let mut version = false;
+    let mut stats = false;
     let mut help = false;
     let mut quiet = false;
     let mut index = 0;
@@ -65,6 +74,7 @@ pub fn parse_args(args: &[String], stdin_is_terminal: bool) -> Result<Action, Us
         } else if let Some(long) = arg.strip_prefix("--") {
             match long {
                 "version" => version = true,
+                "stats" => stats = true,
                 "help" | "help-all" | "help-env" | "help-xoptions" => help = true,
                 "check-hash-based-pycs" => {
                     if args.get(index).is_none() {
@@ -112,19 +122,20 @@ pub fn parse_args(args: &[String], stdin_is_terminal: bool) -> Result<Action, Us
         }
     }
 
-    if help {
-        return Ok(Action::Help);
-    }
-    if version {
-        return Ok(Action::Version);
-    }
-    Ok(program.unwrap_or_else(|| {
-        if stdin_is_terminal {
-            Action::Repl { argv: vec![String::new()], quiet }
-        } else {
-            Action::RunStdin { argv: vec![String::new()] }
-        }
-    }))
+    let action = if help {
+        Action::Help
+    } else if version {
+        Action::Version
+    } else {
+        program.unwrap_or_else(|| {
+            if stdin_is_terminal {
+                Action::Repl { argv: vec![String::new()], quiet }
+            } else {
+                Action::RunStdin { argv: vec![String::new()] }
+            }
+        })
+    };
+    Ok(CommandLine { action, stats })
 }
 
 fn program_argv(first: &str, rest: &[String]) -> Vec<String> {
@@ -146,6 +157,8 @@ Options:
 -q     : don't print the version banner on interactive startup
 -V     : print the version number and exit (also --version)
 --dis file : print the bytecode of every code object in file and exit
+--stats : at exit, print execution statistics to stderr (opcode counts, calls,
+         inline-cache hits/misses/deopts)
 -b -B -d -E -I -O -OO -P -s -S -u -v, -W arg, -X opt :
          accepted for compatibility with python3; they change nothing
 Arguments:
@@ -192,8 +205,8 @@ fn install_panic_hook() {
 
 /// Parse and carry out one command line (on the interpreter thread).
 pub fn run_command_line(args: &[String]) -> i32 {
-    let action = match parse_args(args, std::io::stdin().is_terminal()) {
-        Ok(action) => action,
+    let CommandLine { action, stats } = match parse_args(args, std::io::stdin().is_terminal()) {
+        Ok(command_line) => command_line,
         Err(UsageError(message)) => {
             run::report(&format!("{message}\n{USAGE_LINE}\nTry `swallow -h' for more information.\n"));
             return EXIT_USAGE;
@@ -202,15 +215,15 @@ pub fn run_command_line(args: &[String]) -> i32 {
     match action {
         Action::Version => print_and_exit(&format!("{}\n", version_line())),
         Action::Help => print_and_exit(&help_text()),
-        Action::RunFile { path, argv } => run::run_file(&path, argv),
-        Action::RunCommand { code, argv } => run::run_source(&code, "<string>", argv),
+        Action::RunFile { path, argv } => run::run_file(&path, argv, stats),
+        Action::RunCommand { code, argv } => run::run_source(&code, "<string>", argv, stats),
         Action::RunStdin { argv } => {
             let mut bytes = Vec::new();
             if let Err(error) = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
                 run::report(&format!("swallow: can't read program from stdin: {}\n", run::errno_message(&error)));
                 return EXIT_USAGE;
             }
-            run::run_source_bytes(&bytes, "<stdin>", argv)
+            run::run_source_bytes(&bytes, "<stdin>", argv, stats)
         }
         Action::Repl { argv, quiet } => crate::repl::run_repl(argv, quiet),
         Action::Disassemble { path } => disassemble_file(&path),
@@ -258,7 +271,7 @@ mod tests {
 
     fn parse(args: &[&str]) -> Result<Action, UsageError> {
         let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        parse_args(&args, false)
+        parse_args(&args, false).map(|command_line| command_line.action)
     }
 
     fn strings(items: &[&str]) -> Vec<String> {
@@ -288,8 +301,8 @@ mod tests {
     fn stdin_and_repl() {
         assert_eq!(parse(&["-", "x"]), Ok(Action::RunStdin { argv: strings(&["-", "x"]) }));
         assert_eq!(parse(&[]), Ok(Action::RunStdin { argv: strings(&[""]) }));
-        assert_eq!(parse_args(&[], true), Ok(Action::Repl { argv: strings(&[""]), quiet: false }));
-        assert_eq!(parse_args(&strings(&["-q"]), true), Ok(Action::Repl { argv: strings(&[""]), quiet: true }));
+        assert_eq!(parse_args(&[], true).map(|c| c.action), Ok(Action::Repl { argv: strings(&[""]), quiet: false }));
+        assert_eq!(parse_args(&strings(&["-q"]), true).map(|c| c.action), Ok(Action::Repl { argv: strings(&[""]), quiet: true }));
     }
 
     #[test]
@@ -303,6 +316,14 @@ mod tests {
         assert_eq!(parse(&["-Z"]), Err(UsageError("Unknown option: -Z".into())));
         assert_eq!(parse(&["-W", "ignore", "x.py"]), Ok(Action::RunFile { path: "x.py".into(), argv: strings(&["x.py"]) }));
         assert_eq!(parse(&["--dis", "x.py"]), Ok(Action::Disassemble { path: "x.py".into() }));
+    }
+
+    #[test]
+    fn stats_option_comes_before_the_program() {
+        let parsed = parse_args(&strings(&["--stats", "x.py", "--stats"]), false);
+        let expected = Action::RunFile { path: "x.py".into(), argv: strings(&["x.py", "--stats"]) };
+        assert_eq!(parsed, Ok(CommandLine { action: expected, stats: true }));
+        assert_eq!(parse_args(&strings(&["x.py"]), false).map(|c| c.stats), Ok(false));
     }
 
     #[test]

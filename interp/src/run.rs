@@ -22,7 +22,8 @@ pub const EXIT_FLUSH_FAILED: i32 = 120;
 
 /// Run the program in file `path` (as given on the command line) with `sys.argv = argv`.
 /// Returns the process exit status. Everything is reported on stderr as CPython does.
-pub fn run_file(path: &str, argv: Vec<String>) -> i32 {
+/// `stats`: print `--stats` counters to stderr at the end.
+pub fn run_file(path: &str, argv: Vec<String>, stats: bool) -> i32 {
     let absolute = absolute_path(Path::new(path));
     let shown = absolute.display().to_string();
     if absolute.is_dir() {
@@ -43,19 +44,19 @@ pub fn run_file(path: &str, argv: Vec<String>) -> i32 {
             return finish(EXIT_EXCEPTION);
         }
     };
-    run_program(&source, &shown, Some(&shown), argv)
+    run_program(&source, &shown, Some(&shown), argv, stats)
 }
 
 /// Run `source` (already text) as the `__main__` module with code filename `filename`
 /// (`<string>` for `-c`, `<stdin>` for a program read from stdin).
-pub fn run_source(source: &str, filename: &str, argv: Vec<String>) -> i32 {
-    run_program(source, filename, None, argv)
+pub fn run_source(source: &str, filename: &str, argv: Vec<String>, stats: bool) -> i32 {
+    run_program(source, filename, None, argv, stats)
 }
 
 /// Run a program given as raw bytes (e.g. read from stdin), decoding it like a file.
-pub fn run_source_bytes(bytes: &[u8], filename: &str, argv: Vec<String>) -> i32 {
+pub fn run_source_bytes(bytes: &[u8], filename: &str, argv: Vec<String>, stats: bool) -> i32 {
     match decode_source(bytes, filename) {
-        Ok(source) => run_program(&source, filename, None, argv),
+        Ok(source) => run_program(&source, filename, None, argv, stats),
         Err(err) => {
             crate::traceback::print_compile_error(&err);
             finish(EXIT_EXCEPTION)
@@ -63,7 +64,7 @@ pub fn run_source_bytes(bytes: &[u8], filename: &str, argv: Vec<String>) -> i32 
     }
 }
 
-fn run_program(source: &str, filename: &str, file_attribute: Option<&str>, argv: Vec<String>) -> i32 {
+fn run_program(source: &str, filename: &str, file_attribute: Option<&str>, argv: Vec<String>, stats: bool) -> i32 {
     let code = match compiler::compile(source, filename, Mode::Module) {
         Ok(code) => code,
         Err(err) => {
@@ -72,6 +73,9 @@ fn run_program(source: &str, filename: &str, file_attribute: Option<&str>, argv:
         }
     };
     let mut vm = Vm::new(argv);
+    if stats {
+        vm.stats = Some(Box::default());
+    }
     let module = vm.new_main_module();
     if let Some(file) = file_attribute {
         module.dict.set_str("__file__", Value::str(file));
@@ -80,7 +84,12 @@ fn run_program(source: &str, filename: &str, file_attribute: Option<&str>, argv:
         Ok(_) => 0,
         Err(err) => handle_uncaught(&mut vm, &err),
     };
-    finish(status)
+    // Flush the program's output first: the statistics come after it.
+    let status = finish(status);
+    if let Some(stats) = vm.stats.take() {
+        report(&stats.report());
+    }
+    status
 }
 
 /// Fill in a syntax error's source line from `source` when the compiler left it empty.

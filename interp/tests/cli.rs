@@ -494,3 +494,66 @@ print(len(s))\n";
     assert_eq!(out.status, 0, "stderr: {}", out.stderr);
     assert_eq!(out.stdout, "RuntimeError set changed size during a key comparison\n1\n");
 }
+
+// ---- --stats ---------------------------------------------------------------------------------
+
+/// The count on the `--stats` report line whose label is `label` (opcode rows and the rows of
+/// "calls and frames"): the first number after the label.
+fn stats_count(report: &str, label: &str) -> Option<u64> {
+    report.lines().find_map(|line| {
+        let rest = line.trim_start().strip_prefix(label)?;
+        if !rest.starts_with(' ') {
+            return None;
+        }
+        rest.split_whitespace().next()?.parse().ok()
+    })
+}
+
+#[test]
+fn stats_counts_opcodes_and_calls_on_stderr() {
+    let program = "def add(a, b):\n    return a + b\nt = 0\nfor i in range(1000):\n    t = add(t, i)\nprint(t)\nprint(sorted(range(7), key=lambda v: -v))\n";
+    let plain = swallow(&["-c", program]);
+    let out = swallow(&["--stats", "-c", program]);
+    assert_eq!(out.status, 0, "stderr: {}", out.stderr);
+    assert_eq!(out.stdout, plain.stdout);
+    assert_eq!(out.stdout, "499500\n[6, 5, 4, 3, 2, 1, 0]\n");
+    let report = &out.stderr;
+    assert!(report.starts_with("--- swallow --stats ---\ninstructions executed: "), "{report}");
+    // The loop body runs 1000 times; the lambda runs 7 times in nested loops started by sorted.
+    assert_eq!(stats_count(report, "BINARY_OP"), Some(1000), "{report}");
+    assert_eq!(stats_count(report, "FOR_ITER"), Some(1001), "{report}");
+    assert_eq!(stats_count(report, "JUMP"), Some(1000), "{report}");
+    assert_eq!(stats_count(report, "LOAD_FAST"), Some(2007), "{report}");
+    assert_eq!(stats_count(report, "UNARY_NEGATIVE"), Some(7), "{report}");
+    assert_eq!(stats_count(report, "RETURN_VALUE"), Some(1008), "{report}");
+    assert_eq!(stats_count(report, "calls that pushed a Python frame"), Some(1000), "{report}");
+    assert_eq!(stats_count(report, "frames run by a dispatch loop from Rust"), Some(8), "{report}");
+    assert_eq!(stats_count(report, "frames in all"), Some(1008), "{report}");
+    let total: u64 = report.lines().skip_while(|l| !l.starts_with("opcode execution counts")).skip(1).take_while(|l| !l.is_empty()).filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok()).sum();
+    assert_eq!(stats_count(report, "instructions executed:"), Some(total), "{report}");
+    assert!(report.contains("\ninline caches:\n"), "{report}");
+}
+
+#[test]
+fn stats_follow_a_traceback_and_sys_exit() {
+    let out = swallow(&["--stats", "-c", "print('out')\nraise ValueError('boom')"]);
+    assert_eq!(out.status, 1);
+    assert_eq!(out.stdout, "out\n");
+    assert!(out.stderr.starts_with("Traceback (most recent call last):\n"), "{}", out.stderr);
+    assert!(out.stderr.contains("ValueError: boom\n--- swallow --stats ---\n"), "{}", out.stderr);
+    assert_eq!(stats_count(&out.stderr, "RAISE_VARARGS"), Some(1), "{}", out.stderr);
+
+    let out = swallow(&["--stats", "-c", "import sys\nprint('out')\nsys.exit(3)"]);
+    assert_eq!(out.status, 3);
+    assert_eq!(out.stdout, "out\n");
+    assert!(out.stderr.starts_with("--- swallow --stats ---\n"), "{}", out.stderr);
+    assert_eq!(stats_count(&out.stderr, "IMPORT_NAME"), Some(1), "{}", out.stderr);
+}
+
+#[test]
+fn stats_option_is_documented_and_off_by_default() {
+    let out = swallow(&["--help"]);
+    assert!(out.stdout.contains("\n--stats "), "{}", out.stdout);
+    let out = swallow(&["-c", "print(1)"]);
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("1\n", ""));
+}

@@ -6,6 +6,9 @@
 //! - `table` (feature `dispatch-table`): an array of handler function pointers indexed by the
 //!   opcode, called indirectly from the loop.
 //!
+//! Each backend's loop is generic over `const COUNT: bool`: `run` picks the counting copy once
+//! per loop entry when `--stats` is on (see `vm::stats`), so the plain loop pays nothing.
+//!
 //! Handlers keep their fast paths inline; the generic operations they fall back to
 //! (`ops::getattr`, `instance::object_getattr`, `Vm::call_on_stack`, `ops::binary_op`, ...) are
 //! `#[inline(never)]`. PGO sees those operations as hot and otherwise copies them into the
@@ -19,9 +22,30 @@ use crate::error::{PyErr, PyResult};
 /// Run the current frame (marked `entry`) until it returns. An exception goes to the handler
 /// the exception tables name (`unwind`), or pops every frame up to the entry frame and is
 /// returned.
+///
+/// With `--stats` (`Vm::stats` set) the counting instantiation of the loop runs instead; the
+/// choice is made here, once per loop entry, so the plain loop has no per-instruction check.
 pub fn run(vm: &mut Vm) -> PyResult<Value> {
+    if vm.stats.is_some() {
+        return run_counting(vm);
+    }
     loop {
-        match run_loop(vm) {
+        match run_loop::<false>(vm) {
+            Ok(()) => return Ok(std::mem::replace(&mut vm.return_value, Value::None)),
+            Err(err) => super::unwind::unwind_to_handler(vm, err)?,
+        }
+    }
+}
+
+/// `run` for `--stats`: the loop counts every instruction (see `vm::stats`).
+#[cold]
+#[inline(never)]
+fn run_counting(vm: &mut Vm) -> PyResult<Value> {
+    if let Some(stats) = vm.stats.as_deref_mut() {
+        stats.nested_loops += 1;
+    }
+    loop {
+        match run_loop::<true>(vm) {
             Ok(()) => return Ok(std::mem::replace(&mut vm.return_value, Value::None)),
             Err(err) => super::unwind::unwind_to_handler(vm, err)?,
         }
@@ -74,17 +98,42 @@ fn fetch(vm: &mut Vm) -> PyResult<(u8, u32)> {
     }
 }
 
+/// Before an instruction runs (`COUNT` loops only): count it, and return the frame depth.
+#[inline(always)]
+fn count_before(vm: &mut Vm, opcode: u8) -> usize {
+    let depth = vm.depth();
+    if let Some(stats) = vm.stats.as_deref_mut() {
+        stats.count_instruction(opcode, &vm.frame.code.words, vm.frame.pc);
+    }
+    depth
+}
+
+/// After an instruction ran (`COUNT` loops only): count the calls and frames it made.
+#[inline(always)]
+fn count_after(vm: &mut Vm, opcode: u8, depth_before: usize) {
+    let depth_after = vm.depth();
+    if let Some(stats) = vm.stats.as_deref_mut() {
+        stats.count_frames(opcode, depth_before, depth_after);
+    }
+}
+
+/// The dispatch loop; `COUNT` instantiates the `--stats` variant, which counts around each
+/// handler (`COUNT = false` compiles to the plain loop).
 #[cfg(not(feature = "dispatch-table"))]
-fn run_loop(vm: &mut Vm) -> PyResult<()> {
+fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
     macro_rules! dispatch_match {
         ($(($name:ident, $handler:ident, $operand:ident, $effect:expr, $cache:expr, $doc:expr),)*) => {
             loop {
                 let (opcode, arg) = fetch(vm)?;
-                let flow = match Op::from_u8(opcode) {
-                    $(Some(Op::$name) => handlers::$handler(vm, arg)?,)*
+                let depth_before = if COUNT { count_before(vm, opcode) } else { 0 };
+                let result = match Op::from_u8(opcode) {
+                    $(Some(Op::$name) => handlers::$handler(vm, arg),)*
                     None => return Err(bad_opcode(opcode)),
                 };
-                if flow == Flow::Exit {
+                if COUNT {
+                    count_after(vm, opcode, depth_before);
+                }
+                if result? == Flow::Exit {
                     return Ok(());
                 }
             }
@@ -108,14 +157,19 @@ macro_rules! handler_table {
 crate::for_each_op!(handler_table);
 
 #[cfg(feature = "dispatch-table")]
-fn run_loop(vm: &mut Vm) -> PyResult<()> {
+fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
     loop {
         let (opcode, arg) = fetch(vm)?;
         let handler = match HANDLERS.get(opcode as usize) {
             Some(h) => h,
             None => return Err(bad_opcode(opcode)),
         };
-        if handler(vm, arg)? == Flow::Exit {
+        let depth_before = if COUNT { count_before(vm, opcode) } else { 0 };
+        let result = handler(vm, arg);
+        if COUNT {
+            count_after(vm, opcode, depth_before);
+        }
+        if result? == Flow::Exit {
             return Ok(());
         }
     }

@@ -16,6 +16,7 @@ mod handlers;
 #[cfg(test)]
 mod global_cache_tests;
 pub mod import;
+pub mod stats;
 pub mod unwind;
 
 use std::rc::Rc;
@@ -86,6 +87,8 @@ pub struct Vm {
     pub reraising: bool,
     /// Generators whose frames are on the frame stack, innermost last (see `vm::generator`).
     pub generators: Vec<Rc<crate::objects::generator::PyGenerator>>,
+    /// Counters for `swallow --stats`; `None` (the plain dispatch loop runs) unless asked for.
+    pub stats: Option<Box<stats::Stats>>,
 }
 
 /// An empty code object for the placeholder bottom frame.
@@ -141,6 +144,7 @@ impl Vm {
             handled: Value::None,
             reraising: false,
             generators: Vec::new(),
+            stats: None,
         }
     }
 

@@ -1,0 +1,235 @@
+//! Execution statistics for `swallow --stats`, like CPython's pystats: per-opcode execution
+//! counts, calls and frames, and inline-cache hit / miss / deopt counts, printed to stderr when
+//! the program ends.
+//!
+//! Zero cost when off: `Vm::stats` is `None`, and `dispatch::run` picks the plain instantiation
+//! of the dispatch loop (`COUNT = false`) once per loop entry; only the counting instantiation
+//! touches these counters per instruction.
+//!
+//! ## Inline-cache API
+//! A cache adds a `CacheKind` variant (with its row name and the opcodes that execute the cache,
+//! specialized forms included) and calls, from its slow paths only:
+//! - `stats::cache_miss(vm, kind)` when the cache did not apply and the generic path ran
+//!   (including the first fill of an empty cache);
+//! - `stats::cache_deopt(vm, kind)` when the instruction gives up its specialization.
+//!
+//! Hits are not counted on the fast path (that would cost a branch per hit with stats off):
+//! the report derives them as executions of the kind's opcodes minus its misses and deopts.
+//! So every execution of those opcodes that does not use the cache must count a miss.
+
+use std::fmt::Write;
+
+use super::Vm;
+use crate::bytecode::opcodes::{Op, OP_COUNT, OP_INFO};
+
+/// An inline cache whose outcomes `--stats` reports. Add a variant per cache, with its name
+/// and opcodes below.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CacheKind {}
+
+impl CacheKind {
+    /// Every kind, in report order.
+    pub const ALL: &'static [CacheKind] = &[];
+
+    /// Row name in the report.
+    pub fn name(self) -> &'static str {
+        match self {}
+    }
+
+    /// The opcodes whose every execution is a hit, a miss or a deopt of this cache.
+    pub fn opcodes(self) -> &'static [Op] {
+        match self {}
+    }
+
+    /// Position in `ALL` and in the counter arrays (`self as usize` once there are variants).
+    fn index(self) -> usize {
+        match self {}
+    }
+}
+
+/// Number of cache kinds (at least 1 so the counter arrays are never zero-sized types to index).
+const CACHE_KINDS: usize = if CacheKind::ALL.is_empty() { 1 } else { CacheKind::ALL.len() };
+
+/// The counters `--stats` collects.
+pub struct Stats {
+    /// Executions per opcode byte (an `EXTENDED_ARG` prefix and the instruction it widens each
+    /// count once).
+    pub executed: [u64; 256],
+    /// `CALL*` instructions that pushed a Python frame and went on in the same dispatch loop.
+    pub python_calls: u64,
+    /// `CALL*` instructions that ran to completion in Rust: builtins, classes, and Python
+    /// code run in a nested dispatch loop (e.g. `__init__`).
+    pub other_calls: u64,
+    /// Frames pushed by an instruction (Python calls, generators resumed by `FOR_ITER`/`SEND`).
+    pub inline_frames: u64,
+    /// Dispatch loops started from Rust: modules, class bodies, Python code called by builtins,
+    /// generators resumed from Rust. Each runs one frame pushed from Rust.
+    pub nested_loops: u64,
+    pub cache_misses: [u64; CACHE_KINDS],
+    pub cache_deopts: [u64; CACHE_KINDS],
+}
+
+impl Default for Stats {
+    fn default() -> Stats {
+        Stats {
+            executed: [0; 256],
+            python_calls: 0,
+            other_calls: 0,
+            inline_frames: 0,
+            nested_loops: 0,
+            cache_misses: [0; CACHE_KINDS],
+            cache_deopts: [0; CACHE_KINDS],
+        }
+    }
+}
+
+/// Count a miss of `kind`'s cache (the generic path ran). Call from slow paths only.
+#[inline]
+pub fn cache_miss(vm: &mut Vm, kind: CacheKind) {
+    if let Some(stats) = vm.stats.as_deref_mut() {
+        if let Some(count) = stats.cache_misses.get_mut(kind.index()) {
+            *count += 1;
+        }
+    }
+}
+
+/// Count a deopt of `kind`'s cache (the instruction dropped its specialization).
+#[inline]
+pub fn cache_deopt(vm: &mut Vm, kind: CacheKind) {
+    if let Some(stats) = vm.stats.as_deref_mut() {
+        if let Some(count) = stats.cache_deopts.get_mut(kind.index()) {
+            *count += 1;
+        }
+    }
+}
+
+/// Whether `opcode` is one of the call instructions.
+#[inline(always)]
+fn is_call(opcode: u8) -> bool {
+    matches!(Op::from_u8(opcode), Some(Op::Call | Op::CallMethod | Op::CallKw | Op::CallEx))
+}
+
+impl Stats {
+    /// Count one instruction about to run at `pc` (the frame's pc already points past it):
+    /// an `EXTENDED_ARG` prefix also counts the instruction it widens, which runs inside the
+    /// prefix's handler.
+    #[inline(always)]
+    pub(crate) fn count_instruction(&mut self, opcode: u8, words: &[u32], pc: usize) {
+        self.executed[opcode as usize] += 1;
+        if opcode == Op::ExtendedArg as u8 {
+            let mut next = pc;
+            while let Some(&word) = words.get(next) {
+                let widened = crate::bytecode::opcodes::decode(word).0;
+                self.executed[widened as usize] += 1;
+                if widened != Op::ExtendedArg as u8 {
+                    break;
+                }
+                next += 1;
+            }
+        }
+    }
+
+    /// Count what an instruction did to the frame stack: `depth_before` and `depth_after` are
+    /// `Vm::depth()` around its handler.
+    #[inline(always)]
+    pub(crate) fn count_frames(&mut self, opcode: u8, depth_before: usize, depth_after: usize) {
+        let pushed = depth_after > depth_before;
+        self.inline_frames += pushed as u64;
+        if is_call(opcode) {
+            if pushed {
+                self.python_calls += 1;
+            } else {
+                self.other_calls += 1;
+            }
+        }
+    }
+
+    /// The report printed at exit.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        let total: u64 = self.executed.iter().sum();
+        let _ = writeln!(out, "--- swallow --stats ---");
+        let _ = writeln!(out, "instructions executed: {total}");
+        let mut rows: Vec<(u64, &str)> = (0..OP_COUNT).filter(|&op| self.executed[op] > 0).map(|op| (self.executed[op], OP_INFO[op].name)).collect();
+        rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let _ = writeln!(out, "\nopcode execution counts:");
+        let width = rows.iter().map(|r| r.1.len()).max().unwrap_or(0);
+        let mut cumulative = 0;
+        for (count, name) in rows {
+            cumulative += count;
+            let _ = writeln!(out, "  {name:<width$} {count:>14} {:>6.2}% {:>6.2}%", percent(count, total), percent(cumulative, total));
+        }
+        let _ = writeln!(out, "\ncalls and frames:");
+        let rows = [
+            ("calls that pushed a Python frame", self.python_calls),
+            ("calls run in Rust (builtins, classes, ...)", self.other_calls),
+            ("frames pushed by instructions", self.inline_frames),
+            ("frames run by a dispatch loop from Rust", self.nested_loops),
+            ("frames in all", self.inline_frames + self.nested_loops),
+        ];
+        for (label, count) in rows {
+            let _ = writeln!(out, "  {label:<44} {count:>14}");
+        }
+        let _ = writeln!(out, "\ninline caches:");
+        if CacheKind::ALL.is_empty() {
+            let _ = writeln!(out, "  no inline caches yet");
+        } else {
+            let _ = writeln!(out, "  {:<20} {:>14} {:>14} {:>14} {:>7}", "kind", "hits", "misses", "deopts", "hit %");
+            for &kind in CacheKind::ALL {
+                let executed: u64 = kind.opcodes().iter().map(|&op| self.executed[op as usize]).sum();
+                let misses = self.cache_misses.get(kind.index()).copied().unwrap_or(0);
+                let deopts = self.cache_deopts.get(kind.index()).copied().unwrap_or(0);
+                let hits = executed.saturating_sub(misses + deopts);
+                let _ = writeln!(out, "  {:<20} {hits:>14} {misses:>14} {deopts:>14} {:>6.2}%", kind.name(), percent(hits, executed));
+            }
+        }
+        out
+    }
+}
+
+fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::opcodes::encode;
+
+    #[test]
+    fn extended_arg_counts_the_prefix_and_the_widened_instruction() {
+        let words = [encode(Op::ExtendedArg, 1), encode(Op::ExtendedArg, 2), encode(Op::LoadConst, 3)];
+        let mut stats = Stats::default();
+        stats.count_instruction(Op::ExtendedArg as u8, &words, 1);
+        assert_eq!(stats.executed[Op::ExtendedArg as usize], 2);
+        assert_eq!(stats.executed[Op::LoadConst as usize], 1);
+    }
+
+    #[test]
+    fn calls_are_split_by_whether_they_pushed_a_frame() {
+        let mut stats = Stats::default();
+        stats.count_frames(Op::Call as u8, 3, 4);
+        stats.count_frames(Op::CallMethod as u8, 3, 3);
+        stats.count_frames(Op::ForIter as u8, 3, 4);
+        stats.count_frames(Op::LoadConst as u8, 3, 3);
+        assert_eq!((stats.python_calls, stats.other_calls, stats.inline_frames), (1, 1, 2));
+    }
+
+    #[test]
+    fn report_sorts_by_count_with_shares() {
+        let mut stats = Stats::default();
+        stats.executed[Op::LoadConst as usize] = 3;
+        stats.executed[Op::ReturnValue as usize] = 1;
+        let report = stats.report();
+        assert!(report.contains("instructions executed: 4"), "{report}");
+        let load = report.find("LOAD_CONST").unwrap_or(usize::MAX);
+        let ret = report.find("RETURN_VALUE").unwrap_or(0);
+        assert!(load < ret, "{report}");
+        assert!(report.contains("75.00%"), "{report}");
+        assert!(report.contains("no inline caches yet"), "{report}");
+    }
+}
