@@ -535,6 +535,20 @@ fn stats_counts_opcodes_and_calls_on_stderr() {
 }
 
 #[test]
+fn stats_count_load_global_cache_hits_and_misses() {
+    // f runs three times, executing LOAD_GLOBAL 101 times each (range once, K 100 times).
+    // First call: both slots are empty (2 misses). Rebinding K keeps the globals' keys: all hits.
+    // Adding the global NEW changes the keys version: range and K miss once more.
+    let program = "K = 1\ndef f():\n    t = 0\n    for i in range(100):\n        t += K\n    return t\nprint(f())\nK = 2\nprint(f())\nNEW = 0\nprint(f())\n";
+    let out = swallow(&["--stats", "-c", program]);
+    assert_eq!((out.status, out.stdout.as_str()), (0, "100\n200\n200\n"), "stderr: {}", out.stderr);
+    let caches = out.stderr.split("\ninline caches:\n").nth(1).unwrap_or_default();
+    let row: Vec<&str> = caches.lines().find(|line| line.trim_start().starts_with("LOAD_GLOBAL")).unwrap_or_default().split_whitespace().collect();
+    assert_eq!(row, ["LOAD_GLOBAL", "299", "4", "0", "98.68%"], "{}", out.stderr);
+    assert_eq!(stats_count(&out.stderr, "LOAD_GLOBAL"), Some(303), "{}", out.stderr);
+}
+
+#[test]
 fn stats_follow_a_traceback_and_sys_exit() {
     let out = swallow(&["--stats", "-c", "print('out')\nraise ValueError('boom')"]);
     assert_eq!(out.status, 1);

@@ -332,10 +332,17 @@ fn lookup_global(vm: &mut Vm, arg: u32) -> PyResult<Value> {
 pub(super) fn load_global(vm: &mut Vm, arg: u32) -> Step {
     let v = match cached_global(vm, arg) {
         Some(v) => v,
-        None => lookup_global(vm, arg)?,
+        None => load_global_miss(vm, arg)?,
     };
     vm.push(v);
     NEXT
+}
+
+/// LOAD_GLOBAL's cache did not apply: count the miss for `--stats`, then look the name up.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
+fn load_global_miss(vm: &mut Vm, arg: u32) -> PyResult<Value> {
+    super::stats::cache_miss(vm, super::stats::CacheKind::LoadGlobal);
+    lookup_global(vm, arg)
 }
 
 #[inline(always)]
@@ -366,7 +373,13 @@ pub(super) fn load_name(vm: &mut Vm, arg: u32) -> Step {
             }
         }
     }
-    load_global(vm, arg)
+    // The LOAD_GLOBAL cache slots serve LOAD_NAME too; its misses are not counted for --stats.
+    let v = match cached_global(vm, arg) {
+        Some(v) => v,
+        None => lookup_global(vm, arg)?,
+    };
+    vm.push(v);
+    NEXT
 }
 
 fn namespace(vm: &Vm) -> Rc<PyDict> {
