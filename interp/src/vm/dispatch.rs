@@ -12,7 +12,7 @@
 //! Handlers keep their fast paths inline; the generic operations they fall back to
 //! (`ops::getattr`, `instance::object_getattr`, `Vm::call_on_stack`, `ops::binary_op`, ...) are
 //! `#[inline(never)]`. PGO sees those operations as hot and otherwise copies them into the
-//! loop: with the committed profile that grew `run_loop` from 45 KB to 217 KB and its stack
+//! loop: with the first committed profile that grew `run_loop` from 45 KB to 217 KB and its stack
 //! frame from 0.9 to 3 KB, more instruction-cache misses than the saved calls were worth.
 
 use super::{handlers, Flow, Vm};
