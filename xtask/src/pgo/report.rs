@@ -63,12 +63,11 @@ pub fn change_text(speedup: f64) -> String {
 }
 
 /// A build's median time and its change against the reference:
-/// `147.5 ms: 1.20x faster (-16%) [1.18x, 1.21x]`. The factor is the test's speedup (the median
-/// per-round ratio) or, untested, the ratio of the medians `old / new`; the bracket is the 95%
+/// `147.5 ms: 1.20x faster (-16%) [1.18x, 1.21x]`. The factor is `speedup_of`; the bracket is the 95%
 /// bootstrap interval of the factor just named (of the speedup when faster, of the slowdown when
 /// slower), and `(n.s.)` follows a change that is not significant.
 fn gain_text(old: f64, new: f64, test: Option<&BootstrapTest>) -> String {
-    let speedup = test.map_or(old / new, |t| t.speedup);
+    let speedup = speedup_of(old, new, test);
     let interval = match test {
         Some(test) if speedup >= 1.0 => format!(" [{:.2}x, {:.2}x]", test.low, test.high),
         Some(test) => format!(" [{:.2}x, {:.2}x]", 1.0 / test.high, 1.0 / test.low),
@@ -76,6 +75,12 @@ fn gain_text(old: f64, new: f64, test: Option<&BootstrapTest>) -> String {
     };
     let not_significant = if test.is_some_and(BootstrapTest::significant) { "" } else { " (n.s.)" };
     format!("{}: {}{interval}{not_significant}", format_ms(new), change_text(speedup))
+}
+
+/// The factor a change reports: the test's speedup (the median per-round ratio) or, untested,
+/// the ratio of the medians `old / new`.
+fn speedup_of(old: f64, new: f64, test: Option<&BootstrapTest>) -> f64 {
+    test.map_or(old / new, |t| t.speedup)
 }
 
 impl PgoReport<'_> {
@@ -257,7 +262,7 @@ impl PgoReport<'_> {
         for gain in gains {
             let cell = match &gain.result {
                 Ok((old, new, test)) => {
-                    speedups.push(test.map_or(old / new, |t| t.speedup));
+                    speedups.push(speedup_of(*old, *new, test.as_ref()));
                     if !test.is_some_and(|t| t.significant()) {
                         not_significant.push(gain.workload.clone());
                     }
@@ -309,7 +314,7 @@ impl PgoReport<'_> {
                 "workloads": gains.iter().map(|gain| match &gain.result {
                     Ok((old, new, test)) => json!({
                         "name": gain.workload, "fold": gain.fold, "lto_median_seconds": old, "pgo_median_seconds": new,
-                        "speedup": test.map_or(old / new, |t| t.speedup), "ci_low": test.map(|t| t.low), "ci_high": test.map(|t| t.high),
+                        "speedup": speedup_of(*old, *new, test.as_ref()), "ci_low": test.map(|t| t.low), "ci_high": test.map(|t| t.high),
                         "p_value": test.map(|t| t.p_value), "significant": test.map(|t| t.significant()),
                     }),
                     Err(reason) => json!({"name": gain.workload, "fold": gain.fold, "failed": reason}),
