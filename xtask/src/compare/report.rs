@@ -67,7 +67,7 @@ impl<'a> Summary<'a> {
                             Some(_) if i != reference => stats::bootstrap_paired_ratio(&reference_runs.seconds, &runs.seconds),
                             _ => None,
                         };
-                        let speedup = test.map(|t| t.speedup).or(reference_median.map(|median| median / time.median));
+                        let speedup = reference_median.map(|median| speedup_of(median, time.median, test.as_ref()));
                         Cell::Measured(Timing { time, peak_rss_kib: runs.peak_rss_kib, speedup, test })
                     })
                     .collect()
@@ -163,6 +163,12 @@ fn format_mib(bytes: Option<u64>) -> String {
         Some(b) if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
         Some(b) => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
     }
+}
+
+/// The speedup a comparison reports for a build whose median time is `new` against a reference
+/// median `old`: the test's speedup (the median per-round ratio) or, untested, `old / new`.
+pub fn speedup_of(old: f64, new: f64, test: Option<&BootstrapTest>) -> f64 {
+    test.map_or(old / new, |t| t.speedup)
 }
 
 /// `*`, `~` or `?`: the significance mark of a speedup.

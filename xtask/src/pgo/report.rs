@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::compare::chart::{speedup_chart, workload_groups, Group};
-use crate::compare::report::{format_ms, markdown_table_header, Cell, Summary};
+use crate::compare::report::{format_ms, markdown_table_header, speedup_of, Cell, Summary};
 use crate::compare::Measurements;
 use crate::stats::{self, BootstrapTest};
 
@@ -75,12 +75,6 @@ fn gain_text(old: f64, new: f64, test: Option<&BootstrapTest>) -> String {
     };
     let not_significant = if test.is_some_and(BootstrapTest::significant) { "" } else { " (n.s.)" };
     format!("{}: {}{interval}{not_significant}", format_ms(new), change_text(speedup))
-}
-
-/// The factor a change reports: the test's speedup (the median per-round ratio) or, untested,
-/// the ratio of the medians `old / new`.
-fn speedup_of(old: f64, new: f64, test: Option<&BootstrapTest>) -> f64 {
-    test.map_or(old / new, |t| t.speedup)
 }
 
 impl PgoReport<'_> {
