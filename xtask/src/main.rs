@@ -6,6 +6,7 @@
 //!   benchmark workloads with python3.
 //! - `compare`: measure swallow against other Python interpreters on the workload suite.
 //! - `pgo`: `pgo-build`, the LTO + PGO pipeline and its measured gains.
+//! - `image`: the optimized build packaged as a reproducible OCI image archive.
 //!
 //! Shared pieces: `measure` (one timed run of an interpreter in its own process) and `stats`
 //! (summaries, the bootstrap of the ratio of medians, geometric means); `test_support` holds the
@@ -14,6 +15,7 @@
 mod compare;
 mod corpus_expect;
 mod corpus_format;
+mod image;
 mod measure;
 mod pgo;
 mod stats;
@@ -47,6 +49,9 @@ enum XtaskCommand {
     /// Build the optimized interpreter: LTO, PGO trained on the workload training set, then
     /// LTO against LTO+PGO measured with statistics; binaries and reports go to target/pgo/.
     PgoBuild(pgo::PgoBuildArgs),
+    /// Build swallow with the committed PGO profile and write an OCI image archive of it to
+    /// target/image/swallow-<version>.tar (no container engine needed; reproducible).
+    Image(image::ImageArgs),
 }
 
 fn main() {
@@ -55,7 +60,8 @@ fn main() {
         XtaskCommand::CorpusExpect { names } => corpus_expect::run(&names),
         XtaskCommand::WorkloadsExpect { names } => corpus_expect::run_workloads(&names),
         XtaskCommand::Compare(args) => compare::run(args),
-        XtaskCommand::PgoBuild(args) => pgo::run(args),
+        XtaskCommand::PgoBuild(args) => pgo::run(args).map(drop),
+        XtaskCommand::Image(args) => image::run(args),
     };
     if let Err(error) = result {
         eprintln!("xtask: error: {error:#}");
@@ -82,6 +88,12 @@ pub fn target_dir() -> PathBuf {
 /// The benchmark workload suite: `benches/workloads/*.py`, each with its recorded `.expected`.
 pub fn workloads_dir() -> PathBuf {
     project_root().join("benches").join("workloads")
+}
+
+/// The SHA-256 of `bytes`, in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Write `contents` to `path` through a temporary file in the same directory and a rename, so a

@@ -85,8 +85,32 @@ impl Phases {
     }
 }
 
+/// What a successful `pgo-build` installed.
+pub struct Installed {
+    /// The LTO+PGO binary, `target/pgo/swallow-pgo`.
+    pub optimized: PathBuf,
+    /// The SHA-256 of the profile it was built with (from the profile's manifest).
+    pub profile_sha256: String,
+}
+
+/// `cargo xtask pgo-build --profile pgo-profiles/swallow.profdata --no-measure`: the LTO+PGO
+/// build from the committed profile, without training or measurement (what `cargo xtask image`
+/// packages). The options go through the same parser, so every other setting is the command's
+/// default.
+pub fn build_with_committed_profile() -> anyhow::Result<Installed> {
+    #[derive(clap::Parser)]
+    struct PgoBuildCommand {
+        #[command(flatten)]
+        args: PgoBuildArgs,
+    }
+    let profile = crate::project_root().join("pgo-profiles").join(profile::PROFILE_FILE_NAME);
+    let command_line = [OsString::from("pgo-build"), "--profile".into(), profile.into_os_string(), "--no-measure".into()];
+    let command = <PgoBuildCommand as clap::Parser>::try_parse_from(command_line)?;
+    run(command.args)
+}
+
 /// Entry point of `cargo xtask pgo-build`.
-pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
+pub fn run(args: PgoBuildArgs) -> anyhow::Result<Installed> {
     catch_interrupts();
     let pgo_dir = crate::target_dir().join("pgo");
     std::fs::create_dir_all(&pgo_dir).with_context(|| format!("creating {}", pgo_dir.display()))?;
@@ -239,8 +263,9 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<()> {
     for path in report::write_all(&report, &pgo_dir)? {
         println!("wrote {}", path.display());
     }
-    println!("the optimized interpreter: {}", pgo_dir.join("swallow-pgo").display());
-    Ok(())
+    let optimized = pgo_dir.join("swallow-pgo");
+    println!("the optimized interpreter: {}", optimized.display());
+    Ok(Installed { optimized, profile_sha256: manifest.sha256 })
 }
 
 /// The training set named in `benches/workloads/training-set.txt` (one name per line, `#`

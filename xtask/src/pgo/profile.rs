@@ -11,7 +11,6 @@ use std::time::Duration;
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use super::preflight::{major, Toolchain};
 use crate::compare::{differs_from_expected, Workload};
@@ -205,7 +204,7 @@ pub fn manifest_path(profile: &Path) -> PathBuf {
 /// The SHA-256 of a file's content, in hex.
 pub fn sha256_of(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(Sha256::digest(&bytes).iter().map(|byte| format!("{byte:02x}")).collect())
+    Ok(crate::sha256_hex(&bytes))
 }
 
 /// Check a profile given with `--profile` before building with it: its manifest exists and
