@@ -54,7 +54,7 @@ pub struct ImageInputs {
 pub struct Written {
     pub path: PathBuf,
     /// The image's name in the archive (`swallow:<version>`).
-    pub reference: String,
+    pub name: oci::ImageName,
     pub labels: BTreeMap<String, String>,
     pub digests: oci::ImageDigests,
     pub archive_size: u64,
@@ -74,7 +74,7 @@ pub fn run(args: ImageArgs) -> anyhow::Result<()> {
     let timestamp = source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?.unwrap_or_else(commit_time);
     let inputs = ImageInputs { binary, profile_sha256, revision: interpreters::source_revision(), timestamp };
     let written = write_image(&inputs, args.output.as_deref())?;
-    println!("image {} ({}), {:.2} MiB", written.reference, inputs.binary.display(), mib(written.archive_size));
+    println!("image {} ({}), {:.2} MiB", written.name.reference(), inputs.binary.display(), mib(written.archive_size));
     for (path, size) in &written.files {
         println!("  {path:<40} {:>8.2} MiB", mib(*size));
     }
@@ -83,7 +83,7 @@ pub fn run(args: ImageArgs) -> anyhow::Result<()> {
     println!("wrote {}", written.path.display());
     if args.verify {
         let work_dir = crate::target_dir().join("image").join(format!("verify-{}", std::process::id()));
-        let verified = verify::verify(&written.path, &written.digests, &written.reference, &written.labels, &work_dir)?;
+        let verified = verify::verify(&written.path, &written.digests, &written.name, &written.labels, &work_dir)?;
         println!("skopeo inspect oci-archive:{}\n{}", written.path.display(), verified.skopeo_inspect.trim_end());
         println!("unpacked with umoci; its swallow ran `{}` and printed: {}", verify::PROGRAM, verified.program_output.trim_end());
     }
@@ -124,7 +124,7 @@ pub fn write_image(inputs: &ImageInputs, output: Option<&Path>) -> anyhow::Resul
     let version = rootfs::version_of(&inputs.binary)?;
     let libraries = rootfs::shared_libraries(&inputs.binary)?;
     let files = rootfs::root_filesystem(binary_bytes, &libraries)?;
-    let reference = format!("swallow:{version}");
+    let name = oci::ImageName { repository: "swallow".to_owned(), tag: version.clone() };
     let labels = BTreeMap::from([
         ("org.opencontainers.image.title".to_owned(), "swallow".to_owned()),
         ("org.opencontainers.image.description".to_owned(), "swallow, a Python 3.11 interpreter written in Rust".to_owned()),
@@ -132,19 +132,7 @@ pub fn write_image(inputs: &ImageInputs, output: Option<&Path>) -> anyhow::Resul
         ("org.opencontainers.image.revision".to_owned(), inputs.revision.clone()),
         (PROFILE_LABEL.to_owned(), inputs.profile_sha256.clone().unwrap_or_else(|| "none".to_owned())),
     ]);
-    let config = oci::ImageConfig {
-        reference: reference.clone(),
-        entrypoint: vec!["swallow".to_owned()],
-        env: vec!["PATH=/usr/local/bin:/usr/bin:/bin".to_owned()],
-        working_dir: "/".to_owned(),
-        labels: labels.clone(),
-        timestamp: inputs.timestamp,
-        created_by: match inputs.profile_sha256 {
-            Some(_) => "cargo xtask image (LTO+PGO build with pgo-profiles/swallow.profdata)".to_owned(),
-            None => "cargo xtask image --binary".to_owned(),
-        },
-    };
-    let (archive, digests) = oci::image_archive(&files, &config)?;
+    let (archive, digests) = oci::image_archive(&files, &image_config(&name, &labels, inputs))?;
     let path = match output {
         Some(path) => path.to_path_buf(),
         None => crate::target_dir().join("image").join(format!("swallow-{version}.tar")),
@@ -163,7 +151,23 @@ pub fn write_image(inputs: &ImageInputs, output: Option<&Path>) -> anyhow::Resul
             oci::EntryKind::Directory => None,
         })
         .collect();
-    Ok(Written { path, reference, labels, digests, archive_size: archive.len() as u64, files })
+    Ok(Written { path, name, labels, digests, archive_size: archive.len() as u64, files })
+}
+
+/// The image's config: `swallow` on PATH as the entrypoint, `/` as the working directory.
+fn image_config(name: &oci::ImageName, labels: &BTreeMap<String, String>, inputs: &ImageInputs) -> oci::ImageConfig {
+    oci::ImageConfig {
+        name: name.clone(),
+        entrypoint: vec!["swallow".to_owned()],
+        env: vec!["PATH=/usr/local/bin:/usr/bin:/bin".to_owned()],
+        working_dir: "/".to_owned(),
+        labels: labels.clone(),
+        timestamp: inputs.timestamp,
+        created_by: match inputs.profile_sha256 {
+            Some(_) => "cargo xtask image (LTO+PGO build with pgo-profiles/swallow.profdata)".to_owned(),
+            None => "cargo xtask image --binary".to_owned(),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -204,12 +208,12 @@ pub(crate) mod tests {
         let scratch = ScratchDir::new("image-skopeo-umoci");
         let output = scratch.join("out/swallow.tar");
         let written = write_image(&inputs(debug_swallow()), Some(&output)).unwrap();
-        assert_eq!(written.reference, format!("swallow:{}", env!("CARGO_PKG_VERSION")));
+        assert_eq!(written.name.reference(), format!("swallow:{}", env!("CARGO_PKG_VERSION")));
         let paths: Vec<&str> = written.files.iter().map(|(path, _)| path.as_str()).collect();
         assert!(paths.contains(&"/usr/local/bin/swallow") && paths.contains(&"/lib64/ld-linux-x86-64.so.2"), "{paths:?}");
         assert!(paths.iter().any(|path| path.ends_with("/libc.so.6")), "{paths:?}");
 
-        let verified = verify::verify(&output, &written.digests, &written.reference, &written.labels, &scratch.join("verify")).unwrap();
+        let verified = verify::verify(&output, &written.digests, &written.name, &written.labels, &scratch.join("verify")).unwrap();
         assert_eq!(verified.program_output, verify::PROGRAM_OUTPUT);
         let inspected: serde_json::Value = serde_json::from_str(&verified.skopeo_inspect).unwrap();
         assert_eq!(inspected["Labels"]["org.opencontainers.image.revision"], "0123456789ab");
@@ -217,6 +221,21 @@ pub(crate) mod tests {
         assert_eq!(inspected["Labels"]["org.opencontainers.image.version"], "0.1.0");
         assert_eq!(inspected["Created"], "2026-11-22T13:10:01Z");
         assert!(!scratch.join("verify").exists(), "the unpacked image is removed after the check");
+    }
+
+    /// The check has teeth: an image without the shared libraries unpacks, but its swallow
+    /// cannot start in the chroot, and verify says so.
+    #[test]
+    fn an_image_without_the_libraries_fails_the_check() {
+        let scratch = ScratchDir::new("image-without-libraries");
+        let files = rootfs::root_filesystem(std::fs::read(debug_swallow()).unwrap(), &[]).unwrap();
+        let written = write_image(&inputs(debug_swallow()), Some(&scratch.join("complete.tar"))).unwrap();
+        let config = image_config(&written.name, &written.labels, &inputs(debug_swallow()));
+        let (archive, digests) = oci::image_archive(&files, &config).unwrap();
+        let broken = scratch.join("without-libraries.tar");
+        std::fs::write(&broken, archive).unwrap();
+        let error = format!("{:#}", verify::verify(&broken, &digests, &written.name, &written.labels, &scratch.join("verify")).unwrap_err());
+        assert!(error.contains("chroot") && error.contains("failed"), "{error}");
     }
 
     #[test]

@@ -129,12 +129,33 @@ fn civil_date(days: u64) -> (u64, u64, u64) {
     (year, month, day)
 }
 
+/// The image's name, as an engine lists it after loading the archive.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageName {
+    pub repository: String,
+    pub tag: String,
+}
+
+impl ImageName {
+    /// `swallow:0.1.0`: the name in `manifest.json` (`RepoTags`), which `docker load` reads.
+    pub fn reference(&self) -> String {
+        format!("{}:{}", self.repository, self.tag)
+    }
+
+    /// `docker.io/library/swallow:0.1.0`: the index's `io.containerd.image.name`, which Docker's
+    /// containerd image store and podman read.
+    pub fn fully_qualified(&self) -> String {
+        format!("docker.io/library/{}", self.reference())
+    }
+}
+
 /// Everything the image describes besides its files.
 #[derive(Clone, Debug)]
 pub struct ImageConfig {
-    /// `org.opencontainers.image.ref.name` in the index and the tag in `manifest.json`, e.g.
-    /// `swallow:0.1.0`.
-    pub reference: String,
+    /// Named in the index the way `docker save` names an image (the tag as
+    /// `org.opencontainers.image.ref.name`, the whole name as `io.containerd.image.name`) and in
+    /// `manifest.json`.
+    pub name: ImageName,
     pub entrypoint: Vec<String>,
     pub env: Vec<String>,
     pub working_dir: String,
@@ -193,14 +214,17 @@ pub fn image_archive(files: &[Entry], config: &ImageConfig) -> anyhow::Result<(V
     }))?;
     let mut manifest_descriptor = descriptor(MANIFEST_MEDIA_TYPE, &manifest_bytes);
     manifest_descriptor["platform"] = json!({"architecture": "amd64", "os": "linux"});
-    manifest_descriptor["annotations"] = json!({"org.opencontainers.image.ref.name": config.reference});
+    manifest_descriptor["annotations"] = json!({
+        "org.opencontainers.image.ref.name": config.name.tag,
+        "io.containerd.image.name": config.name.fully_qualified(),
+    });
     let index_bytes = serde_json::to_vec(&json!({"schemaVersion": 2, "mediaType": INDEX_MEDIA_TYPE, "manifests": [manifest_descriptor]}))?;
     let blob_path = |bytes: &[u8]| format!("blobs/sha256/{}", crate::sha256_hex(bytes));
     // `docker load` of the classic image store reads this file (the format `docker save`
     // writes), not index.json; it finds the same blobs.
     let docker_manifest_bytes = serde_json::to_vec(&json!([{
         "Config": blob_path(&config_bytes),
-        "RepoTags": [config.reference],
+        "RepoTags": [config.name.reference()],
         "Layers": [blob_path(&layer)],
     }]))?;
 
@@ -335,7 +359,7 @@ pub(super) mod tests {
 
     fn config(timestamp: u64) -> ImageConfig {
         ImageConfig {
-            reference: "swallow:0.1.0".into(),
+            name: ImageName { repository: "swallow".into(), tag: "0.1.0".into() },
             entrypoint: vec!["swallow".into()],
             env: vec!["PATH=/usr/local/bin:/usr/bin:/bin".into()],
             working_dir: "/".into(),
@@ -358,7 +382,8 @@ pub(super) mod tests {
 
         let index: serde_json::Value = serde_json::from_slice(&file("index.json")).unwrap();
         assert_eq!(index["manifests"][0]["digest"], digests.manifest.as_str());
-        assert_eq!(index["manifests"][0]["annotations"]["org.opencontainers.image.ref.name"], "swallow:0.1.0");
+        assert_eq!(index["manifests"][0]["annotations"]["org.opencontainers.image.ref.name"], "0.1.0");
+        assert_eq!(index["manifests"][0]["annotations"]["io.containerd.image.name"], "docker.io/library/swallow:0.1.0");
         let manifest_bytes = blob(&digests.manifest);
         assert_eq!(digest_of(&manifest_bytes), digests.manifest);
         let manifest: serde_json::Value = serde_json::from_slice(&manifest_bytes).unwrap();

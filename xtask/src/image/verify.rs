@@ -1,5 +1,6 @@
 //! Checking a written image with other projects' tools, as a user's would read it: `skopeo
-//! inspect` reads the archive (digest, platform, labels, entrypoint), `umoci unpack` unpacks
+//! inspect` reads the archive (digest, platform, labels, entrypoint), also as the `docker
+//! save` format `docker load` reads (by the image's name), `umoci unpack` unpacks
 //! it into a runtime bundle, and the unpacked swallow runs a program inside the unpacked root
 //! filesystem (`chroot`, or through the image's own dynamic loader when not root). skopeo and
 //! umoci come from Debian's packages, installed with apt-get when missing.
@@ -11,7 +12,7 @@ use std::sync::Mutex;
 
 use anyhow::{bail, Context};
 
-use super::oci::ImageDigests;
+use super::oci::{ImageDigests, ImageName};
 use super::rootfs::BINARY_PATH;
 
 /// The program the unpacked binary runs, and what it must print.
@@ -98,10 +99,11 @@ fn is_root() -> bool {
 }
 
 /// Check the archive at `archive` with skopeo and umoci: skopeo reports `digests.manifest`,
-/// linux/amd64, every label in `labels` and the entrypoint `["swallow"]`; umoci unpacks the
-/// image named `reference` into `work_dir` (emptied first, removed after success) and the
+/// linux/amd64, every label in `labels` and the entrypoint `["swallow"]`, and finds the image
+/// named `name` with the same config when it reads the file as a docker archive; umoci unpacks the
+/// image tagged `name.tag` into `work_dir` (emptied first, removed after success) and the
 /// unpacked swallow prints [`PROGRAM_OUTPUT`].
-pub fn verify(archive: &Path, digests: &ImageDigests, reference: &str, labels: &BTreeMap<String, String>, work_dir: &Path) -> anyhow::Result<Verified> {
+pub fn verify(archive: &Path, digests: &ImageDigests, name: &ImageName, labels: &BTreeMap<String, String>, work_dir: &Path) -> anyhow::Result<Verified> {
     ensure_tools()?;
     let location = format!("oci-archive:{}", archive.display());
     let skopeo_inspect = run(Command::new("skopeo").args(["inspect", &location]))?;
@@ -122,6 +124,14 @@ pub fn verify(archive: &Path, digests: &ImageDigests, reference: &str, labels: &
     if config["config"]["Entrypoint"] != serde_json::json!(["swallow"]) {
         bail!("skopeo reads the entrypoint {}", config["config"]["Entrypoint"]);
     }
+    // The same file read as `docker save` output (its manifest.json, what `docker load` reads):
+    // the image is found under its name, with the same config.
+    let as_docker_archive = format!("docker-archive:{}:{}", archive.display(), name.reference());
+    let docker: serde_json::Value = serde_json::from_str(&run(Command::new("skopeo").args(["inspect", &as_docker_archive]))?)
+        .context("`skopeo inspect docker-archive:...` printed no JSON")?;
+    if docker["Labels"] != inspected["Labels"] || docker["Layers"] != serde_json::json!([digests.layer_diff_id]) {
+        bail!("read as a docker archive, the image has the labels {} and layers {}", docker["Labels"], docker["Layers"]);
+    }
 
     if work_dir.exists() {
         std::fs::remove_dir_all(work_dir).with_context(|| format!("clearing {}", work_dir.display()))?;
@@ -136,7 +146,7 @@ pub fn verify(archive: &Path, digests: &ImageDigests, reference: &str, labels: &
     if !is_root() {
         unpack.arg("--rootless");
     }
-    unpack.arg("--image").arg(format!("{}:{reference}", layout.display())).arg(&bundle);
+    unpack.arg("--image").arg(format!("{}:{}", layout.display(), name.tag)).arg(&bundle);
     run(&mut unpack)?;
     let runtime_config: serde_json::Value =
         serde_json::from_slice(&std::fs::read(bundle.join("config.json")).context("umoci wrote no config.json")?)?;
