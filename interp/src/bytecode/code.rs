@@ -93,9 +93,23 @@ pub struct Code {
     pub exception_table: Box<[ExceptionEntry]>,
     /// A function body's docstring (its `__doc__`), `None` when it has none.
     pub doc: Value,
+    /// A call with exactly `argcount` positional arguments needs nothing but its remaining
+    /// slots marked unbound: no `*args`/`**kwargs`, keyword-only parameters, cells or free
+    /// variables, and not a generator (see `Code::plain_entry_of`; `Vm::call_on_stack`'s
+    /// fast path).
+    pub plain_entry: bool,
 }
 
 impl Code {
+    /// Whether code with these parameters, slots and flags can be entered by just placing the
+    /// positional arguments (the value of `plain_entry`).
+    pub fn plain_entry_of(flags: u32, kwonlyargcount: u32, cellvars: &[Rc<str>], freevars: &[Rc<str>]) -> bool {
+        flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::NAMESPACE) == 0
+            && kwonlyargcount == 0
+            && cellvars.is_empty()
+            && freevars.is_empty()
+    }
+
     /// Total number of frame slots before the evaluation stack.
     #[inline]
     pub fn nslots(&self) -> usize {

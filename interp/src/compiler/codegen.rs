@@ -603,6 +603,7 @@ impl<'a> CodeGen<'a> {
             firstlineno: unit.firstlineno,
             exception_table: assembled.exception_table.into_boxed_slice(),
             doc: unit.doc,
+            plain_entry: Code::plain_entry_of(unit.flags, unit.kwonlyargcount, &scope.cellvars, &scope.freevars),
         };
         Ok(Rc::new(code))
     }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use smallvec::SmallVec;
 
 use super::{dispatch, Frame, Vm};
-use crate::bytecode::code::flags;
+use crate::bytecode::code::{flags, Code};
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
 use crate::objects::str::PyStr;
@@ -41,6 +41,14 @@ impl Vm {
             crate::objects::generator::run_pending_closes(self);
         }
         let drop_below = (args_start - callable_at) as u32;
+        if let Some(Value::Function(func)) = self.stack.get(callable_at) {
+            let code = &func.code;
+            if code.plain_entry && kwnames.is_empty() && self.stack.len() - args_start == code.argcount as usize {
+                let (code, globals) = (code.clone(), func.globals.clone());
+                self.enter_plain(code, globals, args_start, drop_below)?;
+                return Ok(CallOutcome::Pushed);
+            }
+        }
         let callable = match self.stack.get(callable_at) {
             Some(c) => c.clone(),
             None => return Err(PyErr::runtime_error("internal error: call without callable")),
@@ -148,6 +156,17 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
         })
+    }
+
+    /// Enter `code` whose `plain_entry` holds, called with exactly its positional arguments
+    /// (already its first slots): mark the other locals unbound and push the frame. No
+    /// reference to the function object itself is taken.
+    #[inline(always)]
+    fn enter_plain(&mut self, code: Rc<Code>, globals: Rc<PyDict>, args_start: usize, drop_below: u32) -> PyResult<()> {
+        for _ in self.stack.len()..args_start + code.varnames.len() {
+            self.stack.push(Value::Null);
+        }
+        self.push_frame(Frame { code, pc: 0, base: args_start, drop_below, entry: false, globals, locals: None })
     }
 
     /// Move the bound slots of a generator function's call off the stack into a new
@@ -356,7 +375,7 @@ pub(crate) fn call_from_rust(vm: &mut Vm, callable: &Value, args: &[Value], kwna
             vm.stack.extend(args.iter().cloned());
             vm.enter_function(func, args_start, 1, kwnames, true)?;
             if func.code.flags & flags::GENERATOR != 0 {
-                return Ok(vm.stack.pop().unwrap_or(Value::None));
+                return Ok(vm.stack.pop().unwrap_or_else(|| Value::None));
             }
             let result = dispatch::run(vm);
             debug_assert!(vm.stack.len() == callable_at);

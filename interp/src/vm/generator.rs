@@ -128,7 +128,7 @@ fn push_generator_frame(vm: &mut Vm, gen: &Rc<PyGenerator>, sent: Option<Value>,
 /// `YIELD_VALUE`: suspend the running generator frame and hand TOS to its resumer.
 #[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 pub(super) fn yield_value(vm: &mut Vm) -> PyResult<Flow> {
-    let value = vm.stack.pop().unwrap_or(Value::None);
+    let value = vm.stack.pop().unwrap_or_else(|| Value::None);
     let Some(gen) = vm.generators.pop() else {
         return Err(internal("yield outside a generator frame"));
     };
@@ -228,7 +228,7 @@ pub(super) fn for_iter(vm: &mut Vm, gen: Rc<PyGenerator>, target: u32) -> PyResu
 
 /// `SEND`: TOS1 is the delegate iterator, TOS the value to send.
 pub(super) fn send(vm: &mut Vm, target: u32) -> PyResult<Flow> {
-    let value = vm.stack.pop().unwrap_or(Value::None);
+    let value = vm.stack.pop().unwrap_or_else(|| Value::None);
     let delegate = match vm.stack.last() {
         Some(v) => v.clone(),
         None => return Err(internal("SEND without an iterator")),
@@ -276,7 +276,7 @@ pub(super) fn send(vm: &mut Vm, target: u32) -> PyResult<Flow> {
 
 /// `StopIteration.value`.
 fn stop_iteration_value(e: &PyErr) -> Value {
-    crate::objects::exception::get_attribute(&e.0, "value").unwrap_or(Value::None)
+    crate::objects::exception::get_attribute(&e.0, "value").unwrap_or_else(|| Value::None)
 }
 
 /// Resume `gen` from Rust with `value` sent in; runs a nested dispatch loop until the

@@ -34,7 +34,7 @@ impl Vm {
 
     #[inline(always)]
     fn pop(&mut self) -> Value {
-        self.stack.pop().unwrap_or(Value::Null)
+        self.stack.pop().unwrap_or_else(|| Value::Null)
     }
 
     #[inline(always)]
@@ -55,7 +55,7 @@ impl Vm {
     #[inline(always)]
     fn set_top(&mut self, v: Value) {
         if let Some(t) = self.stack.last_mut() {
-            *t = v;
+            std::mem::replace(t, v).discard();
         }
     }
 
@@ -75,7 +75,7 @@ impl Vm {
 
     #[inline(always)]
     fn name_value(&self, idx: u32) -> Value {
-        self.frame.code.names.get(idx as usize).cloned().unwrap_or(Value::None)
+        self.frame.code.names.get(idx as usize).cloned().unwrap_or_else(|| Value::None)
     }
 
     fn truthy(&mut self, v: &Value) -> PyResult<bool> {
@@ -145,7 +145,9 @@ pub(super) fn extended_arg(vm: &mut Vm, arg: u32) -> Step {
 
 #[inline(always)]
 pub(super) fn pop_top(vm: &mut Vm, _arg: u32) -> Step {
-    vm.stack.pop();
+    if let Some(v) = vm.stack.pop() {
+        v.discard();
+    }
     NEXT
 }
 
@@ -168,7 +170,7 @@ pub(super) fn swap(vm: &mut Vm, arg: u32) -> Step {
 
 #[inline(always)]
 pub(super) fn load_const(vm: &mut Vm, arg: u32) -> Step {
-    let v = vm.frame.code.consts.get(arg as usize).cloned().unwrap_or(Value::None);
+    let v = vm.frame.code.consts.get(arg as usize).cloned().unwrap_or_else(|| Value::None);
     vm.push(v);
     NEXT
 }
@@ -202,7 +204,7 @@ pub(super) fn store_fast(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
     let slot = vm.frame.base + arg as usize;
     if let Some(s) = vm.stack.get_mut(slot) {
-        *s = v;
+        std::mem::replace(s, v).discard();
     }
     NEXT
 }
@@ -269,7 +271,7 @@ pub(super) fn delete_deref(vm: &mut Vm, arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn load_closure(vm: &mut Vm, arg: u32) -> Step {
     let slot = vm.frame.base + vm.frame.code.cell_base() + arg as usize;
-    let cell = vm.stack.get(slot).cloned().unwrap_or(Value::Null);
+    let cell = vm.stack.get(slot).cloned().unwrap_or_else(|| Value::Null);
     vm.push(cell);
     NEXT
 }
@@ -513,6 +515,7 @@ pub(super) fn binary_op(vm: &mut Vm, arg: u32) -> Step {
     let a = vm.top();
     if let Some(r) = binary_fast(op, a, &b) {
         vm.set_top(r);
+        b.discard();
         return NEXT;
     }
     let a = vm.pop();
@@ -586,6 +589,7 @@ pub(super) fn compare_op(vm: &mut Vm, arg: u32) -> Step {
     let b = vm.pop();
     if let Some(r) = compare_fast(op, vm.top(), &b) {
         vm.set_top(Value::Bool(r));
+        b.discard();
         return NEXT;
     }
     let a = vm.pop();
@@ -938,7 +942,9 @@ pub(super) fn jump(vm: &mut Vm, arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn pop_jump_if_false(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
-    if !vm.truthy(&v)? {
+    let jump = !vm.truthy(&v)?;
+    v.discard();
+    if jump {
         vm.loop_jump_to(arg)?;
     }
     NEXT
@@ -947,7 +953,9 @@ pub(super) fn pop_jump_if_false(vm: &mut Vm, arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn pop_jump_if_true(vm: &mut Vm, arg: u32) -> Step {
     let v = vm.pop();
-    if vm.truthy(&v)? {
+    let jump = vm.truthy(&v)?;
+    v.discard();
+    if jump {
         vm.loop_jump_to(arg)?;
     }
     NEXT

@@ -115,6 +115,7 @@ fn placeholder_code() -> Rc<Code> {
         firstlineno: 0,
         exception_table: Box::new([]),
         doc: Value::None,
+        plain_entry: false,
     })
 }
 
@@ -196,6 +197,7 @@ impl Vm {
     }
 
     /// Make `frame` the running frame, checking the recursion limit.
+    #[inline]
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
         // callers[0] is the placeholder; after the push the active Python frames number
         // callers.len() (the old frames except the placeholder, plus the new one).

@@ -23,7 +23,7 @@ type Step = PyResult<Flow>;
 impl Vm {
     #[inline]
     fn pop_value(&mut self) -> Value {
-        self.stack.pop().unwrap_or(Value::None)
+        self.stack.pop().unwrap_or_else(|| Value::None)
     }
 }
 
