@@ -1222,7 +1222,7 @@ pub fn setattr(vm: &mut Vm, obj: &Value, name: &str, value: Value) -> PyResult<(
                 )));
             }
             t.dict.set_str(name, value);
-            t.version.set(t.version.get().wrapping_add(1));
+            t.attributes_changed();
             Ok(())
         }
         Value::Function(f) => match (name, &value) {

@@ -51,7 +51,100 @@ impl GlobalCacheSlot {
     }
 }
 
-/// A compiled body. Immutable once built, apart from its caches (`global_cache`), which only
+/// What an attribute cache slot remembers (`AttrCacheSlot::entry`). Each variant carries the
+/// version it is valid under: a type's version tag (`PyType::version`) for the instance kinds,
+/// a dict's keys version for `ModuleAttr`, a builtin type's id for `BuiltinMethod`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum AttrEntry {
+    /// Nothing cached (never filled, or the last lookup was not cacheable).
+    #[default]
+    Empty,
+    /// An attribute in the instance dict: the class (tag `version`) has no data descriptor of
+    /// the name, no `__getattribute__` and no `__setattr__` (for STORE_ATTR); the key was last
+    /// seen at entry position `hint` of an instance dict (a hint, checked on every use).
+    InstanceDict { version: u64, hint: u32 },
+    /// A `__slots__` member: index into `PyObject::slots`.
+    Slot { version: u64, index: u32 },
+    /// An attribute of the class that is not a descriptor object: found in the dict of the
+    /// `owner`-th class of the MRO (0 = the class itself) at entry `position`. A function
+    /// there binds to the instance (LOAD_METHOD pushes it with the instance instead); valid
+    /// while the instance dict does not shadow the name.
+    ClassAttr { version: u64, owner: u32, position: u32 },
+    /// A method of a builtin type (`list.append`) for LOAD_METHOD on a value of exactly that
+    /// type: builtin types never change, so the method is kept in `AttrCacheSlot::method`.
+    BuiltinMethod { type_id: crate::objects::types::TypeId },
+    /// A module attribute: entry `position` of the module dict with keys version
+    /// `keys_version`.
+    ModuleAttr { keys_version: u64, position: u32 },
+}
+
+impl AttrEntry {
+    /// The class version tag an instance entry is valid under; `None` for the other kinds.
+    #[inline(always)]
+    pub fn type_version(self) -> Option<u64> {
+        match self {
+            AttrEntry::InstanceDict { version, .. } | AttrEntry::Slot { version, .. } | AttrEntry::ClassAttr { version, .. } => {
+                Some(version)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Entries per attribute cache slot: a site that sees instances of up to this many classes
+/// (or states of a class) in turn hits for all of them (richards' task subclasses).
+pub const ATTR_CACHE_WAYS: usize = 4;
+
+/// One attribute cache slot: the cache of one LOAD_ATTR, STORE_ATTR or LOAD_METHOD
+/// instruction, whose inline-cache word holds the slot's index in `Code::attr_cache` (the
+/// assembler numbers them). See ARCHITECTURE "Attributes: type version tags and the attribute
+/// caches".
+#[derive(Default)]
+pub struct AttrCacheSlot {
+    /// Up to `ATTR_CACHE_WAYS` entries, at most one per class version tag; at most one
+    /// `BuiltinMethod` entry.
+    pub entries: [Cell<AttrEntry>; ATTR_CACHE_WAYS],
+    /// The entry a fill replaces when none is empty (round robin).
+    pub next_victim: Cell<u8>,
+    /// The method of the slot's `BuiltinMethod` entry.
+    pub method: std::cell::RefCell<Option<Value>>,
+}
+
+impl AttrCacheSlot {
+    /// Empty slots for a code object with `sites` attribute instructions.
+    pub fn table(sites: usize) -> Box<[AttrCacheSlot]> {
+        (0..sites).map(|_| AttrCacheSlot::default()).collect()
+    }
+
+    /// The entry for instances of a class whose version tag is `version`.
+    #[inline(always)]
+    pub fn entry_for_type(&self, version: u64) -> Option<&Cell<AttrEntry>> {
+        self.entries.iter().find(|e| e.get().type_version() == Some(version))
+    }
+
+    /// Store `entry`: over the entry of the same class version tag (or the builtin-method
+    /// entry, for one of those), else in an empty entry, else over the next victim.
+    pub fn store(&self, entry: AttrEntry) {
+        let same = |e: &&Cell<AttrEntry>| match (e.get(), entry) {
+            (AttrEntry::BuiltinMethod { .. }, AttrEntry::BuiltinMethod { .. }) => true,
+            (AttrEntry::ModuleAttr { .. }, AttrEntry::ModuleAttr { .. }) => true,
+            (old, new) => old.type_version().is_some() && old.type_version() == new.type_version(),
+        };
+        let target = self.entries.iter().find(same).or_else(|| self.entries.iter().find(|e| e.get() == AttrEntry::Empty));
+        match target {
+            Some(e) => e.set(entry),
+            None => {
+                let victim = self.next_victim.get() as usize % ATTR_CACHE_WAYS;
+                self.next_victim.set(((victim + 1) % ATTR_CACHE_WAYS) as u8);
+                if let Some(e) = self.entries.get(victim) {
+                    e.set(entry);
+                }
+            }
+        }
+    }
+}
+
+/// A compiled body. Immutable once built, apart from its caches (`global_cache`, `attr_cache`), which only
 /// remember where a lookup found something and never change what the code means.
 ///
 /// Frame layout: slots `0..varnames.len()` are the fast locals (parameters first: positional
@@ -68,6 +161,9 @@ pub struct Code {
     pub names: Box<[Value]>,
     /// The LOAD_GLOBAL cache: one slot per entry of `names` (see `GlobalCacheSlot`).
     pub global_cache: Box<[GlobalCacheSlot]>,
+    /// The attribute caches: one slot per LOAD_ATTR, STORE_ATTR and LOAD_METHOD instruction,
+    /// indexed by the instruction's inline-cache word (see `AttrCacheSlot`).
+    pub attr_cache: Box<[AttrCacheSlot]>,
     /// Fast locals, parameters first.
     pub varnames: Box<[Rc<str>]>,
     /// Locals captured by inner functions.

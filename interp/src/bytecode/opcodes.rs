@@ -4,7 +4,9 @@
 //! Wordcode: every instruction is one `u32` word, opcode in the low 8 bits, operand in the high
 //! 24 bits. An operand wider than 24 bits is prefixed by `ExtendedArg` words. Jump operands are
 //! absolute word indices. Inline caches (when an op declares some) are the `cache` words that
-//! directly follow the instruction; the handler skips them.
+//! directly follow the instruction; the handler skips them. The first cache word holds the
+//! index of the instruction's slot in `Code::attr_cache`, numbered by the assembler, as the
+//! operand of a `NOP` word (so a cache word never reads as another instruction).
 
 /// Upper-cases a snake_case identifier at compile time.
 macro_rules! upper {
@@ -79,10 +81,10 @@ macro_rules! for_each_op {
             (LoadName, load_name, Name, |_a| 1, 0, "push names[arg] from the frame's locals dict, then globals, then builtins"),
             (StoreName, store_name, Name, |_a| -1, 0, "pop TOS into names[arg] in the frame's locals dict (globals at module level)"),
             (DeleteName, delete_name, Name, |_a| 0, 0, "delete names[arg] from the frame's locals dict"),
-            (LoadAttr, load_attr, Name, |_a| 0, 0, "TOS = getattr(TOS, names[arg])"),
-            (StoreAttr, store_attr, Name, |_a| -2, 0, "setattr(TOS, names[arg], TOS1); pop both"),
+            (LoadAttr, load_attr, Name, |_a| 0, 1, "TOS = getattr(TOS, names[arg])"),
+            (StoreAttr, store_attr, Name, |_a| -2, 1, "setattr(TOS, names[arg], TOS1); pop both"),
             (DeleteAttr, delete_attr, Name, |_a| -1, 0, "delattr(TOS, names[arg]); pop"),
-            (LoadMethod, load_method, Name, |_a| 1, 0, "replace obj by (method, obj) when names[arg] is a plain method of its type, else by (getattr(obj, name), NULL)"),
+            (LoadMethod, load_method, Name, |_a| 1, 1, "replace obj by (method, obj) when names[arg] is a plain method of its type, else by (getattr(obj, name), NULL)"),
             (BinaryOp, binary_op, BinOp, |_a| -1, 0, "TOS = TOS1 <op> TOS; arg is a BinaryOp (in-place variants included)"),
             (UnaryNegative, unary_negative, None, |_a| 0, 0, "TOS = -TOS"),
             (UnaryPositive, unary_positive, None, |_a| 0, 0, "TOS = +TOS"),

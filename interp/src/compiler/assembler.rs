@@ -43,6 +43,8 @@ pub struct Assembled {
     pub lines: Vec<u32>,
     pub stacksize: u32,
     pub exception_table: Vec<ExceptionEntry>,
+    /// Number of instructions with inline-cache words: the size of `Code::attr_cache`.
+    pub cache_sites: usize,
 }
 
 /// Collects instructions for one code body.
@@ -189,9 +191,9 @@ impl Assembler {
             return Err("internal compiler error: empty code".into());
         }
         let (stacksize, handler_depths) = max_stack_depth(&instrs, &handlers)?;
-        let (words, lines, offsets) = layout(&instrs)?;
+        let (words, lines, offsets, cache_sites) = layout(&instrs)?;
         let exception_table = exception_table(&instrs, &handlers, &handler_depths, &offsets);
-        Ok(Assembled { words, lines, stacksize, exception_table })
+        Ok(Assembled { words, lines, stacksize, exception_table, cache_sites })
     }
 }
 
@@ -403,9 +405,11 @@ fn max_stack_depth(instrs: &[Instr], handlers: &[Handler]) -> Result<(u32, Vec<O
 }
 
 /// Assign word offsets (growing `ExtendedArg` prefixes until stable), then encode. Also returns
-/// the word offset of every instruction (plus the end).
+/// the word offset of every instruction (plus the end), and the number of instructions with
+/// inline-cache words: the first cache word of the n-th one holds n, its cache slot, as the
+/// operand of a `NOP` word.
 #[allow(clippy::type_complexity)]
-fn layout(instrs: &[Instr]) -> Result<(Vec<u32>, Vec<u32>, Vec<usize>), String> {
+fn layout(instrs: &[Instr]) -> Result<(Vec<u32>, Vec<u32>, Vec<usize>, usize), String> {
     let mut ext: Vec<usize> = instrs.iter().map(|i| if is_jump(i.op) { 0 } else { prefixes(i.arg) }).collect();
     let mut offsets = vec![0usize; instrs.len() + 1];
     loop {
@@ -438,6 +442,7 @@ fn layout(instrs: &[Instr]) -> Result<(Vec<u32>, Vec<u32>, Vec<usize>), String> 
     let mut lines = Vec::new();
     words.try_reserve_exact(total).map_err(|_| "out of memory assembling code".to_string())?;
     lines.try_reserve_exact(total).map_err(|_| "out of memory assembling code".to_string())?;
+    let mut cache_sites = 0usize;
     for (i, ins) in instrs.iter().enumerate() {
         let arg = if is_jump(ins.op) { offsets[ins.arg as usize] as u32 } else { ins.arg };
         // Pad with prefixes so that the instruction's width matches the layout exactly.
@@ -450,12 +455,21 @@ fn layout(instrs: &[Instr]) -> Result<(Vec<u32>, Vec<u32>, Vec<usize>), String> 
         }
         words.push(encode(ins.op, arg & MAX_ARG));
         lines.push(ins.line);
-        for _ in 0..ins.op.info().cache {
-            words.push(0);
+        let cache_words = ins.op.info().cache;
+        if cache_words > 0 {
+            // Encoded as `NOP site` so that code reading words as instructions (scanning back
+            // for `EXTENDED_ARG` prefixes) never mistakes a cache word for one.
+            let site = u32::try_from(cache_sites).ok().filter(|&s| s <= MAX_ARG).ok_or_else(|| "code object too large".to_string())?;
+            words.push(encode(Op::Nop, site));
             lines.push(ins.line);
+            cache_sites += 1;
+            for _ in 1..cache_words {
+                words.push(0);
+                lines.push(ins.line);
+            }
         }
     }
-    Ok((words, lines, offsets))
+    Ok((words, lines, offsets, cache_sites))
 }
 
 #[cfg(test)]

@@ -125,6 +125,10 @@ pub struct CodeGen<'a> {
     outer: Vec<Unit>,
     /// `from __future__ import annotations`: annotations are stored as strings.
     future_annotations: bool,
+    /// One string object per name across all code objects of the compiled source, so that
+    /// names compare by pointer first: the attribute a method stores (the instance dict's
+    /// key) is the very string another method's LOAD_ATTR looks up.
+    interned_names: std::cell::RefCell<std::collections::HashMap<Rc<str>, Value>>,
 }
 
 /// Where a name is loaded from / stored to.
@@ -324,7 +328,16 @@ impl<'a> CodeGen<'a> {
         mode: Mode,
     ) -> CodeGen<'a> {
         let unit = Unit::new(0, ScopeKind::Module, Rc::from("<module>"), Rc::from("<module>"), 1);
-        CodeGen { index, filename: Rc::from(filename), table, mode, unit, outer: Vec::new(), future_annotations: false }
+        CodeGen {
+            index,
+            filename: Rc::from(filename),
+            table,
+            mode,
+            unit,
+            outer: Vec::new(),
+            future_annotations: false,
+            interned_names: Default::default(),
+        }
     }
 
     /// Compile a module body.
@@ -581,12 +594,16 @@ impl<'a> CodeGen<'a> {
                 cell_params.push((cell_index as u32, slot as u32));
             }
         }
-        let names: Box<[Value]> = unit.names.iter().map(|n| Value::str(n)).collect();
+        let mut interned = self.interned_names.borrow_mut();
+        let names: Box<[Value]> =
+            unit.names.iter().map(|n| interned.entry(n.clone()).or_insert_with(|| Value::str(n)).clone()).collect();
+        drop(interned);
         let code = Code {
             words: assembled.words.into_boxed_slice(),
             lines: assembled.lines.into_boxed_slice(),
             consts: unit.consts.into_boxed_slice(),
             global_cache: crate::bytecode::code::GlobalCacheSlot::table(names.len()),
+            attr_cache: crate::bytecode::code::AttrCacheSlot::table(assembled.cache_sites),
             names,
             varnames: scope.varnames.clone().into_boxed_slice(),
             cellvars: scope.cellvars.clone().into_boxed_slice(),

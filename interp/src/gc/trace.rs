@@ -349,7 +349,10 @@ pub(crate) fn clear(object: &Value, graph: &Graph, trash: &mut Vec<Box<dyn Any>>
                 native.clear();
             }
         }
-        Value::Type(ty) => clear_owned_dict(&ty.dict, graph, trash),
+        Value::Type(ty) => {
+            clear_owned_dict(&ty.dict, graph, trash);
+            ty.version.set(crate::objects::types::next_type_version());
+        }
         Value::Generator(g) => {
             if g.state() != crate::objects::generator::GenState::Running {
                 if let Ok(mut values) = g.saved_stack.try_borrow_mut() {

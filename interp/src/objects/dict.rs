@@ -219,6 +219,78 @@ impl PyDict {
         t.entries[pos].as_ref().map(|e| e.value.clone())
     }
 
+    /// The raw entry position of the str key `name` (hash `hash`) and its value, for the
+    /// attribute caches' position hints. `None` when absent.
+    pub fn find_str_position(&self, name: &str, hash: i64) -> Option<(usize, Value)> {
+        let t = self.table.try_borrow().ok()?;
+        let pos = *t.index.find(mix_hash(hash), |&pos| {
+            matches!(&t.entries[pos], Some(e) if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name))
+        })?;
+        t.entries.get(pos)?.as_ref().map(|e| (pos, e.value.clone()))
+    }
+
+    /// True if the str key `name` (hash `hash`) is present.
+    #[inline]
+    pub fn contains_str_hashed(&self, name: &str, hash: i64) -> bool {
+        let Ok(t) = self.table.try_borrow() else { return true };
+        if t.len == 0 {
+            return false;
+        }
+        t.index
+            .find(mix_hash(hash), |&pos| {
+                matches!(&t.entries[pos], Some(e) if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name))
+            })
+            .is_some()
+    }
+
+    /// The value under the str key `name` if it sits at raw position `hint` (a position hint
+    /// remembered by an attribute cache); `None` when another key or nothing is there.
+    #[inline(always)]
+    pub fn str_value_at(&self, hint: usize, name: &Rc<crate::objects::str::PyStr>) -> Option<Value> {
+        let t = self.table.try_borrow().ok()?;
+        let e = t.entries.get(hint)?.as_ref()?;
+        match &e.key {
+            Value::Str(k) if Rc::ptr_eq(k, name) || k.as_str() == name.as_str() => Some(e.value.clone()),
+            _ => None,
+        }
+    }
+
+    /// Replace the value under the str key `name` if it sits at raw position `hint` (the keys
+    /// version is kept: no key is added). Returns the old value, or gives `value` back when
+    /// another key or nothing is at `hint`.
+    #[inline(always)]
+    pub fn replace_str_value_at(&self, hint: usize, name: &Rc<crate::objects::str::PyStr>, value: Value) -> Result<Value, Value> {
+        let Ok(mut t) = self.table.try_borrow_mut() else { return Err(value) };
+        match t.entries.get_mut(hint) {
+            Some(Some(e)) if matches!(&e.key, Value::Str(k) if Rc::ptr_eq(k, name) || k.as_str() == name.as_str()) => {
+                Ok(std::mem::replace(&mut e.value, value))
+            }
+            _ => Err(value),
+        }
+    }
+
+    /// `d[name] = value` for a str key, returning the entry's raw position (for the attribute
+    /// caches' hints).
+    pub fn set_str_key(&self, name: &Rc<crate::objects::str::PyStr>, value: Value) -> PyResult<usize> {
+        let hash = name.hash_value();
+        let key = Value::Str(name.clone());
+        let found = self.table.borrow().find(hash, &key)?;
+        let mut t = self.table_mut()?;
+        if let Some(pos) = found {
+            if let Some(e) = t.entries.get_mut(pos).and_then(Option::as_mut) {
+                let old = std::mem::replace(&mut e.value, value);
+                drop(t);
+                old.discard();
+                return Ok(pos);
+            }
+        }
+        t.insert_new(hash, key, value);
+        let pos = t.entries.len().saturating_sub(1);
+        drop(t);
+        self.keys_changed();
+        Ok(pos)
+    }
+
     /// Store under a Rust string key.
     pub fn set_str(&self, name: &str, value: Value) {
         // A str key is always hashable.

@@ -542,6 +542,7 @@ pub fn type_getattr(vm: &mut Vm, t: &Rc<PyType>, name: &str) -> PyResult<Value> 
                     None => {
                         let d = Value::Dict(Rc::new(PyDict::new()));
                         t.dict.set_str("__annotations__", d.clone());
+                        t.attributes_changed();
                         d
                     }
                 });
@@ -592,7 +593,7 @@ pub fn type_setattr(vm: &mut Vm, t: &Rc<PyType>, name: &str, value: Option<Value
             }
         }
     }
-    t.version.set(t.version.get().wrapping_add(1));
+    t.attributes_changed();
     if name.starts_with("__") {
         crate::objects::class_new::refresh_flags(t);
     }
@@ -781,7 +782,10 @@ fn object_setattr_native(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         obj @ Value::Object(o) => generic_setattr(vm, obj, o, name, Some(args.args[2].clone()))?,
         Value::Type(t) if t.is_user_class() => {
             t.dict.set_str(name, args.args[2].clone());
-            t.version.set(t.version.get().wrapping_add(1));
+            t.attributes_changed();
+            if name.starts_with("__") {
+                crate::objects::class_new::refresh_flags(t);
+            }
         }
         other => ops::setattr(vm, other, name, args.args[2].clone())?,
     }

@@ -191,8 +191,12 @@ pub struct PyType {
     pub dict: Rc<PyDict>,
     /// `__module__`-like qualifier for reprs (`builtins` types print without it).
     pub module: Option<Rc<str>>,
-    /// Monotonic version, bumped whenever `dict` changes (for attribute caches, issue #6).
-    pub version: std::cell::Cell<u32>,
+    /// Version tag: names one state of this type's attributes (see `next_type_version`). A
+    /// fresh, never reused number at creation and whenever the dict of this type or of any
+    /// type on its MRO gets a write or a delete (`attributes_changed`). The attribute caches
+    /// (`bytecode::code::AttrCacheSlot`) rely on it: what a lookup found under a tag (no data
+    /// descriptor, a method at a dict position, the hook flags) holds while the tag is current.
+    pub version: std::cell::Cell<u64>,
     /// The metaclass (`type(cls)`); `None` means `type`.
     pub metaclass: Option<Rc<PyType>>,
     /// Names of the `__slots__` of instances, inherited ones first (index = position in
@@ -218,7 +222,25 @@ pub mod class_flags {
     pub const DELATTR: u32 = 1 << 3;
 }
 
+/// The next type version tag. One counter for every type, starting at 1, so a tag names one
+/// state of one type's attributes, and 0 is free for "empty" in caches. 64 bits never wrap.
+pub fn next_type_version() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl PyType {
+    /// Record that this type's attributes changed (a write or a delete in its dict): a fresh
+    /// version tag for it and for every subclass, whose MRO includes it. Every write to a
+    /// class dict after the class was created must end here (see ARCHITECTURE "Invariants").
+    pub fn attributes_changed(self: &Rc<Self>) {
+        self.version.set(next_type_version());
+        let subclasses: Vec<Rc<PyType>> = self.subclasses.borrow().iter().filter_map(Weak::upgrade).collect();
+        for sub in subclasses {
+            sub.attributes_changed();
+        }
+    }
+
     pub fn builtin_id(&self) -> Option<TypeId> {
         self.builtin
     }
@@ -282,7 +304,7 @@ impl PyType {
             mro_tail,
             dict,
             module: Some(Rc::from(module)),
-            version: std::cell::Cell::new(0),
+            version: std::cell::Cell::new(next_type_version()),
             metaclass: None,
             slots: Vec::new(),
             instance_dict: false,
@@ -363,7 +385,7 @@ fn create_registry() -> Vec<Rc<PyType>> {
             mro_tail,
             dict,
             module: None,
-            version: std::cell::Cell::new(0),
+            version: std::cell::Cell::new(next_type_version()),
             metaclass: None,
             slots: Vec::new(),
             instance_dict: false,

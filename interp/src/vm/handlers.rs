@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use smallvec::SmallVec;
 
+use super::attr_cache;
 use super::call::KwNames;
 use super::{Flow, Vm};
 use crate::bytecode::opcodes::{self, BinaryOp, CompareOp, Op};
@@ -66,7 +67,7 @@ impl Vm {
     }
 
     #[inline(always)]
-    fn name_at(&self, idx: u32) -> Rc<PyStr> {
+    pub(super) fn name_at(&self, idx: u32) -> Rc<PyStr> {
         match self.frame.code.names.get(idx as usize) {
             Some(Value::Str(s)) => s.clone(),
             _ => Rc::new(PyStr::new(String::from("?"))),
@@ -409,24 +410,25 @@ pub(super) fn delete_name(vm: &mut Vm, arg: u32) -> Step {
 
 #[inline(always)]
 pub(super) fn load_attr(vm: &mut Vm, arg: u32) -> Step {
+    let site = attr_cache::take_cache_site(vm);
+    if let Some(v) = attr_cache::cached_load_attr(&vm.frame.code, site, arg, vm.top()) {
+        vm.set_top(v);
+        return NEXT;
+    }
     let obj = vm.pop();
-    let name = vm.name_at(arg);
-    let v = match &obj {
-        Value::Object(o) => crate::objects::instance::object_getattr(vm, &obj, o, name.as_str(), name.hash_value())?,
-        _ => ops::getattr(vm, &obj, name.as_str())?,
-    };
+    let v = attr_cache::load_attr_miss(vm, &obj, arg, site)?;
     vm.push(v);
     NEXT
 }
 
 #[inline(always)]
 pub(super) fn store_attr(vm: &mut Vm, arg: u32) -> Step {
+    let site = attr_cache::take_cache_site(vm);
     let obj = vm.pop();
     let value = vm.pop();
-    let name = vm.name_at(arg);
-    match &obj {
-        Value::Object(o) => crate::objects::instance::object_setattr_interned(vm, &obj, o, &name, value)?,
-        _ => ops::setattr(vm, &obj, name.as_str(), value)?,
+    match attr_cache::cached_store_attr(&vm.frame.code, site, arg, &obj, value) {
+        Ok(done) => done?,
+        Err(value) => attr_cache::store_attr_miss(vm, &obj, arg, site, value)?,
     }
     NEXT
 }
@@ -441,19 +443,14 @@ pub(super) fn delete_attr(vm: &mut Vm, arg: u32) -> Step {
 
 #[inline(always)]
 pub(super) fn load_method(vm: &mut Vm, arg: u32) -> Step {
+    let site = attr_cache::take_cache_site(vm);
     let obj = vm.pop();
-    let name = vm.name_at(arg);
-    match ops::lookup_method(&obj, name.as_str()) {
-        Some(func) => {
-            vm.push(func);
-            vm.push(obj);
-        }
-        None => {
-            let attr = ops::getattr(vm, &obj, name.as_str())?;
-            vm.push(attr);
-            vm.push(Value::Null);
-        }
-    }
+    let (callable, with_self) = match attr_cache::cached_attr(&vm.frame.code, site, arg, &obj) {
+        Some(found) => found,
+        None => attr_cache::load_method_miss(vm, &obj, arg, site)?,
+    };
+    vm.push(callable);
+    vm.push(if with_self { obj } else { Value::Null });
     NEXT
 }
 

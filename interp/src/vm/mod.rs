@@ -8,11 +8,14 @@
 //! `RETURN_VALUE` pops it. Only calls made *from Rust* (a builtin calling a key function, say)
 //! start a nested dispatch loop, which returns when its entry frame returns.
 
+mod attr_cache;
 mod call;
 mod class_body;
 pub mod dispatch;
 pub mod generator;
 mod handlers;
+#[cfg(test)]
+mod attr_cache_tests;
 #[cfg(test)]
 mod global_cache_tests;
 pub mod import;
@@ -100,6 +103,7 @@ fn placeholder_code() -> Rc<Code> {
         consts: Box::new([]),
         names: Box::new([]),
         global_cache: Box::new([]),
+        attr_cache: Box::new([]),
         varnames: Box::new([]),
         cellvars: Box::new([]),
         freevars: Box::new([]),

@@ -30,16 +30,26 @@ pub enum CacheKind {
     /// position (`vm/handlers.rs`, `cached_global`). LOAD_NAME shares the slots but is not
     /// counted (most of its executions look in a locals dict first).
     LoadGlobal,
+    /// LOAD_ATTR's slot per instruction (`vm/attr_cache.rs`): instance-dict, `__slots__`,
+    /// class-attribute and module entries. Every LOAD_ATTR not served by its slot is a miss.
+    LoadAttr,
+    /// STORE_ATTR's slot per instruction: instance-dict and `__slots__` entries.
+    StoreAttr,
+    /// LOAD_METHOD's slot per instruction: LOAD_ATTR's entries plus builtin-type methods.
+    LoadMethod,
 }
 
 impl CacheKind {
     /// Every kind, in report order.
-    pub const ALL: &'static [CacheKind] = &[CacheKind::LoadGlobal];
+    pub const ALL: &'static [CacheKind] = &[CacheKind::LoadGlobal, CacheKind::LoadAttr, CacheKind::StoreAttr, CacheKind::LoadMethod];
 
     /// Row name in the report.
     pub fn name(self) -> &'static str {
         match self {
             CacheKind::LoadGlobal => "LOAD_GLOBAL",
+            CacheKind::LoadAttr => "LOAD_ATTR",
+            CacheKind::StoreAttr => "STORE_ATTR",
+            CacheKind::LoadMethod => "LOAD_METHOD",
         }
     }
 
@@ -47,6 +57,9 @@ impl CacheKind {
     pub fn opcodes(self) -> &'static [Op] {
         match self {
             CacheKind::LoadGlobal => &[Op::LoadGlobal],
+            CacheKind::LoadAttr => &[Op::LoadAttr],
+            CacheKind::StoreAttr => &[Op::StoreAttr],
+            CacheKind::LoadMethod => &[Op::LoadMethod],
         }
     }
 

@@ -1,0 +1,286 @@
+//! The attribute caches of LOAD_ATTR, STORE_ATTR and LOAD_METHOD: one `AttrCacheSlot` per
+//! instruction (its inline-cache word holds the slot index), filled by the slow paths here and
+//! read by the hit paths the handlers inline. Instance entries are valid under the class's
+//! version tag (`PyType::version`), module entries under the module dict's keys version. See
+//! ARCHITECTURE "Attributes: type version tags and the attribute caches".
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use super::stats::{self, CacheKind};
+use super::Vm;
+use crate::bytecode::code::{AttrCacheSlot, AttrEntry, Code};
+use crate::error::PyResult;
+use crate::objects::dict::PyDict;
+use crate::objects::str::PyStr;
+use crate::objects::types::{class_flags, TypeId};
+use crate::ops;
+use crate::value::{PyMethod, PyObject, Value};
+
+/// The cache slot index held in the inline-cache word at the frame's pc (the operand of a
+/// `NOP` word, see the assembler's `layout`); moves the pc past it.
+#[inline(always)]
+pub(super) fn take_cache_site(vm: &mut Vm) -> usize {
+    let pc = vm.frame.pc;
+    vm.frame.pc = pc + 1;
+    vm.frame.code.words.get(pc).map_or(usize::MAX, |&w| crate::bytecode::opcodes::decode(w).1 as usize)
+}
+
+/// The attribute name `names[arg]` of `code`.
+#[inline(always)]
+fn name_of(code: &Code, arg: u32) -> Option<&Rc<PyStr>> {
+    match code.names.get(arg as usize) {
+        Some(Value::Str(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// Builtin type of a value whose type is exactly a builtin type (`list`, `str`, `dict`, ...),
+/// never changed by user code; `None` for instances, exceptions, classes and modules.
+#[inline(always)]
+fn exact_builtin_type(v: &Value) -> Option<TypeId> {
+    match v {
+        Value::Object(_) | Value::Exception(_) | Value::Type(_) | Value::Module(_) | Value::Null => None,
+        _ => Some(v.type_id()),
+    }
+}
+
+/// What the cache of the instruction says `obj.name` is, or `None` when its entry does not
+/// apply (a different class or class state, a shadowing instance attribute, an absent
+/// attribute, an empty slot). The flag is true for a function found on the class, still to be
+/// bound to the instance (LOAD_ATTR) or pushed with it (LOAD_METHOD); false for a plain value.
+#[inline(always)]
+pub(super) fn cached_attr(code: &Code, site: usize, arg: u32, obj: &Value) -> Option<(Value, bool)> {
+    let slot = code.attr_cache.get(site)?;
+    match obj {
+        Value::Object(o) => {
+            let cls = o.class.borrow();
+            let entry = slot.entry_for_type(cls.version.get())?;
+            match entry.get() {
+                AttrEntry::InstanceDict { hint, .. } => {
+                    let name = name_of(code, arg)?;
+                    let dict = o.dict.as_ref()?;
+                    match dict.str_value_at(hint as usize, name) {
+                        Some(v) => Some((v, false)),
+                        None => instance_dict_probe(entry, dict, name).map(|v| (v, false)),
+                    }
+                }
+                AttrEntry::ClassAttr { owner, position, .. } => {
+                    let name = name_of(code, arg)?;
+                    if let Some(dict) = &o.dict {
+                        if dict.contains_str_hashed(name.as_str(), name.hash_value()) {
+                            return None;
+                        }
+                    }
+                    let owner_type = match owner.checked_sub(1) {
+                        None => &**cls,
+                        Some(i) => &**cls.mro_tail.get(i as usize)?,
+                    };
+                    match owner_type.dict.value_at(position as usize)? {
+                        f @ Value::Function(_) => Some((f, true)),
+                        f @ Value::Native(_) if matches!(&f, Value::Native(n) if n.is_method) => Some((f, true)),
+                        Value::Object(_) => None,
+                        v => Some((v, false)),
+                    }
+                }
+                AttrEntry::Slot { index, .. } => match o.slots.borrow().get(index as usize)? {
+                    Value::Null => None,
+                    v => Some((v.clone(), false)),
+                },
+                _ => None,
+            }
+        }
+        Value::Module(m) => {
+            let keys_version = m.dict.keys_version();
+            slot.entries.iter().find_map(|e| match e.get() {
+                AttrEntry::ModuleAttr { keys_version: v, position } if v == keys_version => m.dict.value_at(position as usize).map(|v| (v, false)),
+                _ => None,
+            })
+        }
+        _ => {
+            let type_id = exact_builtin_type(obj)?;
+            if slot.entries.iter().any(|e| e.get() == AttrEntry::BuiltinMethod { type_id }) {
+                return slot.method.borrow().clone().map(|f| (f, true));
+            }
+            None
+        }
+    }
+}
+
+/// LOAD_ATTR's hit path: `obj.name` from the cache, binding a function found on the class.
+#[inline(always)]
+pub(super) fn cached_load_attr(code: &Code, site: usize, arg: u32, obj: &Value) -> Option<Value> {
+    match cached_attr(code, site, arg, obj)? {
+        (v, false) => Some(v),
+        // A `BuiltinMethod` entry is only filled by LOAD_METHOD, whose pairs never bind.
+        (func, true) if matches!(obj, Value::Object(_)) => Some(Value::Method(Rc::new(PyMethod { func, self_value: obj.clone() }))),
+        (_, true) => None,
+    }
+}
+
+/// The instance dict did not hold the name at the remembered position (instances whose
+/// attributes were added in another order): a hashed probe of that dict alone, remembering
+/// where the name was found. The class part of the entry still holds, so this is a hit.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
+fn instance_dict_probe(entry: &Cell<AttrEntry>, dict: &PyDict, name: &PyStr) -> Option<Value> {
+    let (position, value) = dict.find_str_position(name.as_str(), name.hash_value())?;
+    if let (AttrEntry::InstanceDict { version, .. }, Ok(hint)) = (entry.get(), u32::try_from(position)) {
+        entry.set(AttrEntry::InstanceDict { version, hint });
+    }
+    Some(value)
+}
+
+/// STORE_ATTR's hit path: `obj.name = value` into the instance dict (at the remembered
+/// position, else by a plain insert) or a `__slots__` member. Gives `value` back when the
+/// entry does not apply.
+#[inline(always)]
+pub(super) fn cached_store_attr(code: &Code, site: usize, arg: u32, obj: &Value, value: Value) -> Result<PyResult<()>, Value> {
+    let (Some(slot), Value::Object(o)) = (code.attr_cache.get(site), obj) else { return Err(value) };
+    let Some(entry) = slot.entry_for_type(o.class.borrow().version.get()) else { return Err(value) };
+    match entry.get() {
+        AttrEntry::InstanceDict { hint, .. } => {
+            let (Some(name), Some(dict)) = (name_of(code, arg), o.dict.as_ref()) else { return Err(value) };
+            match dict.replace_str_value_at(hint as usize, name, value) {
+                Ok(old) => {
+                    old.discard();
+                    Ok(Ok(()))
+                }
+                Err(value) => Ok(instance_dict_store(entry, dict, name, value)),
+            }
+        }
+        AttrEntry::Slot { index, .. } => {
+            let mut slots = o.slots.borrow_mut();
+            let Some(member) = slots.get_mut(index as usize) else { return Err(value) };
+            let old = std::mem::replace(member, value);
+            drop(slots);
+            old.discard();
+            Ok(Ok(()))
+        }
+        _ => Err(value),
+    }
+}
+
+/// The name was not at the remembered position of the instance dict (a new attribute, or
+/// another insertion order): a plain store into that dict, remembering the position.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
+fn instance_dict_store(entry: &Cell<AttrEntry>, dict: &PyDict, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
+    let position = dict.set_str_key(name, value)?;
+    if let (AttrEntry::InstanceDict { version, .. }, Ok(hint)) = (entry.get(), u32::try_from(position)) {
+        entry.set(AttrEntry::InstanceDict { version, hint });
+    }
+    Ok(())
+}
+
+/// Which instruction an entry is computed for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Load,
+    Method,
+    Store,
+}
+
+/// The entry describing `name` on instance `o` as it is now. Runs no Python code (every dict
+/// probed has str keys only on the paths taken). Instances of classes with a custom
+/// `__getattribute__` (or `__setattr__` for stores), of subclasses of builtin types, dunder
+/// names, and names bound on the class to descriptor objects (properties, user descriptors,
+/// static and class methods, and any other instance) are not cached.
+fn instance_entry(o: &PyObject, name: &PyStr, access: Access) -> AttrEntry {
+    let cls = o.class.borrow();
+    let flags = cls.flags.get();
+    let hook = if access == Access::Store { class_flags::SETATTR } else { class_flags::GETATTRIBUTE };
+    if cls.builtin.is_some() || cls.base_builtin != TypeId::Object || flags & hook != 0 || name.as_str().starts_with("__") {
+        return AttrEntry::Empty;
+    }
+    let version = cls.version.get();
+    let hash = name.hash_value();
+    let on_class = cls
+        .mro()
+        .enumerate()
+        .find_map(|(owner, t)| t.dict.find_str_position(name.as_str(), hash).map(|(position, value)| (owner, position, value)));
+    if matches!(on_class, Some((_, _, Value::Object(_)))) {
+        return AttrEntry::Empty;
+    }
+    if let Some(index) = cls.slots.iter().position(|s| &**s == name.as_str()) {
+        return u32::try_from(index).map_or(AttrEntry::Empty, |index| AttrEntry::Slot { version, index });
+    }
+    let in_instance = o.dict.as_ref().and_then(|d| d.find_str_position(name.as_str(), hash));
+    match (on_class, &o.dict) {
+        (Some((owner, position, _)), _) if access != Access::Store && in_instance.is_none() => {
+            match (u32::try_from(owner), u32::try_from(position)) {
+                (Ok(owner), Ok(position)) => AttrEntry::ClassAttr { version, owner, position },
+                _ => AttrEntry::Empty,
+            }
+        }
+        (_, Some(_)) => {
+            let hint = in_instance.and_then(|(p, _)| u32::try_from(p).ok()).unwrap_or(u32::MAX);
+            AttrEntry::InstanceDict { version, hint }
+        }
+        _ => AttrEntry::Empty,
+    }
+}
+
+/// Add to `slot` the entry for `obj.name` as it is now (before the generic operation runs any
+/// Python code that could change it); an uncacheable lookup leaves the slot as it is.
+fn fill(slot: Option<&AttrCacheSlot>, obj: &Value, name: &PyStr, access: Access) {
+    let Some(slot) = slot else { return };
+    let entry = match obj {
+        Value::Object(o) => instance_entry(o, name, access),
+        Value::Module(m) if access != Access::Store => {
+            let keys_version = m.dict.keys_version();
+            match m.dict.find_str_position(name.as_str(), name.hash_value()) {
+                Some((position, _)) => {
+                    u32::try_from(position).map_or(AttrEntry::Empty, |position| AttrEntry::ModuleAttr { keys_version, position })
+                }
+                None => AttrEntry::Empty,
+            }
+        }
+        _ if access == Access::Method => match (exact_builtin_type(obj), ops::lookup_method_name(obj, name)) {
+            (Some(type_id), Some(method)) => {
+                *slot.method.borrow_mut() = Some(method);
+                AttrEntry::BuiltinMethod { type_id }
+            }
+            _ => AttrEntry::Empty,
+        },
+        _ => AttrEntry::Empty,
+    };
+    if entry != AttrEntry::Empty {
+        slot.store(entry);
+    }
+}
+
+/// LOAD_ATTR's cache did not apply: count the miss, refill the slot, then the generic lookup.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
+pub(super) fn load_attr_miss(vm: &mut Vm, obj: &Value, arg: u32, site: usize) -> PyResult<Value> {
+    stats::cache_miss(vm, CacheKind::LoadAttr);
+    let name = vm.name_at(arg);
+    fill(vm.frame.code.attr_cache.get(site), obj, &name, Access::Load);
+    match obj {
+        Value::Object(o) => crate::objects::instance::object_getattr(vm, obj, o, name.as_str(), name.hash_value()),
+        _ => ops::getattr(vm, obj, name.as_str()),
+    }
+}
+
+/// LOAD_METHOD's cache did not apply: count the miss, refill the slot, then the generic
+/// lookup. Returns the callable and whether the object goes with it as `self` (else NULL).
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
+pub(super) fn load_method_miss(vm: &mut Vm, obj: &Value, arg: u32, site: usize) -> PyResult<(Value, bool)> {
+    stats::cache_miss(vm, CacheKind::LoadMethod);
+    let name = vm.name_at(arg);
+    fill(vm.frame.code.attr_cache.get(site), obj, &name, Access::Method);
+    match ops::lookup_method_name(obj, &name) {
+        Some(func) => Ok((func, true)),
+        None => Ok((ops::getattr(vm, obj, name.as_str())?, false)),
+    }
+}
+
+/// STORE_ATTR's cache did not apply: count the miss, refill the slot, then the generic store.
+#[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
+pub(super) fn store_attr_miss(vm: &mut Vm, obj: &Value, arg: u32, site: usize, value: Value) -> PyResult<()> {
+    stats::cache_miss(vm, CacheKind::StoreAttr);
+    let name = vm.name_at(arg);
+    fill(vm.frame.code.attr_cache.get(site), obj, &name, Access::Store);
+    match obj {
+        Value::Object(o) => crate::objects::instance::object_setattr_interned(vm, obj, o, &name, value),
+        _ => ops::setattr(vm, obj, name.as_str(), value),
+    }
+}

@@ -1,0 +1,170 @@
+//! Unit tests of type version tags (`PyType::version`, `PyType::attributes_changed`) and of
+//! the attribute caches' slots (`vm/attr_cache.rs`) after running code.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use super::Vm;
+use crate::bytecode::code::{AttrEntry, Code};
+use crate::compiler::{self, Mode};
+use crate::objects::dict::PyDict;
+use crate::objects::types::PyType;
+use crate::value::Value;
+
+fn compiled(source: &str) -> Rc<Code> {
+    match compiler::compile(source, "<test>", Mode::Module) {
+        Ok(code) => code,
+        Err(_) => panic!("test source does not compile"),
+    }
+}
+
+/// Runs `source` as a module and returns its globals.
+fn run(vm: &mut Vm, source: &str) -> Rc<PyDict> {
+    let globals = Rc::new(PyDict::new());
+    globals.set_str("__name__", Value::str("__main__"));
+    if vm.run_module_code(compiled(source), globals.clone()).is_err() {
+        panic!("test source raised");
+    }
+    globals
+}
+
+fn class(globals: &PyDict, name: &str) -> Rc<PyType> {
+    match globals.get_str(name) {
+        Some(Value::Type(t)) => t,
+        _ => panic!("no class {name}"),
+    }
+}
+
+/// The code object of function `name` in `globals`.
+fn function_code(globals: &PyDict, name: &str) -> Rc<Code> {
+    match globals.get_str(name) {
+        Some(Value::Function(f)) => f.code.clone(),
+        _ => panic!("no function {name}"),
+    }
+}
+
+#[test]
+fn version_tags_are_unique_and_change_with_the_dict_of_the_type_or_a_base() {
+    let mut vm = Vm::new(vec![String::new()]);
+    let globals = run(&mut vm, "class A:\n    def f(self): return 1\nclass B(A): pass\nclass C: pass\n");
+    let (a, b, c) = (class(&globals, "A"), class(&globals, "B"), class(&globals, "C"));
+    let tags = [a.version.get(), b.version.get(), c.version.get()];
+    assert!(tags.iter().all(|&t| t != 0), "0 is reserved for empty caches");
+    assert!(tags[0] != tags[1] && tags[1] != tags[2] && tags[0] != tags[2]);
+    // Replacing a value (no key added) on the base changes the base's and the subclass's tags.
+    let _ = run_with(&mut vm, &globals, "A.f = lambda self: 2\n");
+    assert!(a.version.get() != tags[0] && b.version.get() != tags[1]);
+    assert_eq!(c.version.get(), tags[2], "an unrelated class keeps its tag");
+    // Every kind of write: setattr, delattr, type.__setattr__, object.__setattr__ on the class.
+    for statement in ["setattr(B, 'x', 1)\n", "del B.x\n", "type.__setattr__(B, 'y', 1)\n", "object.__setattr__(B, 'z', 1)\n"] {
+        let before = b.version.get();
+        let _ = run_with(&mut vm, &globals, statement);
+        assert_ne!(b.version.get(), before, "{statement}");
+    }
+    // A class's __dict__ is a copy: writing to it changes neither the class nor its tag.
+    let before = a.version.get();
+    let _ = run_with(&mut vm, &globals, "A.__dict__['g'] = 3\nok = not hasattr(A, 'g')\n");
+    assert_eq!(a.version.get(), before);
+    assert!(matches!(globals.get_str("ok"), Some(Value::Bool(true))));
+}
+
+/// Runs `source` with the given globals.
+fn run_with(vm: &mut Vm, globals: &Rc<PyDict>, source: &str) -> bool {
+    vm.run_module_code(compiled(source), globals.clone()).is_ok()
+}
+
+#[test]
+fn slots_hold_what_each_lookup_found() {
+    let mut vm = Vm::new(vec![String::new()]);
+    let source = "\
+import math
+class P:
+    kind = 'point'
+    def __init__(self, x):
+        self.x = x
+    def get(self):
+        return self.x
+class S:
+    __slots__ = ('v',)
+def use(p, s, items):
+    items.append(p.get())
+    return p.x, p.kind, s.v, math.pi
+p = P(1)
+s = S()
+s.v = 2
+for _ in range(3):
+    use(p, s, [])
+";
+    let globals = run(&mut vm, source);
+    let code = function_code(&globals, "use");
+    let p_version = class(&globals, "P").version.get();
+    let s_version = class(&globals, "S").version.get();
+    let entries: Vec<AttrEntry> = code.attr_cache.iter().map(|slot| slot.entries[0].get()).collect();
+    // Instruction order: items.append, p.get, p.x, p.kind, s.v, math.pi.
+    assert_eq!(entries.len(), 6, "{entries:?}");
+    assert!(matches!(entries[0], AttrEntry::BuiltinMethod { type_id: crate::objects::types::TypeId::List }), "{entries:?}");
+    assert!(matches!(entries[1], AttrEntry::ClassAttr { version, owner: 0, .. } if version == p_version), "{entries:?}");
+    assert!(matches!(entries[2], AttrEntry::InstanceDict { version, hint: 0 } if version == p_version), "{entries:?}");
+    assert!(matches!(entries[3], AttrEntry::ClassAttr { version, .. } if version == p_version), "{entries:?}");
+    assert!(matches!(entries[4], AttrEntry::Slot { version, index: 0 } if version == s_version), "{entries:?}");
+    assert!(matches!(entries[5], AttrEntry::ModuleAttr { .. }), "{entries:?}");
+    // After the class changes, the next run refills the slots under the new tag.
+    assert!(run_with(&mut vm, &globals, "P.kind = 'moved'\nr = use(p, s, [])\n"));
+    let new_version = class(&globals, "P").version.get();
+    assert_ne!(new_version, p_version);
+    assert!(code.attr_cache[3].entry_for_type(p_version).is_some(), "the old entry stays until evicted");
+    assert!(matches!(code.attr_cache[3].entry_for_type(new_version).map(Cell::get), Some(AttrEntry::ClassAttr { version, .. }) if version == new_version));
+    assert!(matches!(globals.get_str("r"), Some(Value::Tuple(t)) if matches!(t.items.get(1), Some(Value::Str(s)) if s.as_str() == "moved")));
+}
+
+#[test]
+fn uncacheable_lookups_leave_the_slot_empty() {
+    let mut vm = Vm::new(vec![String::new()]);
+    let source = "\
+class H:
+    def __getattribute__(self, name):
+        return 5
+class D:
+    @property
+    def x(self):
+        return 6
+def use(h, d):
+    return h.x + d.x + (3).real
+for _ in range(3):
+    r = use(H(), D())
+";
+    let globals = run(&mut vm, source);
+    assert!(matches!(globals.get_str("r"), Some(Value::Int(14))));
+    let code = function_code(&globals, "use");
+    assert!(code.attr_cache.iter().all(|slot| slot.entries.iter().all(|e| e.get() == AttrEntry::Empty)));
+}
+
+#[test]
+fn a_site_keeps_one_entry_per_class_up_to_its_ways_then_evicts_in_turn() {
+    use crate::bytecode::code::ATTR_CACHE_WAYS;
+    let mut vm = Vm::new(vec![String::new()]);
+    let source = "\
+classes = []
+for i in range(6):
+    class K:
+        def __init__(self, i):
+            self.v = i
+    classes.append(K)
+def read(o):
+    return o.v
+def total(n):
+    return sum(read(k(i)) for i, k in enumerate(classes[:n]))
+r3 = total(3) + total(3)
+";
+    let globals = run(&mut vm, source);
+    assert!(matches!(globals.get_str("r3"), Some(Value::Int(6))));
+    let code = function_code(&globals, "read");
+    let slot = &code.attr_cache[0];
+    let versions: Vec<Option<u64>> = slot.entries.iter().map(|e| e.get().type_version()).collect();
+    assert_eq!(versions.iter().filter(|v| v.is_some()).count(), 3, "three classes, three entries: {versions:?}");
+    // Six classes through a four-way slot: still correct, and the slot stays full.
+    assert!(run_with(&mut vm, &globals, "r6 = total(6) + total(6)\n"));
+    assert!(matches!(globals.get_str("r6"), Some(Value::Int(30))));
+    assert!(slot.entries.iter().all(|e| e.get().type_version().is_some()));
+    assert_eq!(slot.entries.len(), ATTR_CACHE_WAYS);
+}
