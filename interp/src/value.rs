@@ -25,7 +25,7 @@ use crate::vm::Vm;
 /// one byte and one word, while moving it (`Vec::pop`, `Option<Value>`, `mem::replace`)
 /// loads bytes 1..16 as overlapping words: a load that spans two earlier stores cannot be
 /// forwarded from the store buffer and waits for them to reach the cache, on the dispatch
-/// loop's critical path. Whole-word tags made fib 1.25x and nbody 1.64x faster (ARCHITECTURE.md,
+/// loop's critical path. Whole-word tags made fib 1.32x and nbody 1.61x faster (ARCHITECTURE.md,
 /// "Values").
 ///
 /// The variants without a heap payload come first (`Null` ..= `Float`), so "is there a
