@@ -35,6 +35,8 @@ impl Vm {
 
     #[inline(always)]
     fn pop(&mut self) -> Value {
+        // Not `unwrap_or(Value::Null)`: that drops its unused default through an out-of-line
+        // call of the drop glue on every pop (ARCHITECTURE.md, "Values").
         self.stack.pop().unwrap_or_else(|| Value::Null)
     }
 
