@@ -159,6 +159,7 @@ impl std::error::Error for Error {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::BoolWord;
     use crate::objects::types::TypeId;
 
     #[test]
@@ -221,7 +222,7 @@ mod tests {
         let err = interp.load_module("broken", "x = 1\nraise ValueError('nope')\n").err();
         assert_eq!(err.map(|e| e.message()).as_deref(), Some("ValueError: nope"));
         let retry = interp.load_module("probe", "import sys\nloaded = 'broken' in sys.modules\n");
-        assert!(matches!(retry.ok().and_then(|m| m.global("loaded")), Some(Value::Bool(false))));
+        assert!(matches!(retry.ok().and_then(|m| m.global("loaded")), Some(Value::Bool(BoolWord::False))));
     }
 
     #[test]

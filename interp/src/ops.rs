@@ -118,7 +118,7 @@ pub fn hash(v: &Value) -> PyResult<i64> {
         Value::Str(s) => Ok(s.hash_value()),
         Value::Int(i) => Ok(int::hash_i64(*i)),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Float(f) => Ok(number::hash(v).unwrap_or_else(|| fallback_float_hash(*f))),
+        Value::Float(f) => Ok(number::hash(v).unwrap_or_else(|| fallback_float_hash(f.get()))),
         Value::BigInt(_) => number::hash(v).ok_or_else(|| PyErr::unsupported("hash() of big ints")),
         Value::None => Ok(0xFCA86420),
         Value::Ellipsis => Ok(0x5E11_7515),
@@ -149,7 +149,7 @@ fn fallback_number_eq(a: &Value, b: &Value) -> bool {
         match v {
             Value::Int(i) => Some(*i as f64),
             Value::Bool(b) => Some(*b as i64 as f64),
-            Value::Float(f) => Some(*f),
+            Value::Float(f) => Some(f.get()),
             _ => None,
         }
     };
@@ -312,7 +312,7 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     if dunder::is_dynamic(a) || dunder::is_dynamic(b) {
         let r = dunder::compare(vm, CompareOp::Eq, a, b)?;
         return match r {
-            Value::Bool(b) => Ok(b),
+            Value::Bool(b) => Ok(b.get()),
             other => truthy(vm, &other),
         };
     }
@@ -324,9 +324,9 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     Ok(match v {
         Value::Object(_) => dunder::truthy(vm, v)?,
         Value::None | Value::Null => false,
-        Value::Bool(b) => *b,
+        Value::Bool(b) => b.get(),
         Value::Int(i) => *i != 0,
-        Value::Float(f) => *f != 0.0,
+        Value::Float(f) => f.get() != 0.0,
         Value::BigInt(_) => true,
         Value::Str(s) => !s.s.is_empty(),
         Value::List(l) => !l.items.borrow().is_empty(),
@@ -588,7 +588,7 @@ fn fallback_number_compare(op: CompareOp, a: &Value, b: &Value) -> Option<bool> 
             let f = |v: &Value| match v {
                 Value::Int(i) => Some(*i as f64),
                 Value::Bool(b) => Some(*b as i64 as f64),
-                Value::Float(f) => Some(*f),
+                Value::Float(f) => Some(f.get()),
                 _ => None,
             };
             let (x, y) = (f(a)?, f(b)?);
@@ -660,7 +660,7 @@ pub fn compare_bool(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResul
     }
     if dunder::is_dynamic(a) || dunder::is_dynamic(b) {
         return match dunder::compare(vm, op, a, b)? {
-            Value::Bool(b) => Ok(b),
+            Value::Bool(b) => Ok(b.get()),
             other => truthy(vm, &other),
         };
     }
@@ -706,7 +706,7 @@ pub fn compare(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<Val
     if dunder::is_dynamic(a) || dunder::is_dynamic(b) {
         return dunder::compare(vm, op, a, b);
     }
-    compare_bool(vm, op, a, b).map(Value::Bool)
+    compare_bool(vm, op, a, b).map(Value::bool)
 }
 
 /// `a < b` (sorting, min, max).
@@ -1107,7 +1107,7 @@ fn own_attribute(obj: &Value, name: &str) -> Option<Value> {
         }),
         Value::Float(_) => Some(match name {
             "real" => obj.clone(),
-            "imag" => Value::Float(0.0),
+            "imag" => Value::float(0.0),
             _ => return None,
         }),
         Value::Exception(e) => crate::objects::exception::get_attribute(e, name),
@@ -1432,7 +1432,7 @@ mod tests {
         assert_eq!(get(slice(Some(4), Some(1), None)), "[]");
         assert_eq!(get(slice(Some(4), Some(1), Some(-1))), "[4, 3, 2]");
         assert_eq!(get(Value::Int(-1)), "5");
-        assert_eq!(get(Value::Bool(true)), "1");
+        assert_eq!(get(Value::bool(true)), "1");
         let mut vm = Vm::new(Vec::new());
         let s = Value::str("héllo");
         let r = getitem(&mut vm, &s, &slice(None, None, Some(-1))).unwrap_or(Value::None);
@@ -1510,8 +1510,8 @@ mod tests {
         let e = next(&mut vm, &it).err().map(|e| err_message(&e));
         assert_eq!(e.as_deref(), Some("RuntimeError: dictionary changed size during iteration"));
         // 1, True and 1.0 are one key.
-        let _ = d.set(Value::Bool(true), Value::str("t"));
-        let _ = d.set(Value::Float(1.0), Value::str("f"));
+        let _ = d.set(Value::bool(true), Value::str("t"));
+        let _ = d.set(Value::float(1.0), Value::str("f"));
         assert_eq!(show(&mut vm, &Value::Dict(d)), "{1: 'f', 2: 2}");
     }
 

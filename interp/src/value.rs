@@ -28,6 +28,14 @@ use crate::vm::Vm;
 /// loop's critical path. Whole-word tags made fib 1.32x and nbody 1.61x faster (ARCHITECTURE.md,
 /// "Values").
 ///
+/// Every payload is one integer or pointer word: bools and floats are held as `BoolWord` and
+/// `FloatWord` (construct them with `Value::bool` and `Value::float`; read them with `get`).
+/// That gives `Value` rustc's scalar-pair layout: LLVM passes, returns and moves a value as
+/// two registers, where a payload of mixed types (`bool`, `f64`, pointers) made it an opaque
+/// 16 bytes, moved through stack copies and 16-byte vector loads of words just stored
+/// separately (the same forwarding stall, placed wherever the optimizer happened to put the
+/// copies: see ARCHITECTURE.md, "Values").
+///
 /// The variants without a heap payload come first (`Null` ..= `Float`), so "is there a
 /// reference count to touch" is one comparison of the tag: `clone` and `discard` inline that
 /// test and leave only reference-counted values to out-of-line code.
@@ -39,10 +47,10 @@ pub enum Value {
     None,
     NotImplemented,
     Ellipsis,
-    Bool(bool),
+    Bool(BoolWord),
     /// An int that fits in i64. Every int result that fits MUST be stored here, never as BigInt.
     Int(i64),
-    Float(f64),
+    Float(FloatWord),
     /// An int outside i64's range (the invariant: its value never fits in i64).
     BigInt(Rc<BigInt>),
     Str(Rc<PyStr>),
@@ -72,6 +80,76 @@ pub enum Value {
     Bytes(Rc<PyBytes>),
     /// `bytearray`: mutable.
     ByteArray(Rc<PyByteArray>),
+}
+
+/// A `bool` held in a whole word, the payload of `Value::Bool`. Together with `FloatWord`
+/// it makes every payload an integer or a pointer of one word, which gives `Value` rustc's
+/// scalar-pair layout (see `Value`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u64)]
+pub enum BoolWord {
+    False = 0,
+    True = 1,
+}
+
+impl BoolWord {
+    #[inline(always)]
+    pub fn get(self) -> bool {
+        self == BoolWord::True
+    }
+}
+
+impl From<bool> for BoolWord {
+    #[inline(always)]
+    fn from(b: bool) -> BoolWord {
+        if b { BoolWord::True } else { BoolWord::False }
+    }
+}
+
+/// An `f64` held as its bit pattern, the payload of `Value::Float` (see `BoolWord` for why).
+/// Converting either way is a register move.
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub struct FloatWord(u64);
+
+impl FloatWord {
+    #[inline(always)]
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl std::fmt::Debug for BoolWord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl std::fmt::Debug for FloatWord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl From<f64> for FloatWord {
+    #[inline(always)]
+    fn from(f: f64) -> FloatWord {
+        FloatWord(f.to_bits())
+    }
+}
+
+impl Value {
+    /// `True` or `False`.
+    #[inline(always)]
+    pub fn bool(b: bool) -> Value {
+        Value::Bool(BoolWord::from(b))
+    }
+
+    /// A float.
+    #[inline(always)]
+    pub fn float(f: f64) -> Value {
+        Value::Float(FloatWord::from(f))
+    }
 }
 
 /// An instance of a class that has no dedicated `Value` variant: every user class, and the
@@ -303,9 +381,9 @@ impl Clone for Value {
             Value::None => Value::None,
             Value::NotImplemented => Value::NotImplemented,
             Value::Ellipsis => Value::Ellipsis,
-            Value::Bool(b) => Value::Bool(b),
+            Value::Bool(b) => Value::bool(b.get()),
             Value::Int(i) => Value::Int(i),
-            Value::Float(f) => Value::Float(f),
+            Value::Float(f) => Value::float(f.get()),
             _ => self.clone_counted(),
         }
     }
@@ -320,9 +398,9 @@ impl Value {
             Value::None => Value::None,
             Value::NotImplemented => Value::NotImplemented,
             Value::Ellipsis => Value::Ellipsis,
-            Value::Bool(b) => Value::Bool(*b),
+            Value::Bool(b) => Value::bool(b.get()),
             Value::Int(i) => Value::Int(*i),
-            Value::Float(f) => Value::Float(*f),
+            Value::Float(f) => Value::float(f.get()),
             Value::BigInt(r) => Value::BigInt(r.clone()),
             Value::Str(r) => Value::Str(r.clone()),
             Value::List(r) => Value::List(r.clone()),
@@ -482,7 +560,7 @@ impl Value {
             (Bool(a), Bool(b)) => a == b,
             // Unboxed ints behave like CPython's cached small ints for `is`.
             (Int(a), Int(b)) => a == b,
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Float(a), Float(b)) => a.get().to_bits() == b.get().to_bits(),
             _ => match (self.heap_ptr(), other.heap_ptr()) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
@@ -532,6 +610,28 @@ mod tests {
     fn value_is_sixteen_bytes() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
         assert_eq!(std::mem::size_of::<PyResult<Value>>(), 16);
+    }
+
+    /// Bools and floats are held as whole integer words (the condition for rustc's scalar-pair
+    /// layout), and the conversions keep every bit: NaN payloads, the sign of zero.
+    #[test]
+    fn bool_and_float_payloads_are_whole_words() {
+        assert_eq!(std::mem::size_of::<BoolWord>(), 8);
+        assert_eq!(std::mem::size_of::<FloatWord>(), 8);
+        let payload = |v: &Value| {
+            // SAFETY: `Value` is 16 bytes, 8-aligned (checked above); a `Bool` or `Float`
+            // value's second word is its fully initialised 8-byte payload.
+            unsafe { *(v as *const Value as *const u64).add(1) }
+        };
+        for f in [-0.0, 0.0, f64::INFINITY, f64::from_bits(0x7ff8_0000_dead_beef), 1.5e-310] {
+            let v = Value::float(f);
+            assert_eq!(payload(&v), f.to_bits());
+            assert!(matches!(v, Value::Float(w) if w.get().to_bits() == f.to_bits()));
+        }
+        assert_eq!(payload(&Value::bool(true)), 1);
+        assert_eq!(payload(&Value::bool(false)), 0);
+        assert!(matches!(Value::bool(true), Value::Bool(b) if b.get()));
+        assert_eq!(format!("{:?} {:?}", BoolWord::True, FloatWord::from(-0.5)), "true -0.5");
     }
 
     /// The tag fills the first word (`repr(u64)`), so a value is written and read as two whole

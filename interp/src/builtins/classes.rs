@@ -69,7 +69,7 @@ fn subject_class_attr(vm: &mut Vm, subject: &Value, cls: &Rc<PyType>) -> bool {
 pub fn builtin_isinstance(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_kwargs("isinstance", &args)?;
     let pos = positional_count("isinstance", &args, 2, 2)?;
-    Ok(Value::Bool(class_check(vm, &pos[0], &pos[1], true, 0)?))
+    Ok(Value::bool(class_check(vm, &pos[0], &pos[1], true, 0)?))
 }
 
 pub fn builtin_issubclass(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -78,7 +78,7 @@ pub fn builtin_issubclass(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     if !matches!(pos[0], Value::Type(_)) {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     }
-    Ok(Value::Bool(class_check(vm, &pos[0], &pos[1], false, 0)?))
+    Ok(Value::bool(class_check(vm, &pos[0], &pos[1], false, 0)?))
 }
 
 pub fn builtin_delattr(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {

@@ -26,8 +26,8 @@ pub fn call_type(vm: &mut Vm, ty: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<V
             no_kwargs("bool", &args)?;
             let pos = positional_count("bool", &args, 0, 1)?;
             match pos.first() {
-                Some(v) => Ok(Value::Bool(ops::truthy(vm, v)?)),
-                None => Ok(Value::Bool(false)),
+                Some(v) => Ok(Value::bool(ops::truthy(vm, v)?)),
+                None => Ok(Value::bool(false)),
             }
         }
         TypeId::Str => str_new(vm, &args),
@@ -134,7 +134,7 @@ fn int_new(vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(f) => int::float_to_int(*f),
+        Value::Float(f) => int::float_to_int(f.get()),
         Value::Str(s) => int::parse_int(s.as_str(), 10),
         other if crate::objects::dunder::is_dynamic(other) => {
             for hook in ["__int__", "__index__", "__trunc__"] {
@@ -172,11 +172,11 @@ fn int_new(vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
 fn float_new(vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Value> {
     no_kwargs("float", args)?;
     let pos = positional_count("float", args, 0, 1)?;
-    let Some(x) = pos.first() else { return Ok(Value::Float(0.0)) };
+    let Some(x) = pos.first() else { return Ok(Value::float(0.0)) };
     match x {
         Value::Float(_) => Ok(x.clone()),
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(Value::Float(int::int_to_f64(x).unwrap_or(Ok(0.0))?)),
-        Value::Str(s) => Ok(Value::Float(float::parse_float(s.as_str())?)),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(Value::float(int::int_to_f64(x).unwrap_or(Ok(0.0))?)),
+        Value::Str(s) => Ok(Value::float(float::parse_float(s.as_str())?)),
         other if crate::objects::dunder::is_dynamic(other) => {
             if let Some(r) = crate::objects::dunder::convert(vm, "__float__", other) {
                 let r = r?;

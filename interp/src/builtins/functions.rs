@@ -59,7 +59,7 @@ pub fn collect(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
 pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(x < y),
-        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x.get() < y.get()),
         (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
         _ => {
             if let Some(r) = number::compare(CompareOp::Lt, a, b) {
@@ -74,7 +74,7 @@ pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 pub fn greater_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(x > y),
-        (Value::Float(x), Value::Float(y)) => Ok(x > y),
+        (Value::Float(x), Value::Float(y)) => Ok(x.get() > y.get()),
         (Value::Str(x), Value::Str(y)) => Ok(x.as_str() > y.as_str()),
         _ => {
             if let Some(r) = number::compare(CompareOp::Gt, a, b) {
@@ -378,7 +378,7 @@ pub fn identity(v: &Value) -> i64 {
         Value::Ellipsis => (1, 3),
         Value::Bool(b) => (2, *b as u64),
         Value::Int(i) => (3, *i as u64),
-        Value::Float(f) => (5, f.to_bits()),
+        Value::Float(f) => (5, f.get().to_bits()),
         _ => (7, 0),
     };
     let mixed = payload.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17);
@@ -405,7 +405,7 @@ pub fn is_callable(v: &Value) -> bool {
 
 pub fn builtin_callable(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = exactly_one("callable", &args)?;
-    Ok(Value::Bool(is_callable(v)))
+    Ok(Value::bool(is_callable(v)))
 }
 
 // ---- type checks ------------------------------------------------------------------------------
@@ -434,7 +434,7 @@ pub fn builtin_isinstance(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_kwargs("isinstance", &args)?;
     let pos = positional_count("isinstance", &args, 2, 2)?;
     let ty = type_of(&pos[0]);
-    Ok(Value::Bool(class_matches(&pos[1], &ty, "isinstance", 0)?))
+    Ok(Value::bool(class_matches(&pos[1], &ty, "isinstance", 0)?))
 }
 
 pub fn builtin_issubclass(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -443,7 +443,7 @@ pub fn builtin_issubclass(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let Value::Type(ty) = &pos[0] else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
-    Ok(Value::Bool(class_matches(&pos[1], ty, "issubclass", 0)?))
+    Ok(Value::bool(class_matches(&pos[1], ty, "issubclass", 0)?))
 }
 
 // ---- reductions -------------------------------------------------------------------------------
@@ -527,7 +527,7 @@ pub fn builtin_sum(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
                 Some(s) => Value::Int(s),
                 None => number::binary_op(BinaryOp::Add, &total, &item).unwrap_or(Ok(Value::None))?,
             },
-            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::float(a.get() + b.get()),
             _ => match number::binary_op(BinaryOp::Add, &total, &item) {
                 Some(r) => r?,
                 None => ops::binary_op(vm, BinaryOp::Add, false, &total, &item)?,
@@ -542,10 +542,10 @@ pub fn builtin_any(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let it = ops::get_iter(vm, v)?;
     while let Some(item) = ops::next(vm, &it)? {
         if ops::truthy(vm, &item)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 pub fn builtin_all(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -553,10 +553,10 @@ pub fn builtin_all(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let it = ops::get_iter(vm, v)?;
     while let Some(item) = ops::next(vm, &it)? {
         if !ops::truthy(vm, &item)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 pub fn builtin_sorted(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -818,7 +818,7 @@ pub fn builtin_round(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     };
     match number {
         Value::Float(x) => match ndigits {
-            None => int::float_to_int(x.round_ties_even()),
+            None => int::float_to_int(x.get().round_ties_even()),
             Some(n) => {
                 let n = match int::index_i64(n) {
                     Ok(n) => n,
@@ -831,7 +831,7 @@ pub fn builtin_round(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
                     }
                     Err(e) => return Err(e),
                 };
-                Ok(Value::Float(round_float(*x, n)?))
+                Ok(Value::float(round_float(x.get(), n)?))
             }
         },
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
@@ -905,8 +905,8 @@ pub fn builtin_hasattr(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let pos = positional_count("hasattr", &args, 2, 2)?;
     let name = attribute_name(&pos[1])?;
     match ops::getattr(vm, &pos[0], name) {
-        Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if e.matches(TypeId::AttributeError) => Ok(Value::Bool(false)),
+        Ok(_) => Ok(Value::bool(true)),
+        Err(e) if e.matches(TypeId::AttributeError) => Ok(Value::bool(false)),
         Err(e) => Err(e),
     }
 }
@@ -1078,11 +1078,11 @@ mod tests {
         let mut vm = Vm::new(vec![]);
         let abs = vm.builtins.get_str("abs").unwrap_or(Value::None);
         assert_eq!(show(call(&mut vm, "sorted", &[ints(&[3, 1, 2])])), "[1, 2, 3]");
-        assert_eq!(show(call_kw(&mut vm, "sorted", &[ints(&[3, 1, 2]), Value::Bool(true)], &["reverse"])), "[3, 2, 1]");
+        assert_eq!(show(call_kw(&mut vm, "sorted", &[ints(&[3, 1, 2]), Value::bool(true)], &["reverse"])), "[3, 2, 1]");
         // Stable, key computed by a callable.
         assert_eq!(show(call_kw(&mut vm, "sorted", &[ints(&[3, -3, 2, -2]), abs.clone()], &["key"])), "[2, -2, 3, -3]");
         assert_eq!(
-            show(call_kw(&mut vm, "sorted", &[ints(&[3, -3, 2, -2]), abs.clone(), Value::Bool(true)], &["key", "reverse"])),
+            show(call_kw(&mut vm, "sorted", &[ints(&[3, -3, 2, -2]), abs.clone(), Value::bool(true)], &["key", "reverse"])),
             "[3, -3, 2, -2]"
         );
         let many: Vec<i64> = (0..1000).map(|i| (i * 7919) % 1009 - 500).collect();
@@ -1093,7 +1093,7 @@ mod tests {
         assert_eq!(show(call(&mut vm, "sorted", &[])), "TypeError: sorted expected 1 argument, got 0");
 
         assert_eq!(show(call(&mut vm, "max", &[ints(&[1, 5, 3])])), "5");
-        assert_eq!(show(call(&mut vm, "min", &[Value::Int(4), Value::Float(2.5), Value::Int(3)])), "2.5");
+        assert_eq!(show(call(&mut vm, "min", &[Value::Int(4), Value::float(2.5), Value::Int(3)])), "2.5");
         assert_eq!(show(call_kw(&mut vm, "max", &[ints(&[-7, 5, 3]), abs.clone()], &["key"])), "-7");
         // The first of equal maxima wins.
         assert_eq!(show(call_kw(&mut vm, "max", &[ints(&[-7, 7]), abs], &["key"])), "-7");
@@ -1120,28 +1120,28 @@ mod tests {
         assert_eq!(show(call(&mut vm, "pow", &[Value::Int(3), Value::Int(-2), Value::Int(-7)])), "-3");
         assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::Int(-1), Value::Int(4)])), "ValueError: base is not invertible for the given modulus");
         assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::Int(3), Value::Int(0)])), "ValueError: pow() 3rd argument cannot be 0");
-        assert_eq!(show(call(&mut vm, "pow", &[Value::Float(1.0), Value::Int(2), Value::Int(3)])), "TypeError: pow() 3rd argument not allowed unless all arguments are integers");
-        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::Float(0.5)])), "1.4142135623730951");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::float(1.0), Value::Int(2), Value::Int(3)])), "TypeError: pow() 3rd argument not allowed unless all arguments are integers");
+        assert_eq!(show(call(&mut vm, "pow", &[Value::Int(2), Value::float(0.5)])), "1.4142135623730951");
         assert_eq!(show(call(&mut vm, "pow", &[Value::Int(1)])), "TypeError: pow() missing required argument 'exp' (pos 2)");
-        assert_eq!(show(call(&mut vm, "round", &[Value::Float(2.5)])), "2");
-        assert_eq!(show(call(&mut vm, "round", &[Value::Float(-0.5)])), "0");
-        assert_eq!(show(call(&mut vm, "round", &[Value::Float(2.675), Value::Int(2)])), "2.67");
+        assert_eq!(show(call(&mut vm, "round", &[Value::float(2.5)])), "2");
+        assert_eq!(show(call(&mut vm, "round", &[Value::float(-0.5)])), "0");
+        assert_eq!(show(call(&mut vm, "round", &[Value::float(2.675), Value::Int(2)])), "2.67");
         assert_eq!(show(call(&mut vm, "round", &[Value::Int(25), Value::Int(-1)])), "20");
-        assert_eq!(show(call(&mut vm, "round", &[Value::Bool(true)])), "1");
-        assert_eq!(show(call(&mut vm, "round", &[Value::Float(1.5), Value::None])), "2");
-        assert_eq!(show(call(&mut vm, "round", &[Value::Float(f64::INFINITY)])), "OverflowError: cannot convert float infinity to integer");
+        assert_eq!(show(call(&mut vm, "round", &[Value::bool(true)])), "1");
+        assert_eq!(show(call(&mut vm, "round", &[Value::float(1.5), Value::None])), "2");
+        assert_eq!(show(call(&mut vm, "round", &[Value::float(f64::INFINITY)])), "OverflowError: cannot convert float infinity to integer");
         assert_eq!(show(call(&mut vm, "round", &[Value::str("a")])), "TypeError: type str doesn't define __round__ method");
         assert_eq!(show(call(&mut vm, "hex", &[Value::Int(255)])), "'0xff'");
         assert_eq!(show(call(&mut vm, "bin", &[Value::Int(-5)])), "'-0b101'");
-        assert_eq!(show(call(&mut vm, "oct", &[Value::Bool(true)])), "'0o1'");
-        assert_eq!(show(call(&mut vm, "hex", &[Value::Float(1.5)])), "TypeError: 'float' object cannot be interpreted as an integer");
+        assert_eq!(show(call(&mut vm, "oct", &[Value::bool(true)])), "'0o1'");
+        assert_eq!(show(call(&mut vm, "hex", &[Value::float(1.5)])), "TypeError: 'float' object cannot be interpreted as an integer");
         assert_eq!(show(call(&mut vm, "chr", &[Value::Int(233)])), "'é'");
         assert_eq!(show(call(&mut vm, "chr", &[Value::Int(-1)])), "ValueError: chr() arg not in range(0x110000)");
         assert_eq!(show(call(&mut vm, "ord", &[Value::str("é")])), "233");
         assert_eq!(show(call(&mut vm, "ord", &[Value::str("ab")])), "TypeError: ord() expected a character, but string of length 2 found");
         assert_eq!(show(call(&mut vm, "ord", &[Value::Int(1)])), "TypeError: ord() expected string of length 1, but int found");
-        assert_eq!(show(call(&mut vm, "hash", &[Value::Float(1.5)])), "1152921504606846977");
-        assert_eq!(show(call(&mut vm, "format", &[Value::Float(1234567.891), Value::str(",.2f")])), "'1,234,567.89'");
+        assert_eq!(show(call(&mut vm, "hash", &[Value::float(1.5)])), "1152921504606846977");
+        assert_eq!(show(call(&mut vm, "format", &[Value::float(1234567.891), Value::str(",.2f")])), "'1,234,567.89'");
         assert_eq!(show(call(&mut vm, "format", &[Value::Int(1), Value::Int(2)])), "TypeError: format() argument 2 must be str, not int");
         assert_eq!(show(call(&mut vm, "len", &[Value::Int(1), Value::Int(2)])), "TypeError: len() takes exactly one argument (2 given)");
     }
@@ -1151,10 +1151,10 @@ mod tests {
         let mut vm = Vm::new(vec![]);
         let int_type = Value::Type(builtin_type(TypeId::Int));
         let str_type = Value::Type(builtin_type(TypeId::Str));
-        assert_eq!(show(call(&mut vm, "isinstance", &[Value::Bool(true), int_type.clone()])), "True");
+        assert_eq!(show(call(&mut vm, "isinstance", &[Value::bool(true), int_type.clone()])), "True");
         let nested = Value::tuple(vec![str_type.clone(), Value::tuple(vec![int_type.clone()])]);
         assert_eq!(show(call(&mut vm, "isinstance", &[Value::Int(1), nested])), "True");
-        assert_eq!(show(call(&mut vm, "isinstance", &[Value::Float(1.0), int_type.clone()])), "False");
+        assert_eq!(show(call(&mut vm, "isinstance", &[Value::float(1.0), int_type.clone()])), "False");
         assert_eq!(show(call(&mut vm, "isinstance", &[Value::Int(1), Value::Int(2)])), "TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union");
         let zde = Value::Type(builtin_type(TypeId::ZeroDivisionError));
         let arith = Value::Type(builtin_type(TypeId::ArithmeticError));
@@ -1163,9 +1163,9 @@ mod tests {
 
         assert_eq!(show(call(&mut vm, "int", &[])), "0");
         assert_eq!(show(call(&mut vm, "int", &[Value::str(" -0x1F "), Value::Int(0)])), "-31");
-        assert_eq!(show(call(&mut vm, "int", &[Value::Float(-3.9)])), "-3");
+        assert_eq!(show(call(&mut vm, "int", &[Value::float(-3.9)])), "-3");
         assert_eq!(show(call(&mut vm, "int", &[Value::str("abc")])), "ValueError: invalid literal for int() with base 10: 'abc'");
-        assert_eq!(show(call(&mut vm, "int", &[Value::Float(1.5), Value::Int(10)])), "TypeError: int() can't convert non-string with explicit base");
+        assert_eq!(show(call(&mut vm, "int", &[Value::float(1.5), Value::Int(10)])), "TypeError: int() can't convert non-string with explicit base");
         assert_eq!(show(call(&mut vm, "int", &[Value::str("1"), Value::Int(1)])), "ValueError: int() base must be >= 2 and <= 36, or 0");
         assert_eq!(show(call_kw(&mut vm, "int", &[Value::Int(5)], &["x"])), "TypeError: 'x' is an invalid keyword argument for int()");
         assert_eq!(show(call_kw(&mut vm, "int", &[Value::Int(10)], &["base"])), "TypeError: int() missing string argument");
@@ -1179,7 +1179,7 @@ mod tests {
         assert_eq!(show(call(&mut vm, "tuple", &[ints(&[1, 2])])), "(1, 2)");
         assert_eq!(show(call(&mut vm, "range", &[Value::Int(5)])), "range(0, 5, 1)");
         assert_eq!(show(call(&mut vm, "range", &[Value::Int(0), Value::Int(1), Value::Int(0)])), "ValueError: range() arg 3 must not be zero");
-        assert_eq!(show(call(&mut vm, "range", &[Value::Float(1.5)])), "TypeError: 'float' object cannot be interpreted as an integer");
+        assert_eq!(show(call(&mut vm, "range", &[Value::float(1.5)])), "TypeError: 'float' object cannot be interpreted as an integer");
         assert_eq!(show(call(&mut vm, "range", &[])), "TypeError: range expected at least 1 argument, got 0");
         assert_eq!(show(call(&mut vm, "type", &[Value::Int(1)])), "<class 'int'>");
         assert_eq!(show(call(&mut vm, "type", &[])), "TypeError: type() takes 1 or 3 arguments");
@@ -1199,8 +1199,8 @@ mod tests {
     fn ids_of_unboxed_values_are_stable_and_distinct() {
         assert_eq!(identity(&Value::Int(5)), identity(&Value::Int(5)));
         assert_ne!(identity(&Value::Int(5)), identity(&Value::Int(6)));
-        assert_ne!(identity(&Value::Int(1)), identity(&Value::Bool(true)));
-        assert!(identity(&Value::Float(-1.5)) >= 0);
+        assert_ne!(identity(&Value::Int(1)), identity(&Value::bool(true)));
+        assert!(identity(&Value::float(-1.5)) >= 0);
         assert_ne!(identity(&Value::None) % 8, 0);
     }
 }

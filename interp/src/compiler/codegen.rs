@@ -57,10 +57,10 @@ fn const_key(v: &Value) -> Option<ConstKey> {
     Some(match v {
         Value::None => ConstKey::None,
         Value::Ellipsis => ConstKey::Ellipsis,
-        Value::Bool(b) => ConstKey::Bool(*b),
+        Value::Bool(b) => ConstKey::Bool(b.get()),
         Value::Int(i) => ConstKey::Int(*i),
         Value::BigInt(b) => ConstKey::BigInt(b.to_string()),
-        Value::Float(f) => ConstKey::Float(f.to_bits()),
+        Value::Float(f) => ConstKey::Float(f.get().to_bits()),
         Value::Str(s) => ConstKey::Str(s.as_str().to_string()),
         Value::Bytes(b) => ConstKey::Bytes(b.data.to_vec()),
         Value::Tuple(t) => ConstKey::Tuple(t.items.iter().map(const_key).collect::<Option<Vec<_>>>()?),
@@ -217,7 +217,7 @@ fn as_bigint(v: &Value) -> Option<BigInt> {
 /// A number usable in float arithmetic without rounding surprises.
 fn as_exact_float(v: &Value) -> Option<f64> {
     match v {
-        Value::Float(f) => Some(*f),
+        Value::Float(f) => Some(f.get()),
         Value::Int(i) if (-EXACT_FLOAT_INT..=EXACT_FLOAT_INT).contains(i) => Some(*i as f64),
         _ => None,
     }
@@ -237,7 +237,7 @@ fn fold_unary(op: ast::UnaryOp, v: Value) -> Option<Value> {
             Some(i.checked_neg().map(Value::Int).unwrap_or_else(|| Value::from_bigint(-BigInt::from(i))))
         }
         (ast::UnaryOp::USub, Value::BigInt(b)) => Some(Value::from_bigint(-(*b).clone())),
-        (ast::UnaryOp::USub, Value::Float(f)) => Some(Value::Float(-f)),
+        (ast::UnaryOp::USub, Value::Float(f)) => Some(Value::float(-f.get())),
         (ast::UnaryOp::UAdd, v @ (Value::Int(_) | Value::BigInt(_) | Value::Float(_))) => Some(v),
         (ast::UnaryOp::Invert, Value::Int(i)) => Some(Value::Int(!i)),
         (ast::UnaryOp::Invert, Value::BigInt(b)) => Some(Value::from_bigint(-((*b).clone() + BigInt::from(1)))),
@@ -285,7 +285,7 @@ fn fold_binary(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
             BinaryOp::Xor if !x.is_negative() && !y.is_negative() => small_int(x ^ y),
             BinaryOp::TrueDiv if !y.is_zero() => {
                 let (xf, yf) = (as_exact_float(a)?, as_exact_float(b)?);
-                Some(Value::Float(xf / yf))
+                Some(Value::float(xf / yf))
             }
             _ => None,
         };
@@ -293,10 +293,10 @@ fn fold_binary(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
         let (x, y) = (as_exact_float(a)?, as_exact_float(b)?);
         return match op {
-            BinaryOp::Add => Some(Value::Float(x + y)),
-            BinaryOp::Sub => Some(Value::Float(x - y)),
-            BinaryOp::Mul => Some(Value::Float(x * y)),
-            BinaryOp::TrueDiv if y != 0.0 => Some(Value::Float(x / y)),
+            BinaryOp::Add => Some(Value::float(x + y)),
+            BinaryOp::Sub => Some(Value::float(x - y)),
+            BinaryOp::Mul => Some(Value::float(x * y)),
+            BinaryOp::TrueDiv if y != 0.0 => Some(Value::float(x / y)),
             _ => None,
         };
     }
@@ -461,7 +461,7 @@ impl<'a> CodeGen<'a> {
 
     fn load_name(&mut self, name: &str) {
         if name == "__debug__" {
-            self.load_const(Value::Bool(true));
+            self.load_const(Value::bool(true));
             return;
         }
         match self.name_op(name) {
@@ -503,12 +503,12 @@ impl<'a> CodeGen<'a> {
         match e {
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => int_literal(i),
-                ast::Number::Float(f) => Some(Value::Float(*f)),
+                ast::Number::Float(f) => Some(Value::float(*f)),
                 ast::Number::Complex { .. } => None,
             },
             Expr::StringLiteral(s) => Some(Value::str(s.value.to_str())),
             Expr::BytesLiteral(b) => Some(crate::objects::bytes::new_bytes(b.value.bytes().collect())),
-            Expr::BooleanLiteral(b) => Some(Value::Bool(b.value)),
+            Expr::BooleanLiteral(b) => Some(Value::bool(b.value)),
             Expr::NoneLiteral(_) => Some(Value::None),
             Expr::EllipsisLiteral(_) => Some(Value::Ellipsis),
             Expr::UnaryOp(u) => fold_unary(u.op, self.constant(&u.operand)?),
@@ -1332,7 +1332,7 @@ impl<'a> CodeGen<'a> {
                 },
             },
             Expr::BooleanLiteral(b) => {
-                self.load_const(Value::Bool(b.value));
+                self.load_const(Value::bool(b.value));
                 Ok(())
             }
             Expr::NoneLiteral(_) => {

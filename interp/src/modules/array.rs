@@ -115,9 +115,9 @@ fn convert(typecode: char, v: &Value) -> PyResult<Value> {
     match typecode {
         'f' | 'd' => {
             let x = match v {
-                Value::Float(x) => *x,
+                Value::Float(x) => x.get(),
                 Value::Int(i) => *i as f64,
-                Value::Bool(b) => f64::from(u8::from(*b)),
+                Value::Bool(b) => f64::from(u8::from(b.get())),
                 Value::BigInt(b) => {
                     use num_traits::ToPrimitive;
                     b.to_f64().filter(|x| x.is_finite()).ok_or_else(|| PyErr::overflow("int too large to convert to float"))?
@@ -129,7 +129,7 @@ fn convert(typecode: char, v: &Value) -> PyResult<Value> {
                     return Err(PyErr::type_error(format!("must be real number, not {}", type_of(other).name)))
                 }
             };
-            Ok(Value::Float(if typecode == 'f' { x as f32 as f64 } else { x }))
+            Ok(Value::float(if typecode == 'f' { x as f32 as f64 } else { x }))
         }
         'u' => match v {
             Value::Str(s) if s.char_count() == 1 => Ok(v.clone()),
@@ -321,8 +321,8 @@ fn from_bytes(typecode: char, data: &[u8]) -> PyResult<Vec<Value>> {
             'l' | 'q' => Value::Int(raw as i64),
             'B' | 'H' | 'I' => Value::Int(raw as i64),
             'L' | 'Q' => Value::from_bigint(BigInt::from(raw)),
-            'f' => Value::Float(f32::from_bits(raw as u32) as f64),
-            'd' => Value::Float(f64::from_bits(raw)),
+            'f' => Value::float(f32::from_bits(raw as u32) as f64),
+            'd' => Value::float(f64::from_bits(raw)),
             _ => Value::string(char::from_u32(raw as u32).unwrap_or('\u{fffd}').to_string()),
         };
         out.push(v);
@@ -342,9 +342,9 @@ fn to_bytes(typecode: char, items: &[Value]) -> Vec<u8> {
             }
             Value::Float(x) => {
                 if typecode == 'f' {
-                    (*x as f32).to_bits() as u64
+                    (x.get() as f32).to_bits() as u64
                 } else {
-                    x.to_bits()
+                    x.get().to_bits()
                 }
             }
             Value::Str(s) => s.as_str().chars().next().map_or(0, |c| c as u64),
@@ -385,10 +385,10 @@ fn array_contains(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let items = a.items.borrow().clone();
     for item in &items {
         if ops::eq(vm, item, &needle)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn array_getitem(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {

@@ -687,23 +687,23 @@ fn file_fileno(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn file_readable(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let f = state(&call, "readable")?;
     f.check_open()?;
-    Ok(Value::Bool(f.readable))
+    Ok(Value::bool(f.readable))
 }
 
 fn file_writable(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let f = state(&call, "writable")?;
     f.check_open()?;
-    Ok(Value::Bool(f.writable))
+    Ok(Value::bool(f.writable))
 }
 
 fn file_seekable(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     state(&call, "seekable")?.check_open()?;
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn file_isatty(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     state(&call, "isatty")?.check_open()?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn file_iter(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
@@ -728,11 +728,11 @@ fn file_getattr(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     Ok(match name.as_str() {
         "name" => f.name.clone(),
         "mode" => Value::str(&f.mode),
-        "closed" => Value::Bool(f.closed.get()),
+        "closed" => Value::bool(f.closed.get()),
         "encoding" if !f.binary => Value::str(&f.encoding),
         "errors" if !f.binary => Value::str(&f.errors),
         "newlines" if !f.binary => Value::None,
-        "line_buffering" if !f.binary => Value::Bool(false),
+        "line_buffering" if !f.binary => Value::bool(false),
         other => {
             let type_name = call.args.first().map(|v| crate::objects::types::type_of(v).name.to_string()).unwrap_or_default();
             return Err(PyErr::attribute_error(format!("'_io.{type_name}' object has no attribute '{other}'")));
@@ -863,7 +863,7 @@ fn std_flush(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn std_isatty(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     crate::objects::args::positional::<0>("isatty", &call, 0)?;
     use std::io::IsTerminal;
-    Ok(Value::Bool(match stream(&call, "isatty")? {
+    Ok(Value::bool(match stream(&call, "isatty")? {
         StdStream::Stdin => std::io::stdin().is_terminal(),
         StdStream::Stdout => std::io::stdout().is_terminal(),
         StdStream::Stderr => std::io::stderr().is_terminal(),
@@ -876,16 +876,16 @@ fn std_fileno(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 }
 
 fn std_readable(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(stream(&call, "readable")? == StdStream::Stdin))
+    Ok(Value::bool(stream(&call, "readable")? == StdStream::Stdin))
 }
 
 fn std_writable(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(stream(&call, "writable")? != StdStream::Stdin))
+    Ok(Value::bool(stream(&call, "writable")? != StdStream::Stdin))
 }
 
 fn std_false(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     stream(&call, "seekable")?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn check_stdin(which: StdStream) -> PyResult<()> {
@@ -957,8 +957,8 @@ fn std_getattr(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
         "mode" => Value::str(if which == StdStream::Stdin { "r" } else { "w" }),
         "encoding" => Value::str("utf-8"),
         "errors" => Value::str(if which == StdStream::Stderr { "backslashreplace" } else { "strict" }),
-        "closed" => Value::Bool(false),
-        "line_buffering" => Value::Bool(false),
+        "closed" => Value::bool(false),
+        "line_buffering" => Value::bool(false),
         "newlines" => Value::None,
         other => {
             return Err(PyErr::attribute_error(format!("'_io.TextIOWrapper' object has no attribute '{other}'")))

@@ -393,7 +393,7 @@ fn lru_cache_parameters(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let c = self_state::<LruCache>(&args, "_lru_cache_wrapper", "cache_parameters")?;
     let d = Rc::new(PyDict::new());
     d.set_str("maxsize", c.maxsize.map_or(Value::None, |m| Value::Int(m as i64)));
-    d.set_str("typed", Value::Bool(c.typed));
+    d.set_str("typed", Value::bool(c.typed));
     Ok(Value::Dict(d))
 }
 
@@ -433,7 +433,7 @@ fn lru_cache(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     use crate::modules::pyargs::{bind, PySignature};
     let sig = PySignature { name: "lru_cache", params: &["maxsize", "typed"], positional: 2, required: 0, self_offset: 0 };
     let [maxsize, typed] = bind::<2>(&args, &sig)?;
-    let typed_value = typed.cloned().unwrap_or(Value::Bool(false));
+    let typed_value = typed.cloned().unwrap_or(Value::bool(false));
     let maxsize = maxsize.cloned().unwrap_or(Value::Int(128));
     match &maxsize {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::None => {
@@ -564,7 +564,7 @@ fn derived(vm: &mut Vm, args: CallArgs<'_>, root: &str, how: Derived) -> PyResul
     Ok(match how {
         Derived::NotAndNe => {
             if truth {
-                Value::Bool(false)
+                Value::bool(false)
             } else {
                 ops::compare(vm, CompareOp::Ne, this, other)?
             }
@@ -576,10 +576,10 @@ fn derived(vm: &mut Vm, args: CallArgs<'_>, root: &str, how: Derived) -> PyResul
                 ops::compare(vm, CompareOp::Eq, this, other)?
             }
         }
-        Derived::Not => Value::Bool(!truth),
+        Derived::Not => Value::bool(!truth),
         Derived::NotOrEq => {
             if !truth {
-                Value::Bool(true)
+                Value::bool(true)
             } else {
                 ops::compare(vm, CompareOp::Eq, this, other)?
             }

@@ -63,7 +63,7 @@ fn c_int(v: &Value) -> PyResult<i64> {
         Value::Int(i) if *i > i64::from(i32::MAX) => Err(PyErr::overflow("signed integer is greater than maximum")),
         Value::Int(i) if *i < i64::from(i32::MIN) => Err(PyErr::overflow("signed integer is less than minimum")),
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Bool(b) => Ok(i64::from(b.get())),
         Value::BigInt(_) => Err(PyErr::overflow("Python int too large to convert to C int")),
         other => Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -120,7 +120,7 @@ fn gc_disable(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 fn gc_isenabled(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_arguments("isenabled", &args)?;
-    Ok(Value::Bool(gc::is_enabled()))
+    Ok(Value::bool(gc::is_enabled()))
 }
 
 fn gc_get_threshold(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -204,5 +204,5 @@ fn gc_is_tracked(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
             )))
         }
     };
-    Ok(Value::Bool(gc::looks_tracked(obj)))
+    Ok(Value::bool(gc::looks_tracked(obj)))
 }

@@ -351,8 +351,8 @@ fn sio_getattr(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let state = sio(&call, "__getattr__")?;
     match call.args.get(1) {
         Some(Value::Str(name)) => match name.as_str() {
-            "closed" => Ok(Value::Bool(state.closed.get())),
-            "line_buffering" => Ok(Value::Bool(false)),
+            "closed" => Ok(Value::bool(state.closed.get())),
+            "line_buffering" => Ok(Value::bool(false)),
             "newlines" | "encoding" | "errors" => Ok(Value::None),
             other => Err(PyErr::attribute_error(format!("'_io.StringIO' object has no attribute '{other}'"))),
         },
@@ -380,12 +380,12 @@ fn sio_flush(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn sio_true(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     sio(&call, "readable")?.check_open()?;
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn sio_isatty(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     sio(&call, "isatty")?.check_open()?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 const STRING_IO_METHODS: &[(&str, NativeFn)] = &[
@@ -615,7 +615,7 @@ fn bio_next(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn bio_getattr(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let state = bio(&call, "__getattr__")?;
     match call.args.get(1) {
-        Some(Value::Str(name)) if name.as_str() == "closed" => Ok(Value::Bool(state.closed.get())),
+        Some(Value::Str(name)) if name.as_str() == "closed" => Ok(Value::bool(state.closed.get())),
         Some(Value::Str(name)) => {
             Err(PyErr::attribute_error(format!("'_io.BytesIO' object has no attribute '{}'", name.as_str())))
         }
@@ -630,7 +630,7 @@ fn bio_flush(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn bio_true(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     bio(&call, "readable")?.check_open()?;
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 const BYTES_IO_METHODS: &[(&str, NativeFn)] = &[

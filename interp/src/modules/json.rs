@@ -14,7 +14,7 @@ use crate::objects::float::float_repr;
 use crate::objects::int::{bigint_to_decimal, parse_int};
 use crate::objects::types::{type_of, PyType, TypeId};
 use crate::ops::{self, Nest};
-use crate::value::{CallArgs, PyException, PyModule, Value};
+use crate::value::{BoolWord, CallArgs, PyException, PyModule, Value};
 use crate::vm::Vm;
 
 thread_local! {
@@ -84,7 +84,7 @@ fn parse_encoder(vm: &mut Vm, args: &CallArgs<'_>, function: &str) -> PyResult<E
                     Value::None => None,
                     Value::Str(s) => Some(s.as_str().to_owned()),
                     Value::Int(n) => Some(" ".repeat((*n).clamp(0, 1 << 16) as usize)),
-                    Value::Bool(b) => Some(" ".repeat(usize::from(*b))),
+                    Value::Bool(b) => Some(" ".repeat(usize::from(b.get()))),
                     other => {
                         return Err(PyErr::type_error(format!(
                             "can't multiply sequence by non-int of type '{}'",
@@ -210,13 +210,13 @@ impl Encoder {
         let _nest = Nest::enter(" while encoding a JSON object")?;
         match underlying(value) {
             Value::None => out.push_str("null"),
-            Value::Bool(true) => out.push_str("true"),
-            Value::Bool(false) => out.push_str("false"),
+            Value::Bool(BoolWord::True) => out.push_str("true"),
+            Value::Bool(BoolWord::False) => out.push_str("false"),
             Value::Int(i) => {
                 let _ = write!(out, "{i}");
             }
             Value::BigInt(b) => out.push_str(&bigint_to_decimal(b)?),
-            Value::Float(x) => out.push_str(&float_text(self, *x)?),
+            Value::Float(x) => out.push_str(&float_text(self, x.get())?),
             Value::Str(s) => encode_str(out, s.as_str(), self.ensure_ascii),
             Value::List(l) => {
                 let items = l.items.borrow().clone();
@@ -272,9 +272,9 @@ impl Encoder {
     fn key_text(&self, key: &Value) -> PyResult<Option<String>> {
         Ok(Some(match underlying(key) {
             Value::Str(s) => s.as_str().to_owned(),
-            Value::Float(x) => float_text(self, *x)?,
-            Value::Bool(true) => "true".into(),
-            Value::Bool(false) => "false".into(),
+            Value::Float(x) => float_text(self, x.get())?,
+            Value::Bool(BoolWord::True) => "true".into(),
+            Value::Bool(BoolWord::False) => "false".into(),
             Value::None => "null".into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => bigint_to_decimal(b)?,
@@ -469,8 +469,8 @@ impl<'a> Decoder<'a> {
             Some(b'{') => self.object(vm, at + 1),
             Some(b'[') => self.array(vm, at + 1),
             Some(b'n') if self.starts_with(at, "null") => Ok((Value::None, at + 4)),
-            Some(b't') if self.starts_with(at, "true") => Ok((Value::Bool(true), at + 4)),
-            Some(b'f') if self.starts_with(at, "false") => Ok((Value::Bool(false), at + 5)),
+            Some(b't') if self.starts_with(at, "true") => Ok((Value::bool(true), at + 4)),
+            Some(b'f') if self.starts_with(at, "false") => Ok((Value::bool(false), at + 5)),
             Some(b'N') if self.starts_with(at, "NaN") => Ok((self.constant(vm, "NaN", f64::NAN)?, at + 3)),
             Some(b'I') if self.starts_with(at, "Infinity") => {
                 Ok((self.constant(vm, "Infinity", f64::INFINITY)?, at + 8))
@@ -486,7 +486,7 @@ impl<'a> Decoder<'a> {
     fn constant(&self, vm: &mut Vm, name: &str, x: f64) -> PyResult<Value> {
         match &self.options.parse_constant {
             Some(hook) => vm.call(hook, &[Value::str(name)]),
-            None => Ok(Value::Float(x)),
+            None => Ok(Value::float(x)),
         }
     }
 
@@ -527,7 +527,7 @@ impl<'a> Decoder<'a> {
         let value = if is_float {
             match &self.options.parse_float {
                 Some(hook) => vm.call(hook, &[Value::str(text)])?,
-                None => Value::Float(text.parse::<f64>().unwrap_or(f64::NAN)),
+                None => Value::float(text.parse::<f64>().unwrap_or(f64::NAN)),
             }
         } else {
             match &self.options.parse_int {

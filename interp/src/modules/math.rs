@@ -19,11 +19,11 @@ use crate::vm::Vm;
 
 pub fn init(_vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     let m = PyModule::new("math");
-    m.add("pi", Value::Float(std::f64::consts::PI));
-    m.add("e", Value::Float(std::f64::consts::E));
-    m.add("tau", Value::Float(std::f64::consts::TAU));
-    m.add("inf", Value::Float(f64::INFINITY));
-    m.add("nan", Value::Float(f64::NAN));
+    m.add("pi", Value::float(std::f64::consts::PI));
+    m.add("e", Value::float(std::f64::consts::E));
+    m.add("tau", Value::float(std::f64::consts::TAU));
+    m.add("inf", Value::float(f64::INFINITY));
+    m.add("nan", Value::float(f64::NAN));
     let functions: &[(&'static str, crate::value::NativeFn)] = &[
         ("sqrt", sqrt),
         ("exp", exp),
@@ -163,7 +163,7 @@ fn checked(x: f64, r: f64, can_overflow: bool) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() {
         return Err(if can_overflow { range_error() } else { domain_error() });
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 macro_rules! libm_function {
@@ -202,7 +202,7 @@ fn sqrt(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     if x < 0.0 {
         return Err(domain_error());
     }
-    Ok(Value::Float(x.sqrt()))
+    Ok(Value::float(x.sqrt()))
 }
 
 mod c_math {
@@ -244,24 +244,24 @@ fn libm_erfc(x: f64) -> f64 {
 
 fn degrees(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let x = one_real(vm, "math.degrees", &args)?;
-    Ok(Value::Float(x * (180.0 / std::f64::consts::PI)))
+    Ok(Value::float(x * (180.0 / std::f64::consts::PI)))
 }
 
 fn radians(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let x = one_real(vm, "math.radians", &args)?;
-    Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
+    Ok(Value::float(x * (std::f64::consts::PI / 180.0)))
 }
 
 fn isfinite(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(one_real(vm, "math.isfinite", &args)?.is_finite()))
+    Ok(Value::bool(one_real(vm, "math.isfinite", &args)?.is_finite()))
 }
 
 fn isinf(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(one_real(vm, "math.isinf", &args)?.is_infinite()))
+    Ok(Value::bool(one_real(vm, "math.isinf", &args)?.is_infinite()))
 }
 
 fn isnan(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(one_real(vm, "math.isnan", &args)?.is_nan()))
+    Ok(Value::bool(one_real(vm, "math.isnan", &args)?.is_nan()))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,23 +300,23 @@ fn log(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     }
     let num = log_of(vm, &pos[0], f64::ln)?;
     if pos.len() == 1 {
-        return Ok(Value::Float(num));
+        return Ok(Value::float(num));
     }
     let den = log_of(vm, &pos[1], f64::ln)?;
     if den == 0.0 {
         return Err(PyErr::zero_division("float division by zero"));
     }
-    Ok(Value::Float(num / den))
+    Ok(Value::float(num / den))
 }
 
 fn log2(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = exactly_one("math.log2", &args)?;
-    Ok(Value::Float(log_of(vm, v, f64::log2)?))
+    Ok(Value::float(log_of(vm, v, f64::log2)?))
 }
 
 fn log10(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = exactly_one("math.log10", &args)?;
-    Ok(Value::Float(log_of(vm, v, f64::log10)?))
+    Ok(Value::float(log_of(vm, v, f64::log10)?))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,7 +324,7 @@ fn log10(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 fn pow(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let (x, y) = two_reals(vm, "pow", &args)?;
-    Ok(Value::Float(float_pow(x, y)?))
+    Ok(Value::float(float_pow(x, y)?))
 }
 
 /// C99 `pow` semantics with CPython's errors: domain errors for 0**negative and
@@ -349,41 +349,41 @@ fn float_pow(x: f64, y: f64) -> PyResult<f64> {
 
 fn atan2(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let (y, x) = two_reals(vm, "atan2", &args)?;
-    Ok(Value::Float(y.atan2(x)))
+    Ok(Value::float(y.atan2(x)))
 }
 
 fn copysign(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let (x, y) = two_reals(vm, "copysign", &args)?;
-    Ok(Value::Float(x.copysign(y)))
+    Ok(Value::float(x.copysign(y)))
 }
 
 fn fmod(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let (x, y) = two_reals(vm, "fmod", &args)?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain_error());
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn remainder(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let (x, y) = two_reals(vm, "remainder", &args)?;
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     if y.is_nan() {
-        return Ok(Value::Float(y));
+        return Ok(Value::float(y));
     }
     if x.is_infinite() || y == 0.0 {
         return Err(domain_error());
     }
     if y.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
-    Ok(Value::Float(ieee_remainder(x, y)))
+    Ok(Value::float(ieee_remainder(x, y)))
 }
 
 /// IEEE 754 remainder: `x - n*y` with `n` the integer nearest `x/y` (ties to even), exact.
@@ -405,7 +405,7 @@ fn ieee_remainder(x: f64, y: f64) -> f64 {
 
 fn nextafter(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let (x, y) = two_reals(vm, "nextafter", &args)?;
-    Ok(Value::Float(next_after(x, y)))
+    Ok(Value::float(next_after(x, y)))
 }
 
 /// The next float after `x` toward `y`.
@@ -428,18 +428,18 @@ fn next_after(x: f64, y: f64) -> f64 {
 fn ulp(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let x = one_real(vm, "math.ulp", &args)?;
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let x = x.abs();
     if x.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let next = next_after(x, f64::INFINITY);
     if next.is_infinite() {
         let previous = next_after(x, 0.0);
-        return Ok(Value::Float(x - previous));
+        return Ok(Value::float(x - previous));
     }
-    Ok(Value::Float(next - x))
+    Ok(Value::float(next - x))
 }
 
 fn isclose(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -466,13 +466,13 @@ fn isclose(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         return Err(PyErr::value_error("tolerances must be non-negative"));
     }
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool((diff <= (rel_tol * b).abs()) || (diff <= (rel_tol * a).abs()) || diff <= abs_tol))
+    Ok(Value::bool((diff <= (rel_tol * b).abs()) || (diff <= (rel_tol * a).abs()) || diff <= abs_tol))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -493,7 +493,7 @@ pub(crate) fn frexp_f64(x: f64) -> (f64, i32) {
 fn frexp(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let x = one_real(vm, "math.frexp", &args)?;
     let (m, e) = frexp_f64(x);
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    Ok(Value::tuple(vec![Value::float(m), Value::Int(e as i64)]))
 }
 
 /// `x * 2**exp`, correctly rounded (one rounding, even into the subnormal range).
@@ -539,19 +539,19 @@ fn ldexp(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     if r.is_infinite() && x.is_finite() {
         return Err(range_error());
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn modf(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let x = one_real(vm, "math.modf", &args)?;
     if x.is_infinite() {
-        return Ok(Value::tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
+        return Ok(Value::tuple(vec![Value::float(0.0f64.copysign(x)), Value::float(x)]));
     }
     if x.is_nan() {
-        return Ok(Value::tuple(vec![Value::Float(x), Value::Float(x)]));
+        return Ok(Value::tuple(vec![Value::float(x), Value::float(x)]));
     }
     let whole = x.trunc();
-    Ok(Value::tuple(vec![Value::Float((x - whole).copysign(x)), Value::Float(whole)]))
+    Ok(Value::tuple(vec![Value::float((x - whole).copysign(x)), Value::float(whole)]))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -562,7 +562,7 @@ fn rounding(vm: &mut Vm, name: &str, dunder: &str, args: &CallArgs<'_>, round: f
     match v {
         Value::Int(_) | Value::BigInt(_) => return Ok(v.clone()),
         Value::Bool(b) => return Ok(Value::Int(*b as i64)),
-        Value::Float(f) => return int::float_to_int(round(*f)),
+        Value::Float(f) => return int::float_to_int(round(f.get())),
         _ => {}
     }
     if let Some(method) = ops::lookup_method(v, dunder) {
@@ -671,7 +671,7 @@ fn hypot(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         }
         coords.push(x);
     }
-    Ok(Value::Float(vector_norm(&mut coords, max, found_nan)))
+    Ok(Value::float(vector_norm(&mut coords, max, found_nan)))
 }
 
 fn dist(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -693,7 +693,7 @@ fn dist(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         }
         diffs.push(x);
     }
-    Ok(Value::Float(vector_norm(&mut diffs, max, found_nan)))
+    Ok(Value::float(vector_norm(&mut diffs, max, found_nan)))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -780,7 +780,7 @@ fn fsum(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     while let Some(v) = ops::next(vm, &it)? {
         values.push(real_vm(vm, &v)?);
     }
-    Ok(Value::Float(exact_sum(values.into_iter().map(Ok))?))
+    Ok(Value::float(exact_sum(values.into_iter().map(Ok))?))
 }
 
 fn prod(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -1196,7 +1196,7 @@ fn lgamma_f64(x: f64) -> Result<f64, MathFailure> {
 
 fn gamma_result(r: Result<f64, MathFailure>) -> PyResult<Value> {
     match r {
-        Ok(v) => Ok(Value::Float(v)),
+        Ok(v) => Ok(Value::float(v)),
         Err(MathFailure::Domain) => Err(domain_error()),
         Err(MathFailure::Range) => Err(range_error()),
     }

@@ -169,12 +169,12 @@ fn abs(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 fn not_(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = one("not_", &args)?;
-    Ok(Value::Bool(!ops::truthy(vm, v)?))
+    Ok(Value::bool(!ops::truthy(vm, v)?))
 }
 
 fn truth(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = one("truth", &args)?;
-    Ok(Value::Bool(ops::truthy(vm, v)?))
+    Ok(Value::bool(ops::truthy(vm, v)?))
 }
 
 fn index(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -184,12 +184,12 @@ fn index(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 fn is_(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let pos = two("is_", &args)?;
-    Ok(Value::Bool(pos[0].is(&pos[1])))
+    Ok(Value::bool(pos[0].is(&pos[1])))
 }
 
 fn is_not(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let pos = two("is_not", &args)?;
-    Ok(Value::Bool(!pos[0].is(&pos[1])))
+    Ok(Value::bool(!pos[0].is(&pos[1])))
 }
 
 fn getitem(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -212,7 +212,7 @@ fn delitem(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 fn contains(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let pos = two("contains", &args)?;
-    Ok(Value::Bool(ops::contains(vm, &pos[0], &pos[1])?))
+    Ok(Value::bool(ops::contains(vm, &pos[0], &pos[1])?))
 }
 
 fn is_sequence(v: &Value) -> bool {

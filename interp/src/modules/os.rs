@@ -298,24 +298,24 @@ fn path_join(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn path_exists(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     // An int is an open file descriptor.
     if let Value::Int(fd) = crate::builtins::args::exactly_one("exists", &call)? {
-        return Ok(Value::Bool(*fd >= 0 && std::path::Path::new(&format!("/proc/self/fd/{fd}")).exists()));
+        return Ok(Value::bool(*fd >= 0 && std::path::Path::new(&format!("/proc/self/fd/{fd}")).exists()));
     }
     let path = one_path(&call, "exists")?;
-    Ok(Value::Bool(std::fs::metadata(path).is_ok()))
+    Ok(Value::bool(std::fs::metadata(path).is_ok()))
 }
 
 fn path_isfile(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let path = one_path(&call, "isfile")?;
-    Ok(Value::Bool(std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false)))
+    Ok(Value::bool(std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false)))
 }
 
 fn path_isdir(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let path = one_path(&call, "isdir")?;
-    Ok(Value::Bool(std::fs::metadata(path).map(|m| m.is_dir()).unwrap_or(false)))
+    Ok(Value::bool(std::fs::metadata(path).map(|m| m.is_dir()).unwrap_or(false)))
 }
 
 fn path_isabs(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(one_path(&call, "isabs")?.starts_with('/')))
+    Ok(Value::bool(one_path(&call, "isabs")?.starts_with('/')))
 }
 
 /// (head, tail) as `posixpath.split`: tail after the last `/`; head without trailing

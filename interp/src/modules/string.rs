@@ -286,5 +286,5 @@ fn template_get_identifiers(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value>
 
 fn template_is_valid(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let text = self_state::<Template>(&args, "Template", "is_valid")?.text.clone();
-    Ok(Value::Bool(!parse_template(&text).iter().any(|p| matches!(p, Piece::Invalid(_)))))
+    Ok(Value::bool(!parse_template(&text).iter().any(|p| matches!(p, Piece::Invalid(_)))))
 }

@@ -76,7 +76,7 @@ fn nanos_value(n: u128) -> Value {
 
 fn time(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_arguments("time.time", &args)?;
-    Ok(Value::Float(since_epoch().as_secs_f64()))
+    Ok(Value::float(since_epoch().as_secs_f64()))
 }
 
 fn time_ns(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -86,7 +86,7 @@ fn time_ns(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 fn perf_counter(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_arguments("time.perf_counter", &args)?;
-    Ok(Value::Float(monotonic_nanos() as f64 / 1e9))
+    Ok(Value::float(monotonic_nanos() as f64 / 1e9))
 }
 
 fn perf_counter_ns(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -96,7 +96,7 @@ fn perf_counter_ns(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 fn monotonic(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_arguments("time.monotonic", &args)?;
-    Ok(Value::Float(monotonic_nanos() as f64 / 1e9))
+    Ok(Value::float(monotonic_nanos() as f64 / 1e9))
 }
 
 fn monotonic_ns(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -106,7 +106,7 @@ fn monotonic_ns(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 
 fn process_time(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     no_arguments("time.process_time", &args)?;
-    Ok(Value::Float(process_nanos() as f64 / 1e9))
+    Ok(Value::float(process_nanos() as f64 / 1e9))
 }
 
 fn process_time_ns(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -117,7 +117,7 @@ fn process_time_ns(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 fn sleep(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let v = exactly_one("time.sleep", &args)?;
     let seconds = match v {
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => int::int_to_f64(v).unwrap_or(Ok(0.0))?,
         _ => return Err(int::not_an_integer(v)),
     };

@@ -370,14 +370,14 @@ fn form_eq(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     };
     if a.name != b.name {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let (a_args, b_args) = (a.args.clone(), b.args.clone());
     match (a_args, b_args) {
-        (None, None) => Ok(Value::Bool(true)),
+        (None, None) => Ok(Value::bool(true)),
         (Some(x), Some(y)) => {
             if x.len() != y.len() {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
             if a.kind == Kind::Union {
                 // Union equality ignores order.
@@ -390,19 +390,19 @@ fn form_eq(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
                         }
                     }
                     if !found {
-                        return Ok(Value::Bool(false));
+                        return Ok(Value::bool(false));
                     }
                 }
-                return Ok(Value::Bool(true));
+                return Ok(Value::bool(true));
             }
             for (p, q) in x.iter().zip(y.iter()) {
                 if !ops::eq(vm, p, q)? {
-                    return Ok(Value::Bool(false));
+                    return Ok(Value::bool(false));
                 }
             }
-            Ok(Value::Bool(true))
+            Ok(Value::bool(true))
         }
-        _ => Ok(Value::Bool(false)),
+        _ => Ok(Value::bool(false)),
     }
 }
 
@@ -509,8 +509,8 @@ fn typevar_new(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         d.set_str("__name__", Value::Str(name.clone()));
         d.set_str("__bound__", bound);
         d.set_str("__constraints__", Value::tuple(constraints));
-        d.set_str("__covariant__", Value::Bool(covariant));
-        d.set_str("__contravariant__", Value::Bool(contravariant));
+        d.set_str("__covariant__", Value::bool(covariant));
+        d.set_str("__contravariant__", Value::bool(contravariant));
     }
     Ok(value)
 }
@@ -705,7 +705,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Rc<PyModule>> {
     m.add("TypeVar", Value::Type(c.typevar.clone()));
     m.add("_GenericAlias", Value::Type(c.form.clone()));
     m.add("Text", Value::Type(builtin_type(TypeId::Str)));
-    m.add("TYPE_CHECKING", Value::Bool(false));
+    m.add("TYPE_CHECKING", Value::bool(false));
     m.add_function("cast", typing_cast);
     m.add_function("overload", identity_decorator);
     m.add_function("final", identity_decorator);

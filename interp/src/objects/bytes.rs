@@ -13,7 +13,7 @@ use crate::objects::args;
 use crate::objects::slice;
 use crate::objects::types::{MethodTable, TypeId};
 use crate::ops;
-use crate::value::{CallArgs, PyByteArray, PyBytes, PySlice, Value};
+use crate::value::{BoolWord, CallArgs, PyByteArray, PyBytes, PySlice, Value};
 use crate::vm::Vm;
 
 /// Read access to the bytes of a `bytes` or `bytearray` (no copy).
@@ -871,12 +871,12 @@ fn affix_method(call: &CallArgs<'_>, name: &str, at_start: bool) -> PyResult<Val
         Value::Tuple(t) => {
             for item in t.items.iter() {
                 if test(item)? {
-                    return Ok(Value::Bool(true));
+                    return Ok(Value::bool(true));
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::bool(false))
         }
-        other => Ok(Value::Bool(test(other)?)),
+        other => Ok(Value::bool(test(other)?)),
     }
 }
 
@@ -1027,7 +1027,7 @@ fn rsplit_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn splitlines_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let [keepends] = args::bind("splitlines", &call, ["keepends"], 0)?;
     let (this, data) = receiver(&call, "splitlines")?;
-    let keep = matches!(keepends, Some(Value::Bool(true))) || matches!(keepends, Some(Value::Int(n)) if *n != 0);
+    let keep = matches!(keepends, Some(Value::Bool(BoolWord::True))) || matches!(keepends, Some(Value::Int(n)) if *n != 0);
     let mut parts = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -1189,7 +1189,7 @@ fn title_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn predicate(call: &CallArgs<'_>, name: &str, test: fn(&[u8]) -> bool) -> PyResult<Value> {
     args::positional::<0>(name, call, 0)?;
     let (_, data) = receiver(call, name)?;
-    Ok(Value::Bool(test(&data)))
+    Ok(Value::bool(test(&data)))
 }
 
 fn isdigit_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {

@@ -173,14 +173,14 @@ pub fn builtin_object_attr(o: &PyObject, name: &str) -> Option<Value> {
             "fset" => Some(p.fset.clone()),
             "fdel" => Some(p.fdel.clone()),
             "__doc__" => Some(p.doc.clone()),
-            "__isabstractmethod__" => Some(Value::Bool(false)),
+            "__isabstractmethod__" => Some(Value::bool(false)),
             _ => None,
         };
     }
     if let Some(w) = o.native_ref::<WrappedFunction>() {
         return match name {
             "__func__" | "__wrapped__" => Some(w.func.borrow().clone()),
-            "__isabstractmethod__" => Some(Value::Bool(false)),
+            "__isabstractmethod__" => Some(Value::bool(false)),
             _ => None,
         };
     }

@@ -587,7 +587,7 @@ fn dict_getitem_method(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 fn dict_contains_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let d = receiver(&call, "__contains__")?;
     let [key] = positional::<1>("dict.__contains__", &call, 1)?;
-    Ok(Value::Bool(d.contains_key(key.unwrap_or(&Value::None))?))
+    Ok(Value::bool(d.contains_key(key.unwrap_or(&Value::None))?))
 }
 
 fn dict_len_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {

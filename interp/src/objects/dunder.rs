@@ -171,7 +171,7 @@ fn try_compare(vm: &mut Vm, op: CompareOp, name: &str, v: &Value, other: &Value)
             let r = call_method_of(vm, &f, v, std::slice::from_ref(other))?;
             return match r {
                 Value::NotImplemented => Ok(r),
-                r => Ok(Value::Bool(!ops::truthy(vm, &r)?)),
+                r => Ok(Value::bool(!ops::truthy(vm, &r)?)),
             };
         }
     }
@@ -213,8 +213,8 @@ pub fn compare(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<Val
         }
     }
     match op {
-        CompareOp::Eq => Ok(Value::Bool(a.is(b))),
-        CompareOp::Ne => Ok(Value::Bool(!a.is(b))),
+        CompareOp::Eq => Ok(Value::bool(a.is(b))),
+        CompareOp::Ne => Ok(Value::bool(!a.is(b))),
         _ => Err(PyErr::type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
@@ -447,7 +447,7 @@ pub fn truthy(vm: &mut Vm, v: &Value) -> PyResult<bool> {
     if let Some(f) = special(v, "__bool__") {
         let r = call_method_of(vm, &f, v, &[])?;
         return match r {
-            Value::Bool(b) => Ok(b),
+            Value::Bool(b) => Ok(b.get()),
             other => Err(PyErr::type_error(format!(
                 "__bool__ should return bool, returned {}",
                 type_of(&other).name

@@ -421,7 +421,7 @@ pub fn get_attribute(e: &Rc<PyException>, name: &str) -> Option<Value> {
         "__traceback__" => return Some(traceback_value(e)),
         "__cause__" => return Some(exception_value(&e.cause)),
         "__context__" => return Some(exception_value(&e.context)),
-        "__suppress_context__" => return Some(Value::Bool(e.suppress_context.get())),
+        "__suppress_context__" => return Some(Value::bool(e.suppress_context.get())),
         "__class__" => return Some(Value::Type(e.ty.clone())),
         "__dict__" => return Some(Value::Dict(instance_dict(e))),
         _ => {}
@@ -476,7 +476,7 @@ pub fn set_attribute(e: &Rc<PyException>, name: &str, value: Value) -> PyResult<
             }
         }
         "__suppress_context__" => e.suppress_context.set(match value {
-            Value::Bool(b) => b,
+            Value::Bool(b) => b.get(),
             Value::Int(i) => i != 0,
             Value::None => false,
             _ => true,

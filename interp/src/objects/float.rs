@@ -257,12 +257,12 @@ fn self_float(args: &CallArgs<'_>, method: &str) -> PyResult<f64> {
     if pos.len() != 1 {
         return Err(PyErr::type_error(format!("float.{method}() takes no arguments ({} given)", pos.len() - 1)));
     }
-    Ok(this)
+    Ok(this.get())
 }
 
 fn float_is_integer(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let x = self_float(&args, "is_integer")?;
-    Ok(Value::Bool(x.is_finite() && x.trunc() == x))
+    Ok(Value::bool(x.is_finite() && x.trunc() == x))
 }
 
 fn float_as_integer_ratio_method(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -277,7 +277,7 @@ fn float_hex_method(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 }
 
 fn float_conjugate(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    Ok(Value::Float(self_float(&args, "conjugate")?))
+    Ok(Value::float(self_float(&args, "conjugate")?))
 }
 
 fn float_trunc(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {

@@ -153,7 +153,7 @@ pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> 
     match value {
         Value::Bool(_) if spec.is_empty() => crate::ops::to_str(vm, value),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => format_int(value, spec),
-        Value::Float(f) => format_float(*f, spec, "float"),
+        Value::Float(f) => format_float(f.get(), spec, "float"),
         Value::Str(s) => format_str(s.as_str(), spec),
         Value::Object(_) | Value::Type(_) | Value::Exception(_) if crate::objects::dunder::is_dynamic(value) => {
             crate::objects::dunder::format(vm, value, spec)
@@ -531,7 +531,7 @@ mod tests {
         assert_eq!(i(1, "abc"), "error Invalid format specifier 'abc' for object of type 'int'");
         assert_eq!(i(1, "."), "error Format specifier missing precision");
         assert_eq!(i(1, "\x01"), "error Unknown format code '\\x1' for object of type 'int'");
-        assert_eq!(format_int(&Value::Bool(true), ">5").ok().as_deref(), Some("    1"));
+        assert_eq!(format_int(&Value::bool(true), ">5").ok().as_deref(), Some("    1"));
     }
 
     #[test]

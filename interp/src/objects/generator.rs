@@ -273,8 +273,8 @@ pub fn attribute(gen: &Rc<PyGenerator>, name: &str) -> Option<Value> {
     Some(match name {
         "__name__" => Value::Str(gen.name.clone()),
         "__qualname__" => Value::Str(gen.qualname.clone()),
-        "gi_running" => Value::Bool(gen.state.get() == GenState::Running),
-        "gi_suspended" => Value::Bool(gen.state.get() == GenState::Suspended),
+        "gi_running" => Value::bool(gen.state.get() == GenState::Running),
+        "gi_suspended" => Value::bool(gen.state.get() == GenState::Suspended),
         "gi_code" => Value::Code(gen.code.clone()),
         "gi_yieldfrom" => gen.yield_from_target().unwrap_or(Value::None),
         "gi_frame" => match gen.state.get() {

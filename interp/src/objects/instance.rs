@@ -851,18 +851,18 @@ fn object_eq(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let (this, other) = (&args.args[0], other.unwrap_or(&Value::None));
     match this {
         Value::Object(o) if matches!(o.base_value, Value::Null) => {
-            Ok(if this.is(other) { Value::Bool(true) } else { Value::NotImplemented })
+            Ok(if this.is(other) { Value::bool(true) } else { Value::NotImplemented })
         }
         _ => {
             if this.is(other) {
-                return Ok(Value::Bool(true));
+                return Ok(Value::bool(true));
             }
             let a = crate::objects::dunder::unwrap_base(this);
             let b = crate::objects::dunder::unwrap_base(other);
             if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
                 return Ok(Value::NotImplemented);
             }
-            Ok(Value::Bool(ops::eq(vm, &a, &b)?))
+            Ok(Value::bool(ops::eq(vm, &a, &b)?))
         }
     }
 }
@@ -876,7 +876,7 @@ fn object_ne(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     };
     match eq {
         Value::NotImplemented => Ok(Value::NotImplemented),
-        v => Ok(Value::Bool(!ops::truthy(vm, &v)?)),
+        v => Ok(Value::bool(!ops::truthy(vm, &v)?)),
     }
 }
 
@@ -984,14 +984,14 @@ fn type_subclasses(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 fn type_instancecheck(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let cls = type_self(&args, "__instancecheck__")?;
     let [obj] = crate::objects::args::positional::<1>("type.__instancecheck__", &args, 1)?;
-    Ok(Value::Bool(obj.is_some_and(|o| type_of(o).is_subtype_of(cls))))
+    Ok(Value::bool(obj.is_some_and(|o| type_of(o).is_subtype_of(cls))))
 }
 
 fn type_subclasscheck(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let cls = type_self(&args, "__subclasscheck__")?;
     let [sub] = crate::objects::args::positional::<1>("type.__subclasscheck__", &args, 1)?;
     match sub {
-        Some(Value::Type(s)) => Ok(Value::Bool(s.is_subtype_of(cls))),
+        Some(Value::Type(s)) => Ok(Value::bool(s.is_subtype_of(cls))),
         _ => Err(PyErr::type_error("issubclass() arg 1 must be a class")),
     }
 }

@@ -208,9 +208,9 @@ fn sort_homogeneous(items: &mut [Value], reverse: bool) -> bool {
             (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
             _ => Ordering::Equal,
         }
-    } else if items.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) {
+    } else if items.iter().all(|k| matches!(k, Value::Float(f) if !f.get().is_nan())) {
         |a, b| match (a, b) {
-            (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+            (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()).unwrap_or(Ordering::Equal),
             _ => Ordering::Equal,
         }
     } else {
@@ -241,8 +241,8 @@ fn fast_permutation(keys: &[Value]) -> Option<Vec<usize>> {
         perm.sort_by(|&a, &b| strs[a].cmp(strs[b]));
         return Some(perm);
     }
-    if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.is_nan())) {
-        let floats: Vec<f64> = keys.iter().map(|k| if let Value::Float(f) = k { *f } else { 0.0 }).collect();
+    if keys.iter().all(|k| matches!(k, Value::Float(f) if !f.get().is_nan())) {
+        let floats: Vec<f64> = keys.iter().map(|k| if let Value::Float(f) = k { f.get() } else { 0.0 }).collect();
         perm.sort_by(|&a, &b| floats[a].partial_cmp(&floats[b]).unwrap_or(std::cmp::Ordering::Equal));
         return Some(perm);
     }

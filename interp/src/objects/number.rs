@@ -18,7 +18,7 @@ use crate::error::{PyErr, PyResult};
 use crate::objects::float::{float_repr, hash_f64};
 use crate::objects::int::{self, bigint_to_decimal, hash_bigint, hash_i64, MAX_INT_BITS};
 use crate::objects::types::TypeId;
-use crate::value::Value;
+use crate::value::{BoolWord, Value};
 
 /// A numeric operand, borrowed from a value.
 #[derive(Clone, Copy)]
@@ -33,7 +33,7 @@ fn num(v: &Value) -> Option<Num<'_>> {
         Value::Int(i) => Some(Num::Int(*i)),
         Value::Bool(b) => Some(Num::Int(*b as i64)),
         Value::BigInt(b) => Some(Num::Big(b)),
-        Value::Float(f) => Some(Num::Float(*f)),
+        Value::Float(f) => Some(Num::Float(f.get())),
         _ => None,
     }
 }
@@ -81,10 +81,11 @@ fn too_big() -> PyErr {
 pub fn binary_op(op: BinaryOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     let (x, y) = (num(a)?, num(b)?);
     if let (Value::Bool(p), Value::Bool(q)) = (a, b) {
+        let (p, q) = (p.get(), q.get());
         match op {
-            BinaryOp::And => return Some(Ok(Value::Bool(p & q))),
-            BinaryOp::Or => return Some(Ok(Value::Bool(p | q))),
-            BinaryOp::Xor => return Some(Ok(Value::Bool(p ^ q))),
+            BinaryOp::And => return Some(Ok(Value::bool(p & q))),
+            BinaryOp::Or => return Some(Ok(Value::bool(p | q))),
+            BinaryOp::Xor => return Some(Ok(Value::bool(p ^ q))),
             _ => {}
         }
     }
@@ -101,7 +102,7 @@ pub fn binary_op(op: BinaryOp, a: &Value, b: &Value) -> Option<PyResult<Value>> 
                 (Ok(fx), Ok(fy)) => (fx, fy),
                 (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
             };
-            Some(float_op(op, fx, fy).map(Value::Float))
+            Some(float_op(op, fx, fy).map(Value::float))
         }
         _ => Some(big_op(op, &x.to_big(), &y.to_big())),
     }
@@ -128,9 +129,9 @@ fn int_op(op: BinaryOp, x: i64, y: i64) -> PyResult<Value> {
             }
             const EXACT: u64 = 1 << 53;
             if x.unsigned_abs() <= EXACT && y.unsigned_abs() <= EXACT {
-                Ok(Value::Float(x as f64 / y as f64))
+                Ok(Value::float(x as f64 / y as f64))
             } else {
-                int::true_divide(&BigInt::from(x), &BigInt::from(y)).map(Value::Float)
+                int::true_divide(&BigInt::from(x), &BigInt::from(y)).map(Value::float)
             }
         }
         BinaryOp::FloorDiv => {
@@ -147,7 +148,7 @@ fn int_op(op: BinaryOp, x: i64, y: i64) -> PyResult<Value> {
         }
         BinaryOp::Pow => {
             if y < 0 {
-                return float_pow(x as f64, y as f64).map(Value::Float);
+                return float_pow(x as f64, y as f64).map(Value::float);
             }
             if let Ok(e) = u32::try_from(y) {
                 if let Some(r) = x.checked_pow(e) {
@@ -197,7 +198,7 @@ fn big_lshift(x: &BigInt, count: u64) -> PyResult<Value> {
 fn big_pow(base: &BigInt, exp: &BigInt) -> PyResult<Value> {
     if exp.is_negative() {
         let (fb, fe) = (int::bigint_to_f64(base)?, int::bigint_to_f64(exp)?);
-        return float_pow(fb, fe).map(Value::Float);
+        return float_pow(fb, fe).map(Value::float);
     }
     if base.is_zero() {
         return Ok(Value::Int(if exp.is_zero() { 1 } else { 0 }));
@@ -238,7 +239,7 @@ fn big_op(op: BinaryOp, x: &BigInt, y: &BigInt) -> PyResult<Value> {
             }
             Value::from_bigint(x * y)
         }
-        BinaryOp::TrueDiv => Value::Float(int::true_divide(x, y)?),
+        BinaryOp::TrueDiv => Value::float(int::true_divide(x, y)?),
         BinaryOp::FloorDiv => {
             if y.is_zero() {
                 return Err(PyErr::zero_division("integer division or modulo by zero"));
@@ -488,7 +489,7 @@ pub fn hash(v: &Value) -> Option<i64> {
         Value::Int(i) => hash_i64(*i),
         Value::Bool(b) => *b as i64,
         Value::BigInt(b) => hash_bigint(b),
-        Value::Float(f) => hash_f64(*f),
+        Value::Float(f) => hash_f64(f.get()),
         _ => return None,
     })
 }
@@ -498,10 +499,10 @@ pub fn hash(v: &Value) -> Option<i64> {
 pub fn try_repr(v: &Value) -> Option<PyResult<String>> {
     Some(Ok(match v {
         Value::Int(i) => i.to_string(),
-        Value::Bool(true) => "True".into(),
-        Value::Bool(false) => "False".into(),
+        Value::Bool(BoolWord::True) => "True".into(),
+        Value::Bool(BoolWord::False) => "False".into(),
         Value::BigInt(b) => return Some(bigint_to_decimal(b)),
-        Value::Float(f) => float_repr(*f),
+        Value::Float(f) => float_repr(f.get()),
         _ => return None,
     }))
 }
@@ -524,7 +525,7 @@ pub fn negative(v: &Value) -> Option<PyResult<Value>> {
         },
         Value::Bool(b) => Value::Int(-(*b as i64)),
         Value::BigInt(b) => Value::from_bigint(-(**b).clone()),
-        Value::Float(f) => Value::Float(-f),
+        Value::Float(f) => Value::float(-f.get()),
         _ => return None,
     }))
 }
@@ -557,7 +558,7 @@ pub fn absolute(v: &Value) -> Option<PyResult<Value>> {
         },
         Value::Bool(b) => Value::Int(*b as i64),
         Value::BigInt(b) => Value::BigInt(Rc::new(b.abs())),
-        Value::Float(f) => Value::Float(f.abs()),
+        Value::Float(f) => Value::float(f.get().abs()),
         _ => return None,
     }))
 }
@@ -572,7 +573,7 @@ pub fn divmod(a: &Value, b: &Value) -> Option<PyResult<Value>> {
                 return Err(PyErr::zero_division("float divmod()"));
             }
             let (q, r) = float_divmod(fx, fy);
-            Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]))
+            Ok(Value::tuple(vec![Value::float(q), Value::float(r)]))
         })(),
         _ => (|| {
             let q = binary_op(BinaryOp::FloorDiv, a, b).unwrap_or_else(|| Ok(Value::None))?;
@@ -586,9 +587,9 @@ pub fn divmod(a: &Value, b: &Value) -> Option<PyResult<Value>> {
 pub fn truthy(v: &Value) -> Option<bool> {
     Some(match v {
         Value::Int(i) => *i != 0,
-        Value::Bool(b) => *b,
+        Value::Bool(b) => b.get(),
         Value::BigInt(_) => true,
-        Value::Float(f) => *f != 0.0,
+        Value::Float(f) => f.get() != 0.0,
         _ => return None,
     })
 }
@@ -608,10 +609,10 @@ mod tests {
                 format!("{}: {}", e.0.ty.name, msg)
             }
             Some(Ok(v)) => match &v {
-                Value::Bool(b) => format!("bool {b}"),
+                Value::Bool(b) => format!("bool {}", b.get()),
                 Value::Int(i) => format!("int {i}"),
                 Value::BigInt(b) => format!("big {b}"),
-                Value::Float(f) => format!("float {}", float_repr(*f)),
+                Value::Float(f) => format!("float {}", float_repr(f.get())),
                 Value::Tuple(t) => {
                     let parts: Vec<String> = t.items.iter().map(|x| repr(x).unwrap_or_default()).collect();
                     format!("({})", parts.join(", "))
@@ -626,7 +627,17 @@ mod tests {
     }
 
     use BinaryOp::*;
-    use Value::{Bool as B, Float as F, Int as I};
+    use Value::Int as I;
+
+    #[allow(non_snake_case)]
+    fn B(b: bool) -> Value {
+        Value::bool(b)
+    }
+
+    #[allow(non_snake_case)]
+    fn F(f: f64) -> Value {
+        Value::float(f)
+    }
 
     #[test]
     fn int_arithmetic_and_promotion() {

@@ -92,7 +92,7 @@ fn exact_int(v: &Value) -> Option<i128> {
     match v {
         Value::Int(i) => Some(*i as i128),
         Value::Bool(b) => Some(*b as i128),
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e30 => Some(*f as i128),
+        Value::Float(f) if f.get().fract() == 0.0 && f.get().abs() < 1e30 => Some(f.get() as i128),
         _ => None,
     }
 }

@@ -63,12 +63,12 @@ fn number_repr(v: &Value) -> String {
     match v {
         Value::Int(i) => i.to_string(),
         Value::BigInt(b) => b.to_string(),
-        Value::Bool(b) => (if *b { "True" } else { "False" }).to_owned(),
+        Value::Bool(b) => (if b.get() { "True" } else { "False" }).to_owned(),
         Value::Float(f) => {
-            if f.is_nan() {
+            if f.get().is_nan() {
                 "nan".to_owned()
-            } else if f.is_infinite() {
-                (if *f > 0.0 { "inf" } else { "-inf" }).to_owned()
+            } else if f.get().is_infinite() {
+                (if f.get() > 0.0 { "inf" } else { "-inf" }).to_owned()
             } else {
                 format!("{f:?}")
             }
@@ -97,7 +97,7 @@ pub fn write_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
 fn write_builtin_repr(vm: &mut Vm, v: &Value, out: &mut String) -> PyResult<()> {
     match v {
         Value::None => out.push_str("None"),
-        Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+        Value::Bool(b) => out.push_str(if b.get() { "True" } else { "False" }),
         Value::Int(i) => out.push_str(itoa_buf(*i).as_str()),
         Value::BigInt(_) | Value::Float(_) => match number::try_repr(v) {
             Some(text) => out.push_str(&text?),

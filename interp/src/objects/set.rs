@@ -918,27 +918,27 @@ fn set_issubset(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "issubset", false)?.clone();
     let [other] = positional::<1>("set.issubset", &call, 1)?;
     let other = operand_sets(vm, std::slice::from_ref(other.unwrap_or(&Value::None)))?;
-    Ok(Value::Bool(s.is_subset(&other[0])?))
+    Ok(Value::bool(s.is_subset(&other[0])?))
 }
 
 fn set_issuperset(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "issuperset", false)?.clone();
     let [other] = positional::<1>("set.issuperset", &call, 1)?;
     let other = operand_sets(vm, std::slice::from_ref(other.unwrap_or(&Value::None)))?;
-    Ok(Value::Bool(other[0].is_subset(&s)?))
+    Ok(Value::bool(other[0].is_subset(&s)?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "isdisjoint", false)?.clone();
     let [other] = positional::<1>("set.isdisjoint", &call, 1)?;
     let other = operand_sets(vm, std::slice::from_ref(other.unwrap_or(&Value::None)))?;
-    Ok(Value::Bool(is_disjoint(&s, &other[0])?))
+    Ok(Value::bool(is_disjoint(&s, &other[0])?))
 }
 
 fn set_contains_method(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = receiver(&call, "__contains__", false)?;
     let [v] = positional::<1>("set.__contains__", &call, 1)?;
-    Ok(Value::Bool(s.contains(v.unwrap_or(&Value::None))?))
+    Ok(Value::bool(s.contains(v.unwrap_or(&Value::None))?))
 }
 
 /// Methods of `set`.
@@ -1130,8 +1130,8 @@ mod tests {
     fn equal_numbers_are_one_key() {
         let s = PySet::new();
         assert!(s.add(Value::Int(1)).unwrap_or(false));
-        assert!(!s.add(Value::Bool(true)).unwrap_or(true));
-        assert!(!s.add(Value::Float(1.0)).unwrap_or(true));
+        assert!(!s.add(Value::bool(true)).unwrap_or(true));
+        assert!(!s.add(Value::float(1.0)).unwrap_or(true));
         assert_eq!(s.len(), 1);
         assert!(s.add(Value::list(vec![])).is_err());
     }

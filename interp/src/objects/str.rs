@@ -642,17 +642,17 @@ fn affix_match(call: &CallArgs<'_>, name: &str, at_end: bool) -> PyResult<Value>
     let s = receiver(call, name)?;
     let [affix, start, end] = positional_legacy::<3>(&format!("str.{name}"), call, 1)?;
     let affix = affix.unwrap_or(&Value::None);
-    let Some((b0, b1)) = search_window(s, start, end)? else { return Ok(Value::Bool(false)) };
+    let Some((b0, b1)) = search_window(s, start, end)? else { return Ok(Value::bool(false)) };
     let hay = s.as_str().get(b0..b1).unwrap_or("");
     let test = |a: &str| if at_end { hay.ends_with(a) } else { hay.starts_with(a) };
     match affix {
-        Value::Str(a) => Ok(Value::Bool(test(a.as_str()))),
+        Value::Str(a) => Ok(Value::bool(test(a.as_str()))),
         Value::Tuple(t) => {
             for item in t.items.iter() {
                 match item {
                     Value::Str(a) => {
                         if test(a.as_str()) {
-                            return Ok(Value::Bool(true));
+                            return Ok(Value::bool(true));
                         }
                     }
                     other => {
@@ -663,7 +663,7 @@ fn affix_match(call: &CallArgs<'_>, name: &str, at_end: bool) -> PyResult<Value>
                     }
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::bool(false))
         }
         other => Err(PyErr::type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",
@@ -1158,7 +1158,7 @@ fn str_removesuffix(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn all_chars(call: &CallArgs<'_>, name: &str, pred: fn(char) -> bool) -> PyResult<Value> {
     let s = no_args(call, name)?;
-    Ok(Value::Bool(!s.s.is_empty() && s.as_str().chars().all(pred)))
+    Ok(Value::bool(!s.s.is_empty() && s.as_str().chars().all(pred)))
 }
 
 fn str_isdigit(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
@@ -1187,17 +1187,17 @@ fn str_isspace(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_isprintable(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = no_args(&call, "isprintable")?;
-    Ok(Value::Bool(s.as_str().chars().all(is_printable)))
+    Ok(Value::bool(s.as_str().chars().all(is_printable)))
 }
 
 fn str_isascii(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = no_args(&call, "isascii")?;
-    Ok(Value::Bool(s.is_ascii()))
+    Ok(Value::bool(s.is_ascii()))
 }
 
 fn str_isidentifier(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = no_args(&call, "isidentifier")?;
-    Ok(Value::Bool(is_identifier(s.as_str())))
+    Ok(Value::bool(is_identifier(s.as_str())))
 }
 
 fn str_isupper(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
@@ -1205,11 +1205,11 @@ fn str_isupper(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let mut cased = false;
     for c in s.as_str().chars() {
         if c.is_lowercase() || is_titlecase(c) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
         cased |= c.is_uppercase();
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_islower(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
@@ -1217,11 +1217,11 @@ fn str_islower(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let mut cased = false;
     for c in s.as_str().chars() {
         if c.is_uppercase() || is_titlecase(c) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
         cased |= c.is_lowercase();
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 fn str_istitle(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
@@ -1231,13 +1231,13 @@ fn str_istitle(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     for c in s.as_str().chars() {
         if c.is_uppercase() || is_titlecase(c) {
             if previous_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
             previous_cased = true;
             cased = true;
         } else if c.is_lowercase() {
             if !previous_cased {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
             previous_cased = true;
             cased = true;
@@ -1245,7 +1245,7 @@ fn str_istitle(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
             previous_cased = false;
         }
     }
-    Ok(Value::Bool(cased))
+    Ok(Value::bool(cased))
 }
 
 // ---------------------------------------------------------------------------------------------

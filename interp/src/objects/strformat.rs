@@ -410,13 +410,13 @@ pub fn percent_format(vm: &mut Vm, template: &str, arg: &Value) -> PyResult<Stri
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &value {
-                    Value::Float(f) => Value::Float(*f),
-                    Value::Int(n) => Value::Float(*n as f64),
-                    Value::Bool(b) => Value::Float(*b as i64 as f64),
+                    Value::Float(f) => Value::float(f.get()),
+                    Value::Int(n) => Value::float(*n as f64),
+                    Value::Bool(b) => Value::float(*b as i64 as f64),
                     Value::BigInt(b) => {
                         use num_traits::ToPrimitive;
                         match b.to_f64().filter(|f| f.is_finite()) {
-                            Some(f) => Value::Float(f),
+                            Some(f) => Value::float(f),
                             None => return Err(PyErr::overflow("int too large to convert to float")),
                         }
                     }
@@ -504,13 +504,13 @@ fn int_for_percent(v: &Value, conv: char) -> PyResult<BigInt> {
         Value::Bool(b) => Ok(BigInt::from(*b as i64)),
         Value::BigInt(b) => Ok((**b).clone()),
         Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
-            if f.is_nan() {
+            if f.get().is_nan() {
                 Err(PyErr::value_error("cannot convert float NaN to integer"))
-            } else if f.is_infinite() {
+            } else if f.get().is_infinite() {
                 Err(PyErr::overflow("cannot convert float infinity to integer"))
             } else {
                 use num_traits::FromPrimitive;
-                Ok(BigInt::from_f64(f.trunc()).unwrap_or_default())
+                Ok(BigInt::from_f64(f.get().trunc()).unwrap_or_default())
             }
         }
         other => {

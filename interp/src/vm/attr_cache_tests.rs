@@ -9,7 +9,7 @@ use crate::bytecode::code::{AttrEntry, Code};
 use crate::compiler::{self, Mode};
 use crate::objects::dict::PyDict;
 use crate::objects::types::PyType;
-use crate::value::Value;
+use crate::value::{BoolWord, Value};
 
 fn compiled(source: &str) -> Rc<Code> {
     match compiler::compile(source, "<test>", Mode::Module) {
@@ -65,7 +65,7 @@ fn version_tags_are_unique_and_change_with_the_dict_of_the_type_or_a_base() {
     let before = a.version.get();
     let _ = run_with(&mut vm, &globals, "A.__dict__['g'] = 3\nok = not hasattr(A, 'g')\n");
     assert_eq!(a.version.get(), before);
-    assert!(matches!(globals.get_str("ok"), Some(Value::Bool(true))));
+    assert!(matches!(globals.get_str("ok"), Some(Value::Bool(BoolWord::True))));
 }
 
 /// Runs `source` with the given globals.

@@ -83,7 +83,7 @@ impl Vm {
 
     fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         match v {
-            Value::Bool(b) => Ok(*b),
+            Value::Bool(b) => Ok(b.get()),
             Value::Int(i) => Ok(*i != 0),
             Value::None => Ok(false),
             _ => ops::truthy(self, v),
@@ -476,28 +476,31 @@ fn binary_fast(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
                 _ => None,
             }
         }
-        (Value::Float(x), Value::Float(y)) => match op {
-            BinaryOp::Add => Some(Value::Float(x + y)),
-            BinaryOp::Sub => Some(Value::Float(x - y)),
-            BinaryOp::Mul => Some(Value::Float(x * y)),
-            BinaryOp::TrueDiv if *y != 0.0 => Some(Value::Float(x / y)),
-            _ => None,
-        },
-        (Value::Float(x), Value::Int(y)) => {
-            let y = *y as f64;
+        (Value::Float(x), Value::Float(y)) => {
+            let (x, y) = (x.get(), y.get());
             match op {
-                BinaryOp::Add => Some(Value::Float(x + y)),
-                BinaryOp::Sub => Some(Value::Float(x - y)),
-                BinaryOp::Mul => Some(Value::Float(x * y)),
+                BinaryOp::Add => Some(Value::float(x + y)),
+                BinaryOp::Sub => Some(Value::float(x - y)),
+                BinaryOp::Mul => Some(Value::float(x * y)),
+                BinaryOp::TrueDiv if y != 0.0 => Some(Value::float(x / y)),
+                _ => None,
+            }
+        }
+        (Value::Float(x), Value::Int(y)) => {
+            let (x, y) = (x.get(), *y as f64);
+            match op {
+                BinaryOp::Add => Some(Value::float(x + y)),
+                BinaryOp::Sub => Some(Value::float(x - y)),
+                BinaryOp::Mul => Some(Value::float(x * y)),
                 _ => None,
             }
         }
         (Value::Int(x), Value::Float(y)) => {
-            let x = *x as f64;
+            let (x, y) = (*x as f64, y.get());
             match op {
-                BinaryOp::Add => Some(Value::Float(x + y)),
-                BinaryOp::Sub => Some(Value::Float(x - y)),
-                BinaryOp::Mul => Some(Value::Float(x * y)),
+                BinaryOp::Add => Some(Value::float(x + y)),
+                BinaryOp::Sub => Some(Value::float(x - y)),
+                BinaryOp::Mul => Some(Value::float(x * y)),
                 _ => None,
             }
         }
@@ -528,7 +531,7 @@ pub(super) fn unary_negative(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     let r = match v {
         Value::Int(i) if i != i64::MIN => Value::Int(-i),
-        Value::Float(f) => Value::Float(-f),
+        Value::Float(f) => Value::float(-f.get()),
         _ => ops::negative(vm, &v)?,
     };
     vm.push(r);
@@ -547,7 +550,7 @@ pub(super) fn unary_positive(vm: &mut Vm, _arg: u32) -> Step {
 pub(super) fn unary_not(vm: &mut Vm, _arg: u32) -> Step {
     let v = vm.pop();
     let t = vm.truthy(&v)?;
-    vm.push(Value::Bool(!t));
+    vm.push(Value::bool(!t));
     NEXT
 }
 
@@ -575,7 +578,7 @@ fn compare_fast(op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
     }
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => cmp!(x, y),
-        (Value::Float(x), Value::Float(y)) => cmp!(x, y),
+        (Value::Float(x), Value::Float(y)) => cmp!(x.get(), y.get()),
         _ => None,
     }
 }
@@ -625,7 +628,7 @@ fn compare_then_branch(vm: &mut Vm, result: bool) -> Step {
             return NEXT;
         }
     }
-    vm.push(Value::Bool(result));
+    vm.push(Value::bool(result));
     NEXT
 }
 
@@ -633,7 +636,7 @@ fn compare_then_branch(vm: &mut Vm, result: bool) -> Step {
 pub(super) fn is_op(vm: &mut Vm, arg: u32) -> Step {
     let b = vm.pop();
     let a = vm.pop();
-    vm.push(Value::Bool(a.is(&b) != (arg == 1)));
+    vm.push(Value::bool(a.is(&b) != (arg == 1)));
     NEXT
 }
 
@@ -642,7 +645,7 @@ pub(super) fn contains_op(vm: &mut Vm, arg: u32) -> Step {
     let container = vm.pop();
     let item = vm.pop();
     let found = ops::contains(vm, &container, &item)?;
-    vm.push(Value::Bool(found != (arg == 1)));
+    vm.push(Value::bool(found != (arg == 1)));
     NEXT
 }
 

@@ -188,7 +188,7 @@ pub(crate) fn check_exc_match(vm: &mut Vm, _arg: u32) -> Step {
             matches!(other, Value::Type(t) if exc_type.is_subtype_of(t))
         }
     };
-    vm.stack.push(Value::Bool(matched));
+    vm.stack.push(Value::bool(matched));
     NEXT
 }
 

@@ -260,7 +260,7 @@ fn deque_len(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
 }
 
 fn deque_bool(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(!this(&args, "__bool__")?.items.borrow().is_empty()))
+    Ok(Value::bool(!this(&args, "__bool__")?.items.borrow().is_empty()))
 }
 
 fn deque_iter(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -279,10 +279,10 @@ fn deque_contains(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let needle = arg(&args, "__contains__", 1, 1)?[0].clone();
     for item in d.snapshot() {
         if item.is(&needle) || ops::eq(vm, &item, &needle)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 /// The position of index `key` in a deque of `len` items.

@@ -349,7 +349,7 @@ fn counter_elements(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     for (k, v) in dict.items() {
         let count = match v {
             Value::Int(n) => n,
-            Value::Bool(b) => i64::from(b),
+            Value::Bool(b) => i64::from(b.get()),
             Value::BigInt(_) => return Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")),
             other => {
                 return Err(PyErr::type_error(format!(
@@ -582,7 +582,7 @@ fn counter_compare(vm: &mut Vm, args: &CallArgs<'_>, op: CompareOp) -> PyResult<
             }
         }
     };
-    Ok(Value::Bool(result))
+    Ok(Value::bool(result))
 }
 
 fn counter_eq(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -725,11 +725,11 @@ fn ordered_equal(vm: &mut Vm, args: &CallArgs<'_>) -> PyResult<Option<bool>> {
 }
 
 fn ordered_eq(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    Ok(ordered_equal(vm, &args)?.map_or(Value::NotImplemented, Value::Bool))
+    Ok(ordered_equal(vm, &args)?.map_or(Value::NotImplemented, Value::bool))
 }
 
 fn ordered_ne(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
-    Ok(ordered_equal(vm, &args)?.map_or(Value::NotImplemented, |b| Value::Bool(!b)))
+    Ok(ordered_equal(vm, &args)?.map_or(Value::NotImplemented, |b| Value::bool(!b)))
 }
 
 fn last_flag(vm: &mut Vm, args: &CallArgs<'_>, position: usize) -> PyResult<bool> {

@@ -142,7 +142,7 @@ fn namedtuple(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
             pos.len()
         )));
     }
-    let (mut rename, mut defaults, mut module) = (Value::Bool(false), Value::None, Value::None);
+    let (mut rename, mut defaults, mut module) = (Value::bool(false), Value::None, Value::None);
     for (name, value) in args.keywords() {
         match name {
             "typename" if typename.is_none() => typename = Some(value.clone()),
@@ -163,7 +163,7 @@ fn namedtuple(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     if matches!(module, Value::None) {
         module = vm.frame.globals.get_str("__name__").unwrap_or_else(|| Value::str("__main__"));
     }
-    let rename = Value::Bool(crate::ops::truthy(vm, &rename)?);
+    let rename = Value::bool(crate::ops::truthy(vm, &rename)?);
     let build = builder(vm)?;
     vm.call(&build, &[typename, field_names, rename, defaults, module])
 }

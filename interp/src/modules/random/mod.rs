@@ -203,7 +203,7 @@ fn seed_state(st: &RandomState, a: &Value) -> PyResult<()> {
     match a {
         Value::None => st.seed_from_os(),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => st.seed_int(&int::to_bigint(a).unwrap_or_default()),
-        Value::Float(f) => st.seed_int(&BigInt::from(crate::objects::float::hash_f64(*f))),
+        Value::Float(f) => st.seed_int(&BigInt::from(crate::objects::float::hash_f64(f.get()))),
         Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => {
             let mut data: Vec<u8> = match a {
                 Value::Str(s) => s.as_str().as_bytes().to_vec(),
@@ -244,7 +244,7 @@ fn getstate(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let mut items: Vec<Value> = words.iter().map(|&w| Value::Int(w as i64)).collect();
     items.push(Value::Int(index as i64));
     let gauss = match st.gauss_next.get() {
-        Some(g) => Value::Float(g),
+        Some(g) => Value::float(g),
         None => Value::None,
     };
     Ok(Value::tuple(vec![Value::Int(3), Value::tuple(items), gauss]))
@@ -297,7 +297,7 @@ fn random(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
             args.args.len() - 1
         )));
     }
-    Ok(Value::Float(st.random()))
+    Ok(Value::float(st.random()))
 }
 
 fn bits_count(v: &Value) -> PyResult<u64> {
@@ -346,8 +346,8 @@ fn range_argument(vm: &mut Vm, v: &Value, what: &str) -> PyResult<BigInt> {
     }
     match v {
         Value::Float(f) => {
-            let truncated = int::float_to_int(*f)?;
-            if f.fract() != 0.0 {
+            let truncated = int::float_to_int(f.get())?;
+            if f.get().fract() != 0.0 {
                 return Err(PyErr::value_error(format!("non-integer {what} for randrange()")));
             }
             Ok(int::to_bigint(&truncated).unwrap_or_default())
@@ -616,7 +616,7 @@ fn choices(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let Some(last) = cum.last() else {
         return Err(PyErr::index_error("list index out of range"));
     };
-    let total = ops::binary_op(vm, BinaryOp::Add, false, last, &Value::Float(0.0))?;
+    let total = ops::binary_op(vm, BinaryOp::Add, false, last, &Value::float(0.0))?;
     let total = real_vm(vm, &total)?;
     if total <= 0.0 {
         return Err(PyErr::value_error("Total of weights must be greater than zero"));
@@ -629,7 +629,7 @@ fn choices(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let mut out = Vec::new();
     out.try_reserve_exact(k).map_err(|_| PyErr::memory_error())?;
     for _ in 0..k {
-        let x = Value::Float(st.random() * total);
+        let x = Value::float(st.random() * total);
         let i = bisect_values(vm, &cum, &x, hi)?;
         out.push(ops::getitem(vm, population, &Value::Int(i as i64))?);
     }
@@ -653,7 +653,7 @@ fn uniform(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let st = state(&args, "uniform")?;
     let slots = bind::<2>(&args, &sig("Random.uniform", &["a", "b"], 2, 2))?;
     let [a, b] = floats(vm, slots, [0.0, 0.0])?;
-    Ok(Value::Float(a + (b - a) * st.random()))
+    Ok(Value::float(a + (b - a) * st.random()))
 }
 
 fn triangular(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -669,7 +669,7 @@ fn triangular(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         None => 0.5,
         Some(m) => {
             if high - low == 0.0 {
-                return Ok(low_value.cloned().unwrap_or(Value::Float(0.0)));
+                return Ok(low_value.cloned().unwrap_or(Value::float(0.0)));
             }
             (m - low) / (high - low)
         }
@@ -679,7 +679,7 @@ fn triangular(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         c = 1.0 - c;
         std::mem::swap(&mut low, &mut high);
     }
-    Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
+    Ok(Value::float(low + (high - low) * (u * c).sqrt()))
 }
 
 fn normal(st: &RandomState, mu: f64, sigma: f64) -> f64 {
@@ -706,7 +706,7 @@ fn normalvariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let st = state(&args, "normalvariate")?;
     let slots = bind::<2>(&args, &sig("Random.normalvariate", &["mu", "sigma"], 2, 0))?;
     let [mu, sigma] = floats(vm, slots, [0.0, 1.0])?;
-    Ok(Value::Float(normal(st, mu, sigma)))
+    Ok(Value::float(normal(st, mu, sigma)))
 }
 
 fn lognormvariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -717,7 +717,7 @@ fn lognormvariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(PyErr::overflow("math range error"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn gauss(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -733,7 +733,7 @@ fn gauss(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
             x2pi.cos() * g2rad
         }
     };
-    Ok(Value::Float(mu + z * sigma))
+    Ok(Value::float(mu + z * sigma))
 }
 
 fn expovariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -744,7 +744,7 @@ fn expovariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     if lambd == 0.0 {
         return Err(PyErr::zero_division("float division by zero"));
     }
-    Ok(Value::Float(l / lambd))
+    Ok(Value::float(l / lambd))
 }
 
 fn vonmisesvariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -753,7 +753,7 @@ fn vonmisesvariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let slots = bind::<2>(&args, &sig("Random.vonmisesvariate", &["mu", "kappa"], 2, 2))?;
     let [mu, kappa] = floats(vm, slots, [0.0, 0.0])?;
     if kappa <= 1e-6 {
-        return Ok(Value::Float(TAU * st.random()));
+        return Ok(Value::float(TAU * st.random()));
     }
     let s = 0.5 / kappa;
     let r = s + (1.0 + s * s).sqrt();
@@ -770,7 +770,7 @@ fn vonmisesvariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let f = (q + z) / (1.0 + q * z);
     let u3 = st.random();
     let theta = if u3 > 0.5 { number::float_mod(mu + f.acos(), TAU) } else { number::float_mod(mu - f.acos(), TAU) };
-    Ok(Value::Float(theta))
+    Ok(Value::float(theta))
 }
 
 fn gamma_draw(st: &RandomState, alpha: f64, beta: f64) -> PyResult<f64> {
@@ -822,7 +822,7 @@ fn gammavariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let st = state(&args, "gammavariate")?;
     let slots = bind::<2>(&args, &sig("Random.gammavariate", &["alpha", "beta"], 2, 2))?;
     let [alpha, beta] = floats(vm, slots, [0.0, 0.0])?;
-    Ok(Value::Float(gamma_draw(st, alpha, beta)?))
+    Ok(Value::float(gamma_draw(st, alpha, beta)?))
 }
 
 fn betavariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -831,9 +831,9 @@ fn betavariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let [alpha, beta] = floats(vm, slots, [0.0, 0.0])?;
     let y = gamma_draw(st, alpha, 1.0)?;
     if y != 0.0 {
-        return Ok(Value::Float(y / (y + gamma_draw(st, beta, 1.0)?)));
+        return Ok(Value::float(y / (y + gamma_draw(st, beta, 1.0)?)));
     }
-    Ok(Value::Float(0.0))
+    Ok(Value::float(0.0))
 }
 
 fn paretovariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -841,7 +841,7 @@ fn paretovariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let slots = bind::<1>(&args, &sig("Random.paretovariate", &["alpha"], 1, 1))?;
     let [alpha] = floats(vm, slots, [1.0])?;
     let u = 1.0 - st.random();
-    Ok(Value::Float(crate::objects::number::float_pow(u, -1.0 / alpha)?))
+    Ok(Value::float(crate::objects::number::float_pow(u, -1.0 / alpha)?))
 }
 
 fn weibullvariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
@@ -849,5 +849,5 @@ fn weibullvariate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let slots = bind::<2>(&args, &sig("Random.weibullvariate", &["alpha", "beta"], 2, 2))?;
     let [alpha, beta] = floats(vm, slots, [0.0, 0.0])?;
     let u = 1.0 - st.random();
-    Ok(Value::Float(alpha * crate::objects::number::float_pow(-log_checked(u)?, 1.0 / beta)?))
+    Ok(Value::float(alpha * crate::objects::number::float_pow(-log_checked(u)?, 1.0 / beta)?))
 }
