@@ -52,7 +52,12 @@ pub struct Frame {
 }
 
 /// What a handler tells the dispatch loop.
+///
+/// `repr(u64)` makes `PyResult<Flow>` two words of integer/pointer type, which rustc lays out
+/// as a scalar pair: a handler's result stays in registers instead of being written to a
+/// stack slot and read back byte by byte at every dispatch (ARCHITECTURE.md, "Values").
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u64)]
 pub enum Flow {
     /// Go on with the next instruction of the (possibly new) current frame.
     Next,
