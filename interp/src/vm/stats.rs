@@ -89,6 +89,13 @@ pub struct Stats {
     pub nested_loops: u64,
     pub cache_misses: [u64; CACHE_KINDS],
     pub cache_deopts: [u64; CACHE_KINDS],
+    /// Executions of an instruction right after the one before it in the same code object
+    /// (`pc` one past the previous instruction's): `adjacent_pairs[first * 256 + second]`.
+    /// These are the pairs a superinstruction could fuse.
+    pub adjacent_pairs: Vec<u64>,
+    /// The instruction counted last: its code's words (by address, never dereferenced), its
+    /// pc and its opcode.
+    previous: (usize, usize, u8),
 }
 
 impl Default for Stats {
@@ -101,6 +108,8 @@ impl Default for Stats {
             nested_loops: 0,
             cache_misses: [0; CACHE_KINDS],
             cache_deopts: [0; CACHE_KINDS],
+            adjacent_pairs: vec![0; 256 * 256],
+            previous: (0, 0, 0),
         }
     }
 }
@@ -125,6 +134,9 @@ pub fn cache_deopt(vm: &mut Vm, kind: CacheKind) {
     }
 }
 
+/// Rows of the adjacent-pair table in the report.
+const TOP_PAIRS: usize = 12;
+
 /// Whether `opcode` is one of the call instructions.
 #[inline(always)]
 fn is_call(opcode: u8) -> bool {
@@ -138,6 +150,14 @@ impl Stats {
     #[inline(always)]
     pub(crate) fn count_instruction(&mut self, opcode: u8, words: &[u32], pc: usize) {
         self.executed[opcode as usize] += 1;
+        let code = words.as_ptr() as usize;
+        let (previous_code, previous_pc, previous_opcode) = self.previous;
+        if previous_code == code && previous_pc + 1 == pc {
+            if let Some(count) = self.adjacent_pairs.get_mut(previous_opcode as usize * 256 + opcode as usize) {
+                *count += 1;
+            }
+        }
+        self.previous = (code, pc, opcode);
         if opcode == Op::ExtendedArg as u8 {
             let mut next = pc;
             while let Some(&word) = words.get(next) {
@@ -180,6 +200,14 @@ impl Stats {
         for (count, name) in rows {
             cumulative += count;
             let _ = writeln!(out, "  {name:<width$} {count:>14} {:>6.2}% {:>6.2}%", percent(count, total), percent(cumulative, total));
+        }
+        let mut pairs: Vec<(u64, usize)> = self.adjacent_pairs.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (n, i)).collect();
+        pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let _ = writeln!(out, "\nmost frequent adjacent pairs (superinstruction candidates):");
+        let name = |op: usize| OP_INFO.get(op).map_or("?", |info| info.name);
+        for &(count, index) in pairs.iter().take(TOP_PAIRS) {
+            let pair = format!("{} {}", name(index / 256), name(index % 256));
+            let _ = writeln!(out, "  {pair:<40} {count:>14} {:>6.2}%", percent(count, total));
         }
         let _ = writeln!(out, "\ncalls and frames:");
         let rows = [
@@ -225,6 +253,24 @@ mod tests {
         stats.count_instruction(Op::ExtendedArg as u8, &words, 1);
         assert_eq!(stats.executed[Op::ExtendedArg as usize], 2);
         assert_eq!(stats.executed[Op::LoadConst as usize], 1);
+    }
+
+    #[test]
+    fn adjacent_pairs_count_only_consecutive_instructions_of_one_code_object() {
+        let words = [encode(Op::LoadFast, 0), encode(Op::LoadFast, 1), encode(Op::BinaryOp, 0)];
+        let other = [encode(Op::LoadFast, 0), encode(Op::BinaryOp, 0)];
+        let mut stats = Stats::default();
+        // `pc` is one past the counted instruction.
+        stats.count_instruction(Op::LoadFast as u8, &words, 1);
+        stats.count_instruction(Op::LoadFast as u8, &words, 2);
+        stats.count_instruction(Op::BinaryOp as u8, &other, 2); // another code object
+        stats.count_instruction(Op::LoadFast as u8, &words, 1);
+        stats.count_instruction(Op::BinaryOp as u8, &words, 3); // a jump, not adjacent
+        let pair = |a: Op, b: Op| stats.adjacent_pairs[a as usize * 256 + b as usize];
+        assert_eq!(pair(Op::LoadFast, Op::LoadFast), 1);
+        assert_eq!(pair(Op::LoadFast, Op::BinaryOp), 0);
+        let report = stats.report();
+        assert!(report.contains("LOAD_FAST LOAD_FAST"), "{report}");
     }
 
     #[test]
