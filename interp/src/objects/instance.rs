@@ -627,6 +627,29 @@ fn is_native_named(v: &Value, owner: TypeId, name: &str) -> bool {
     matches!(v, Value::Native(n) if n.owner == Some(owner) && n.name == name)
 }
 
+/// The `__init__` a call of `cls` can run as a frame of the running dispatch loop
+/// (`Vm::enter_init`), when that call does exactly what `call_user_type` would: no metaclass
+/// `__call__`, `object.__new__` (so the instance is `new_instance(cls)`), not an exception or
+/// builtin-type class, and an `__init__` that is a plain Python function (not a generator).
+/// `None` sends the call down the general path.
+pub fn init_for_inline_call(cls: &Rc<PyType>) -> Option<Rc<crate::value::PyFunction>> {
+    if cls.base_builtin.is_exception() || (cls.builtin.is_some() && cls.builtin != Some(TypeId::Object)) {
+        return None;
+    }
+    if let Some(meta) = &cls.metaclass {
+        if special_method(meta, "__call__").is_some() {
+            return None;
+        }
+    }
+    if !lookup(cls, "__new__").as_ref().map_or(true, |n| is_native_named(n, TypeId::Object, "__new__")) {
+        return None;
+    }
+    match lookup(cls, "__init__") {
+        Some(Value::Function(init)) if init.code.flags & crate::bytecode::code::flags::GENERATOR == 0 => Some(init),
+        _ => None,
+    }
+}
+
 /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
 pub fn call_class(vm: &mut Vm, cls: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<Value> {
     let new = lookup(cls, "__new__");

@@ -53,6 +53,14 @@ impl Vm {
             Some(c) => c.clone(),
             None => return Err(PyErr::runtime_error("internal error: call without callable")),
         };
+        if let Value::Type(cls) = &callable {
+            if cls.builtin_id().is_none() {
+                if let Some(init) = crate::objects::instance::init_for_inline_call(cls) {
+                    self.enter_init(cls, &init, callable_at, drop_below, kwnames)?;
+                    return Ok(CallOutcome::Pushed);
+                }
+            }
+        }
         match &callable {
             Value::Function(func) => {
                 self.enter_function(func, args_start, drop_below, kwnames, false)?;
@@ -153,9 +161,30 @@ impl Vm {
             base: args_start,
             drop_below,
             entry,
+            returns_instance: false,
             globals: func.globals.clone(),
             locals: None,
         })
+    }
+
+    /// `cls(args)` with a Python `__init__` (`instance::init_for_inline_call`): create the
+    /// instance and push the `__init__` frame in the running dispatch loop, instead of running
+    /// it in a nested loop from Rust. The call's entries become `[instance, self, args...]`: the
+    /// frame's slots start at `self`, and the instance kept below them (`drop_below` 1) is the
+    /// call's result when the frame returns (`return_from_init`).
+    fn enter_init(&mut self, cls: &Rc<crate::objects::types::PyType>, init: &Rc<PyFunction>, callable_at: usize, drop_below: u32, kwnames: &[Rc<PyStr>]) -> PyResult<()> {
+        let instance = crate::objects::instance::new_instance(cls, Value::Null);
+        if drop_below == 2 {
+            // [class, NULL, args...]: the class's entry keeps the instance, the NULL becomes self.
+            self.stack[callable_at] = instance.clone();
+            self.stack[callable_at + 1] = instance;
+        } else {
+            self.stack[callable_at] = instance.clone();
+            self.stack.insert(callable_at + 1, instance);
+        }
+        self.enter_function(init, callable_at + 1, 1, kwnames, false)?;
+        self.frame.returns_instance = true;
+        Ok(())
     }
 
     /// Enter `code` whose `plain_entry` holds, called with exactly its positional arguments
@@ -166,7 +195,7 @@ impl Vm {
         for _ in self.stack.len()..args_start + code.varnames.len() {
             self.stack.push(Value::Null);
         }
-        self.push_frame(Frame { code, pc: 0, base: args_start, drop_below, entry: false, globals, locals: None })
+        self.push_frame(Frame { code, pc: 0, base: args_start, drop_below, entry: false, returns_instance: false, globals, locals: None })
     }
 
     /// Move the bound slots of a generator function's call off the stack into a new
@@ -180,6 +209,7 @@ impl Vm {
             base: 0,
             drop_below: 0,
             entry: false,
+            returns_instance: false,
             globals: func.globals.clone(),
             locals: None,
         };

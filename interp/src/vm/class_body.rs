@@ -31,6 +31,7 @@ impl Vm {
             base,
             drop_below: 1,
             entry: true,
+            returns_instance: false,
             globals: func.globals.clone(),
             locals: Some(namespace),
         })?;

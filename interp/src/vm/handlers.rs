@@ -1220,6 +1220,9 @@ pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
     if vm.frame.code.flags & crate::bytecode::code::flags::GENERATOR != 0 {
         return super::generator::generator_return(vm, v);
     }
+    if vm.frame.returns_instance {
+        return return_from_init(vm, v);
+    }
     let entry = vm.pop_frame();
     if crate::objects::generator::close_pending() {
         // Locals of the frame just left may have been suspended generators.
@@ -1230,6 +1233,27 @@ pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
         return Ok(Flow::Exit);
     }
     vm.push(v);
+    NEXT
+}
+
+/// RETURN_VALUE of an `__init__` frame pushed by a class call (`Vm::enter_init`): the call's
+/// result is the instance kept below the frame's slots; a value other than None is a
+/// TypeError, raised in the caller once the frame is gone (as `type.__call__` raises it).
+#[inline(never)]
+fn return_from_init(vm: &mut Vm, returned: Value) -> Step {
+    let instance = vm.frame.base.checked_sub(1).and_then(|at| vm.stack.get(at)).cloned().unwrap_or_else(|| Value::None);
+    let entry = vm.pop_frame();
+    if crate::objects::generator::close_pending() {
+        crate::objects::generator::run_pending_closes(vm);
+    }
+    if !matches!(returned, Value::None) {
+        return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", crate::objects::types::type_of(&returned).name)));
+    }
+    if entry {
+        vm.return_value = instance;
+        return Ok(Flow::Exit);
+    }
+    vm.push(instance);
     NEXT
 }
 

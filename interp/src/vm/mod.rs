@@ -45,6 +45,9 @@ pub struct Frame {
     pub drop_below: u32,
     /// Returning from (or unwinding through) this frame ends the dispatch loop that runs it.
     pub entry: bool,
+    /// An `__init__` pushed by a class call (`Vm::enter_init`): it must return None, and the
+    /// call's result is the new instance, kept in the stack entry just below its slots.
+    pub returns_instance: bool,
     pub globals: Rc<PyDict>,
     /// The namespace of a module or class body; `None` in functions. For a module it is the
     /// globals dict itself.
@@ -137,6 +140,7 @@ impl Vm {
             base: 0,
             drop_below: 0,
             entry: true,
+            returns_instance: false,
             globals: builtins.clone(),
             locals: None,
         };
@@ -180,6 +184,7 @@ impl Vm {
             base,
             drop_below: 0,
             entry: true,
+            returns_instance: false,
             locals: Some(globals.clone()),
             globals,
             code,
