@@ -84,7 +84,8 @@ pub enum Value {
 
 /// A `bool` held in a whole word, the payload of `Value::Bool`. Together with `FloatWord`
 /// it makes every payload an integer or a pointer of one word, which gives `Value` rustc's
-/// scalar-pair layout (see `Value`).
+/// scalar-pair layout (see `Value`). The discriminants are explicit, so `b as i64` is 0 or 1
+/// like a `bool`'s cast (the int value of `False` and `True`, which many operations use).
 #[derive(Clone, Copy, PartialEq, Eq)]
 #[repr(u64)]
 pub enum BoolWord {
@@ -629,6 +630,7 @@ mod tests {
             assert!(matches!(v, Value::Float(w) if w.get().to_bits() == f.to_bits()));
         }
         assert_eq!(payload(&Value::bool(true)), 1);
+        assert_eq!((BoolWord::False as i64, BoolWord::True as i64), (0, 1));
         assert_eq!(payload(&Value::bool(false)), 0);
         assert!(matches!(Value::bool(true), Value::Bool(b) if b.get()));
         assert_eq!(format!("{:?} {:?}", BoolWord::True, FloatWord::from(-0.5)), "true -0.5");

@@ -410,7 +410,7 @@ pub fn percent_format(vm: &mut Vm, template: &str, arg: &Value) -> PyResult<Stri
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let f = match &value {
-                    Value::Float(f) => Value::float(f.get()),
+                    Value::Float(f) => Value::Float(*f),
                     Value::Int(n) => Value::float(*n as f64),
                     Value::Bool(b) => Value::float(*b as i64 as f64),
                     Value::BigInt(b) => {
