@@ -60,7 +60,23 @@ impl Default for PyDict {
     }
 }
 
+/// True if `key` is the str `name` (the same interned object, or equal text).
+#[inline(always)]
+fn is_str_key(key: &Value, name: &Rc<crate::objects::str::PyStr>) -> bool {
+    matches!(key, Value::Str(k) if Rc::ptr_eq(k, name) || k.as_str() == name.as_str())
+}
+
 impl DictTable {
+    /// The raw entry position of the str key `name` whose hash is `hash`. Str keys compare by
+    /// text, so no Python code runs.
+    fn find_str(&self, name: &str, hash: i64) -> Option<usize> {
+        self.index
+            .find(mix_hash(hash), |&pos| {
+                matches!(&self.entries[pos], Some(e) if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name))
+            })
+            .copied()
+    }
+
     fn find(&self, hash: i64, key: &Value) -> PyResult<Option<usize>> {
         // Identity first, then full equality; equality of builtin values cannot call Python.
         let mut err = None;
@@ -213,9 +229,7 @@ impl PyDict {
     /// `get_str` when the caller knows the string's hash (e.g. cached in its `PyStr`).
     pub fn get_str_hashed(&self, name: &str, hash: i64) -> Option<Value> {
         let t = self.table.borrow();
-        let pos = *t.index.find(mix_hash(hash), |&pos| {
-            matches!(&t.entries[pos], Some(e) if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name))
-        })?;
+        let pos = t.find_str(name, hash)?;
         t.entries[pos].as_ref().map(|e| e.value.clone())
     }
 
@@ -223,9 +237,7 @@ impl PyDict {
     /// attribute caches' position hints. `None` when absent.
     pub fn find_str_position(&self, name: &str, hash: i64) -> Option<(usize, Value)> {
         let t = self.table.try_borrow().ok()?;
-        let pos = *t.index.find(mix_hash(hash), |&pos| {
-            matches!(&t.entries[pos], Some(e) if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name))
-        })?;
+        let pos = t.find_str(name, hash)?;
         t.entries.get(pos)?.as_ref().map(|e| (pos, e.value.clone()))
     }
 
@@ -236,11 +248,7 @@ impl PyDict {
         if t.len == 0 {
             return false;
         }
-        t.index
-            .find(mix_hash(hash), |&pos| {
-                matches!(&t.entries[pos], Some(e) if e.hash == hash && matches!(&e.key, Value::Str(k) if k.as_str() == name))
-            })
-            .is_some()
+        t.find_str(name, hash).is_some()
     }
 
     /// The value under the str key `name` if it sits at raw position `hint` (a position hint
@@ -249,10 +257,7 @@ impl PyDict {
     pub fn str_value_at(&self, hint: usize, name: &Rc<crate::objects::str::PyStr>) -> Option<Value> {
         let t = self.table.try_borrow().ok()?;
         let e = t.entries.get(hint)?.as_ref()?;
-        match &e.key {
-            Value::Str(k) if Rc::ptr_eq(k, name) || k.as_str() == name.as_str() => Some(e.value.clone()),
-            _ => None,
-        }
+        is_str_key(&e.key, name).then(|| e.value.clone())
     }
 
     /// Replace the value under the str key `name` if it sits at raw position `hint` (the keys
@@ -262,7 +267,7 @@ impl PyDict {
     pub fn replace_str_value_at(&self, hint: usize, name: &Rc<crate::objects::str::PyStr>, value: Value) -> Result<Value, Value> {
         let Ok(mut t) = self.table.try_borrow_mut() else { return Err(value) };
         match t.entries.get_mut(hint) {
-            Some(Some(e)) if matches!(&e.key, Value::Str(k) if Rc::ptr_eq(k, name) || k.as_str() == name.as_str()) => {
+            Some(Some(e)) if is_str_key(&e.key, name) => {
                 Ok(std::mem::replace(&mut e.value, value))
             }
             _ => Err(value),

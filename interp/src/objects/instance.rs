@@ -606,19 +606,17 @@ pub fn type_setattr(vm: &mut Vm, t: &Rc<PyType>, name: &str, value: Option<Value
 /// `cls(*args, **kwargs)` for a class that is not a builtin type: the metaclass's
 /// `__call__` if it overrides it, else `type.__call__`.
 pub fn call_user_type(vm: &mut Vm, cls: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<Value> {
-    if let Some(meta) = &cls.metaclass {
-        if let Some(call) = special_method(meta, "__call__") {
-            let mut full: ArgVec = SmallVec::with_capacity(args.args.len() + 1);
-            full.push(Value::Type(cls.clone()));
-            full.extend(args.args.iter().cloned());
-            return match call {
-                Value::Function(_) | Value::Native(_) => vm.call_kw(&call, &full, args.kwnames),
-                other => {
-                    let bound = descr_get(vm, &other, &Value::Type(cls.clone()), meta)?;
-                    vm.call_kw(&bound, args.args, args.kwnames)
-                }
-            };
-        }
+    if let Some((meta, call)) = metaclass_call(cls) {
+        let mut full: ArgVec = SmallVec::with_capacity(args.args.len() + 1);
+        full.push(Value::Type(cls.clone()));
+        full.extend(args.args.iter().cloned());
+        return match call {
+            Value::Function(_) | Value::Native(_) => vm.call_kw(&call, &full, args.kwnames),
+            other => {
+                let bound = descr_get(vm, &other, &Value::Type(cls.clone()), meta)?;
+                vm.call_kw(&bound, args.args, args.kwnames)
+            }
+        };
     }
     call_class(vm, cls, args)
 }
@@ -627,21 +625,36 @@ fn is_native_named(v: &Value, owner: TypeId, name: &str) -> bool {
     matches!(v, Value::Native(n) if n.owner == Some(owner) && n.name == name)
 }
 
+/// The metaclass of `cls` and its `__call__`, when the metaclass overrides it.
+fn metaclass_call(cls: &Rc<PyType>) -> Option<(&Rc<PyType>, Value)> {
+    let meta = cls.metaclass.as_ref()?;
+    special_method(meta, "__call__").map(|call| (meta, call))
+}
+
+/// True when `new` (what `cls.__new__` looks up to) is `object.__new__`, or absent.
+fn is_object_new(new: Option<&Value>) -> bool {
+    new.map_or(true, |n| is_native_named(n, TypeId::Object, "__new__"))
+}
+
+/// `type.__call__`'s check of what `__init__` returned: anything but None is a TypeError.
+pub fn check_init_result(result: &Value) -> PyResult<()> {
+    if matches!(result, Value::None) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!("__init__() should return None, not '{}'", type_of(result).name)))
+}
+
 /// The `__init__` a call of `cls` can run as a frame of the running dispatch loop
 /// (`Vm::enter_init`), when that call does exactly what `call_user_type` would: no metaclass
 /// `__call__`, `object.__new__` (so the instance is `new_instance(cls)`), not an exception or
-/// builtin-type class, and an `__init__` that is a plain Python function (not a generator).
-/// `None` sends the call down the general path.
+/// builtin type or a subclass of an exception, and an `__init__` that is a plain Python
+/// function (not a generator). `None` sends the call down the general path.
 pub fn init_for_inline_call(cls: &Rc<PyType>) -> Option<Rc<crate::value::PyFunction>> {
-    if cls.base_builtin.is_exception() || (cls.builtin.is_some() && cls.builtin != Some(TypeId::Object)) {
+    // A builtin type (`call_type` constructs those itself) or an exception class.
+    if cls.builtin.is_some() || cls.base_builtin.is_exception() {
         return None;
     }
-    if let Some(meta) = &cls.metaclass {
-        if special_method(meta, "__call__").is_some() {
-            return None;
-        }
-    }
-    if !lookup(cls, "__new__").as_ref().map_or(true, |n| is_native_named(n, TypeId::Object, "__new__")) {
+    if metaclass_call(cls).is_some() || !is_object_new(lookup(cls, "__new__").as_ref()) {
         return None;
     }
     match lookup(cls, "__init__") {
@@ -654,7 +667,7 @@ pub fn init_for_inline_call(cls: &Rc<PyType>) -> Option<Rc<crate::value::PyFunct
 pub fn call_class(vm: &mut Vm, cls: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<Value> {
     let new = lookup(cls, "__new__");
     let init = lookup(cls, "__init__");
-    let object_new_used = new.as_ref().map_or(true, |n| is_native_named(n, TypeId::Object, "__new__"));
+    let object_new_used = is_object_new(new.as_ref());
     let object_init_used = init.as_ref().map_or(true, |i| is_native_named(i, TypeId::Object, "__init__"));
     let has_args = !args.args.is_empty();
     let obj = if object_new_used {
@@ -702,12 +715,7 @@ pub fn call_class(vm: &mut Vm, cls: &Rc<PyType>, args: CallArgs<'_>) -> PyResult
                     vm.call_kw(&bound, args.args, args.kwnames)?
                 }
             };
-            if !matches!(result, Value::None) {
-                return Err(PyErr::type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    type_of(&result).name
-                )));
-            }
+            check_init_result(&result)?;
         }
     }
     Ok(obj)

@@ -124,10 +124,15 @@ pub(super) fn cached_load_attr(code: &Code, site: usize, arg: u32, obj: &Value) 
 #[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 fn instance_dict_probe(entry: &Cell<AttrEntry>, dict: &PyDict, name: &PyStr) -> Option<Value> {
     let (position, value) = dict.find_str_position(name.as_str(), name.hash_value())?;
+    move_hint(entry, position);
+    Some(value)
+}
+
+/// Point an `InstanceDict` entry's position hint at `position` (left alone past `u32`).
+fn move_hint(entry: &Cell<AttrEntry>, position: usize) {
     if let (AttrEntry::InstanceDict { version, .. }, Ok(hint)) = (entry.get(), u32::try_from(position)) {
         entry.set(AttrEntry::InstanceDict { version, hint });
     }
-    Some(value)
 }
 
 /// STORE_ATTR's hit path: `obj.name = value` into the instance dict (at the remembered
@@ -165,9 +170,7 @@ pub(super) fn cached_store_attr(code: &Code, site: usize, arg: u32, obj: &Value,
 #[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
 fn instance_dict_store(entry: &Cell<AttrEntry>, dict: &PyDict, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
     let position = dict.set_str_key(name, value)?;
-    if let (AttrEntry::InstanceDict { version, .. }, Ok(hint)) = (entry.get(), u32::try_from(position)) {
-        entry.set(AttrEntry::InstanceDict { version, hint });
-    }
+    move_hint(entry, position);
     Ok(())
 }
 

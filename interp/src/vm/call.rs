@@ -54,11 +54,9 @@ impl Vm {
             None => return Err(PyErr::runtime_error("internal error: call without callable")),
         };
         if let Value::Type(cls) = &callable {
-            if cls.builtin_id().is_none() {
-                if let Some(init) = crate::objects::instance::init_for_inline_call(cls) {
-                    self.enter_init(cls, &init, callable_at, drop_below, kwnames)?;
-                    return Ok(CallOutcome::Pushed);
-                }
+            if let Some(init) = crate::objects::instance::init_for_inline_call(cls) {
+                self.enter_init(cls, &init, callable_at, drop_below, kwnames)?;
+                return Ok(CallOutcome::Pushed);
             }
         }
         match &callable {

@@ -146,12 +146,7 @@ pub(super) fn yield_value(vm: &mut Vm) -> PyResult<Flow> {
     if !own.is(&vm.handled) {
         *gen.handled.borrow_mut() = own;
     }
-    if entry {
-        vm.return_value = value;
-        return Ok(Flow::Exit);
-    }
-    vm.stack.push(value);
-    Ok(Flow::Next)
+    vm.deliver_to_caller(entry, value)
 }
 
 /// `RETURN_VALUE` in a generator frame: the generator is finished; `value` goes to its

@@ -1223,17 +1223,20 @@ pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
     if vm.frame.returns_instance {
         return return_from_init(vm, v);
     }
+    let entry = leave_frame(vm);
+    vm.deliver_to_caller(entry, v)
+}
+
+/// Pop the returning frame (see `Vm::pop_frame`), then close the generators its locals held
+/// suspended; returns whether it was a loop entry.
+#[inline(always)]
+fn leave_frame(vm: &mut Vm) -> bool {
     let entry = vm.pop_frame();
     if crate::objects::generator::close_pending() {
         // Locals of the frame just left may have been suspended generators.
         crate::objects::generator::run_pending_closes(vm);
     }
-    if entry {
-        vm.return_value = v;
-        return Ok(Flow::Exit);
-    }
-    vm.push(v);
-    NEXT
+    entry
 }
 
 /// RETURN_VALUE of an `__init__` frame pushed by a class call (`Vm::enter_init`): the call's
@@ -1242,19 +1245,9 @@ pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
 #[inline(never)]
 fn return_from_init(vm: &mut Vm, returned: Value) -> Step {
     let instance = vm.frame.base.checked_sub(1).and_then(|at| vm.stack.get(at)).cloned().unwrap_or_else(|| Value::None);
-    let entry = vm.pop_frame();
-    if crate::objects::generator::close_pending() {
-        crate::objects::generator::run_pending_closes(vm);
-    }
-    if !matches!(returned, Value::None) {
-        return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", crate::objects::types::type_of(&returned).name)));
-    }
-    if entry {
-        vm.return_value = instance;
-        return Ok(Flow::Exit);
-    }
-    vm.push(instance);
-    NEXT
+    let entry = leave_frame(vm);
+    crate::objects::instance::check_init_result(&returned)?;
+    vm.deliver_to_caller(entry, instance)
 }
 
 /// Turn a raised operand (an exception instance or class) into an exception.

@@ -249,6 +249,18 @@ impl Vm {
         entry
     }
 
+    /// Hand `value` to the caller of a frame just left: the result of the dispatch loop when
+    /// that frame was its entry (`entry`), else pushed on the caller's stack.
+    #[inline(always)]
+    pub(crate) fn deliver_to_caller(&mut self, entry: bool, value: Value) -> PyResult<Flow> {
+        if entry {
+            self.return_value = value;
+            return Ok(Flow::Exit);
+        }
+        self.stack.push(value);
+        Ok(Flow::Next)
+    }
+
     /// The traceback line for the running frame (the instruction that was executing).
     pub(crate) fn trace_entry(&self) -> TraceEntry {
         let code = &self.frame.code;
