@@ -86,6 +86,9 @@ macro_rules! for_each_op {
             (DeleteAttr, delete_attr, Name, |_a| -1, 0, "delattr(TOS, names[arg]); pop"),
             (LoadMethod, load_method, Name, |_a| 1, 1, "replace obj by (method, obj) when names[arg] is a plain method of its type, else by (getattr(obj, name), NULL)"),
             (BinaryOp, binary_op, BinOp, |_a| -1, 0, "TOS = TOS1 <op> TOS; arg is a BinaryOp (in-place variants included)"),
+            (BinaryAdd, binary_add, BinOp, |_a| -1, 0, "BinaryOp for + and += (arg as for BinaryOp), with int and float operands added inline"),
+            (BinarySub, binary_sub, BinOp, |_a| -1, 0, "BinaryOp for - and -= (arg as for BinaryOp), with int and float operands subtracted inline"),
+            (BinaryMul, binary_mul, BinOp, |_a| -1, 0, "BinaryOp for * and *= (arg as for BinaryOp), with int and float operands multiplied inline"),
             (UnaryNegative, unary_negative, None, |_a| 0, 0, "TOS = -TOS"),
             (UnaryPositive, unary_positive, None, |_a| 0, 0, "TOS = +TOS"),
             (UnaryNot, unary_not, None, |_a| 0, 0, "TOS = not TOS"),
@@ -275,6 +278,24 @@ impl BinaryOp {
         let inplace = arg >= INPLACE_OFFSET;
         let base = if inplace { arg - INPLACE_OFFSET } else { arg };
         BinaryOp::ALL.get(base as usize).map(|&op| (op, inplace))
+    }
+
+    /// The operand of a binary-operator instruction: this operator, `INPLACE_OFFSET` higher
+    /// for the augmented assignment.
+    pub fn arg(self, inplace: bool) -> u32 {
+        self as u32 + if inplace { INPLACE_OFFSET } else { 0 }
+    }
+
+    /// The opcode that computes this operator: `+`, `-` and `*` have their own, whose handlers
+    /// compute int and float operands without a second jump on the operator; the rest share
+    /// `BinaryOp`. Every one of them takes the operand `arg` gives.
+    pub fn opcode(self) -> Op {
+        match self {
+            BinaryOp::Add => Op::BinaryAdd,
+            BinaryOp::Sub => Op::BinarySub,
+            BinaryOp::Mul => Op::BinaryMul,
+            _ => Op::BinaryOp,
+        }
     }
 
     /// The operator as written in Python source: `+`, `//`, `<<`...

@@ -23,7 +23,7 @@ use super::errors::{error_at, LineIndex};
 use super::symtable::{NameScope, ScopeId, ScopeKind, SymbolTable};
 use super::{CompileError, Mode};
 use crate::bytecode::code::flags as code_flags;
-use crate::bytecode::opcodes::{BinaryOp, CompareOp, Op, INPLACE_OFFSET};
+use crate::bytecode::opcodes::{BinaryOp, CompareOp, Op};
 use crate::bytecode::Code;
 use crate::objects::set::PySet;
 use crate::value::Value;
@@ -1158,13 +1158,13 @@ impl<'a> CodeGen<'a> {
     }
 
     fn aug_assign(&mut self, a: &ast::StmtAugAssign) -> CResult<()> {
-        let op = binary_op(a.op) as u32 + INPLACE_OFFSET;
+        let op = binary_op(a.op);
         match &*a.target {
             Expr::Name(n) => {
                 self.load_name(n.id.as_str());
                 self.expr(&a.value)?;
                 self.set_line(a.range);
-                self.emit(Op::BinaryOp, op);
+                self.emit(op.opcode(), op.arg(true));
                 self.store_name(n.id.as_str(), n.range)
             }
             Expr::Attribute(attr) => {
@@ -1174,7 +1174,7 @@ impl<'a> CodeGen<'a> {
                 self.emit(Op::LoadAttr, idx);
                 self.expr(&a.value)?;
                 self.set_line(a.range);
-                self.emit(Op::BinaryOp, op);
+                self.emit(op.opcode(), op.arg(true));
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreAttr, idx);
                 Ok(())
@@ -1187,7 +1187,7 @@ impl<'a> CodeGen<'a> {
                 self.emit(Op::BinarySubscr, 0);
                 self.expr(&a.value)?;
                 self.set_line(a.range);
-                self.emit(Op::BinaryOp, op);
+                self.emit(op.opcode(), op.arg(true));
                 self.emit(Op::Swap, 3);
                 self.emit(Op::Swap, 2);
                 self.emit(Op::StoreSubscr, 0);
@@ -1257,7 +1257,8 @@ impl<'a> CodeGen<'a> {
                 }
                 self.expr(&b.left)?;
                 self.expr(&b.right)?;
-                self.emit(Op::BinaryOp, binary_op(b.op) as u32);
+                let op = binary_op(b.op);
+                self.emit(op.opcode(), op.arg(false));
                 Ok(())
             }
             Expr::UnaryOp(u) => {

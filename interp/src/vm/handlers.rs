@@ -458,16 +458,14 @@ pub(super) fn load_method(vm: &mut Vm, arg: u32) -> Step {
 
 // ---- operators ----------------------------------------------------------------------------
 
-/// Inline fast paths for int and float operands; `None` sends the op to `ops::binary_op`.
+/// Inline fast paths of `BINARY_OP` for int and float operands; `None` sends the op to
+/// `ops::binary_op`. `+`, `-` and `*` have their own opcodes (`binary_arith`).
 #[inline(always)]
 fn binary_fast(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => {
             let (x, y) = (*x, *y);
             match op {
-                BinaryOp::Add => x.checked_add(y).map(Value::Int),
-                BinaryOp::Sub => x.checked_sub(y).map(Value::Int),
-                BinaryOp::Mul => x.checked_mul(y).map(Value::Int),
                 BinaryOp::And => Some(Value::Int(x & y)),
                 BinaryOp::Or => Some(Value::Int(x | y)),
                 BinaryOp::Xor => Some(Value::Int(x ^ y)),
@@ -476,54 +474,75 @@ fn binary_fast(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
                 _ => None,
             }
         }
-        (Value::Float(x), Value::Float(y)) => {
-            let (x, y) = (x.get(), y.get());
-            match op {
-                BinaryOp::Add => Some(Value::float(x + y)),
-                BinaryOp::Sub => Some(Value::float(x - y)),
-                BinaryOp::Mul => Some(Value::float(x * y)),
-                BinaryOp::TrueDiv if y != 0.0 => Some(Value::float(x / y)),
-                _ => None,
-            }
-        }
-        (Value::Float(x), Value::Int(y)) => {
-            let (x, y) = (x.get(), *y as f64);
-            match op {
-                BinaryOp::Add => Some(Value::float(x + y)),
-                BinaryOp::Sub => Some(Value::float(x - y)),
-                BinaryOp::Mul => Some(Value::float(x * y)),
-                _ => None,
-            }
-        }
-        (Value::Int(x), Value::Float(y)) => {
-            let (x, y) = (*x as f64, y.get());
-            match op {
-                BinaryOp::Add => Some(Value::float(x + y)),
-                BinaryOp::Sub => Some(Value::float(x - y)),
-                BinaryOp::Mul => Some(Value::float(x * y)),
-                _ => None,
-            }
-        }
+        (Value::Float(x), Value::Float(y)) => match op {
+            BinaryOp::TrueDiv if y.get() != 0.0 => Some(Value::float(x.get() / y.get())),
+            _ => None,
+        },
         _ => None,
     }
 }
 
 #[inline(always)]
 pub(super) fn binary_op(vm: &mut Vm, arg: u32) -> Step {
-    let Some((op, inplace)) = BinaryOp::from_arg(arg) else {
+    let Some((op, _)) = BinaryOp::from_arg(arg) else {
         return Err(PyErr::runtime_error("internal error: bad binary operator"));
     };
     let b = vm.pop();
-    let a = vm.top();
-    if let Some(r) = binary_fast(op, a, &b) {
+    if let Some(r) = binary_fast(op, vm.top(), &b) {
         vm.set_top(r);
         b.discard();
         return NEXT;
     }
+    binary_general(vm, arg, b)
+}
+
+/// Any binary operator on any operands (`ops::binary_op`: bigints, sequences, dunders...):
+/// `b` was popped, the left operand is on top of the stack and is replaced by the result.
+fn binary_general(vm: &mut Vm, arg: u32, b: Value) -> Step {
+    let Some((op, inplace)) = BinaryOp::from_arg(arg) else {
+        return Err(PyErr::runtime_error("internal error: bad binary operator"));
+    };
     let a = vm.pop();
     let r = ops::binary_op(vm, op, inplace, &a, &b)?;
     vm.push(r);
     NEXT
+}
+
+/// `BINARY_ADD`, `BINARY_SUB` and `BINARY_MUL`: the operator is the opcode, so int and float
+/// operands take one type test and no jump on the operator. `int_op` fails on i64 overflow,
+/// which falls back to `ops::binary_op` (a bigint result); so does every other operand type.
+/// Mixed int and float operands convert the int as Python does (`int.__float__`).
+#[inline(always)]
+fn binary_arith(vm: &mut Vm, arg: u32, int_op: fn(i64, i64) -> Option<i64>, float_op: fn(f64, f64) -> f64) -> Step {
+    let b = vm.pop();
+    let fast = match (vm.top(), &b) {
+        (Value::Int(x), Value::Int(y)) => int_op(*x, *y).map(Value::Int),
+        (Value::Float(x), Value::Float(y)) => Some(Value::float(float_op(x.get(), y.get()))),
+        (Value::Float(x), Value::Int(y)) => Some(Value::float(float_op(x.get(), *y as f64))),
+        (Value::Int(x), Value::Float(y)) => Some(Value::float(float_op(*x as f64, y.get()))),
+        _ => None,
+    };
+    if let Some(r) = fast {
+        vm.set_top(r);
+        b.discard();
+        return NEXT;
+    }
+    binary_general(vm, arg, b)
+}
+
+#[inline(always)]
+pub(super) fn binary_add(vm: &mut Vm, arg: u32) -> Step {
+    binary_arith(vm, arg, i64::checked_add, |x, y| x + y)
+}
+
+#[inline(always)]
+pub(super) fn binary_sub(vm: &mut Vm, arg: u32) -> Step {
+    binary_arith(vm, arg, i64::checked_sub, |x, y| x - y)
+}
+
+#[inline(always)]
+pub(super) fn binary_mul(vm: &mut Vm, arg: u32) -> Step {
+    binary_arith(vm, arg, i64::checked_mul, |x, y| x * y)
 }
 
 #[inline(always)]
