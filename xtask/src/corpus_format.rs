@@ -134,6 +134,11 @@ pub fn display_name(corpus: &Path, program: &Path) -> String {
 /// Run `interpreter` on `program` the way the corpus does: in the program's directory, with
 /// argv = just its file name, empty stdin, a scrubbed environment, and `timeout`.
 pub fn run_program(interpreter: &Path, program: &Path, timeout: Duration) -> std::io::Result<Outcome> {
+    run_with_timeout(program_command(interpreter, program), timeout)
+}
+
+/// The command `run_program` runs (for callers that add to its environment).
+pub fn program_command(interpreter: &Path, program: &Path) -> Command {
     let dir = program.parent().unwrap_or(Path::new("."));
     let file_name = program.file_name().unwrap_or(program.as_os_str());
     let mut command = Command::new(interpreter);
@@ -144,7 +149,7 @@ pub fn run_program(interpreter: &Path, program: &Path, timeout: Duration) -> std
     for (name, value) in FIXED_ENV {
         command.env(name, value);
     }
-    run_with_timeout(command, timeout)
+    command
 }
 
 /// Run `command` (whose stdout and stderr are piped), killing it after `timeout`.

@@ -43,6 +43,10 @@ pub struct PgoBuildArgs {
     /// workload with the profile that never saw it (K optimized builds).
     #[arg(long, value_name = "K")]
     cross_validate: Option<usize>,
+    /// Train on the training workloads only, without the test corpus (to measure what the
+    /// corpus adds to the profile).
+    #[arg(long)]
+    no_corpus: bool,
     /// Measure only these workloads (comma-separated); training always uses the training set.
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     workloads: Vec<String>,
@@ -68,6 +72,10 @@ pub struct PgoBuildArgs {
 pub fn training_set_file() -> PathBuf {
     crate::workloads_dir().join("training-set.txt")
 }
+
+/// How long one test-corpus program may run under the instrumented build: three times the
+/// corpus's own limit, as for an unoptimized build.
+const CORPUS_PROGRAM_TIMEOUT: Duration = Duration::from_secs(crate::corpus_format::PROGRAM_TIMEOUT.as_secs() * 3);
 
 /// Phase wall times, in order.
 struct Phases(Vec<(String, Duration)>);
@@ -153,6 +161,7 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<Installed> {
     // A newly trained profile stays in staging (the optimized build uses it there) and is
     // reported under the path it is installed at.
     let mut per_workload_profiles = Vec::new();
+    let mut corpus_profile = None;
     let (profile_path, installed_profile_path, manifest, trained_now) = match &args.profile {
         Some(path) => {
             let manifest = phases.time("check profile", || profile::verify(&toolchain, path))?;
@@ -170,9 +179,15 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<Installed> {
             };
             per_workload_profiles =
                 phases.time("training", || profile::train(&toolchain, &instrumented.binary, &training, &raw_dir, timeout))?;
+            if !args.no_corpus {
+                let corpus_dir = crate::project_root().join("tests").join("corpus");
+                corpus_profile = Some(phases.time("training on the test corpus", || {
+                    profile::train_corpus(&toolchain, &instrumented.binary, &corpus_dir, &raw_dir, CORPUS_PROGRAM_TIMEOUT)
+                })?);
+            }
             let destination = crate::project_root().join("pgo-profiles").join(profile::PROFILE_FILE_NAME);
             let (staged, manifest) = phases.time("merge profile", || {
-                write_profile(&toolchain, &per_workload_profiles, &training_set, &destination, &mut staging)
+                write_profile(&toolchain, &per_workload_profiles, &training_set, corpus_profile.as_ref(), &destination, &mut staging)
             })?;
             (staged, destination, manifest, true)
         }
@@ -188,6 +203,7 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<Installed> {
         sha256: manifest.sha256.clone(),
         trained_now,
         functions,
+        corpus_programs: manifest.corpus_programs,
         missing_functions: optimized_built.missing_functions,
         mismatched_functions: optimized_built.mismatched_functions,
         stale,
@@ -229,7 +245,8 @@ pub fn run(args: PgoBuildArgs) -> anyhow::Result<Installed> {
         (Some(folds), Some(lto)) if !per_workload_profiles.is_empty() => Some((
             folds,
             phases.time("cross-validation", || {
-                cross_validate(&toolchain, &pgo_dir, lto, &per_workload_profiles, &measured, folds, &settings, &mut staging)
+                let corpus = corpus_profile.as_ref().map(|(path, _)| path.as_path());
+                cross_validate(&toolchain, &pgo_dir, lto, &per_workload_profiles, corpus, &measured, folds, &settings, &mut staging)
             })?,
         )),
         (Some(_), _) => {
@@ -289,17 +306,21 @@ fn read_training_set(workloads: &[Workload]) -> anyhow::Result<Vec<String>> {
     Ok(names)
 }
 
-/// Merge the training set's per-workload profiles into a profile to be installed as
-/// `destination`, with its manifest beside it, both staged; returns the staged profile (what
-/// the optimized build uses) and the manifest.
+/// Merge the training set's per-workload profiles, and the test corpus's profile with its
+/// program count when there is one, into a profile to be installed as `destination`, with its
+/// manifest beside it, both staged; returns the staged profile (what the optimized build uses)
+/// and the manifest.
 fn write_profile(
     toolchain: &Toolchain,
     per_workload: &[(String, PathBuf)],
     training_set: &[String],
+    corpus: Option<&(PathBuf, usize)>,
     destination: &Path,
     staging: &mut Staging,
 ) -> anyhow::Result<(PathBuf, profile::Manifest)> {
-    let inputs: Vec<PathBuf> = per_workload.iter().filter(|(name, _)| training_set.contains(name)).map(|(_, p)| p.clone()).collect();
+    let mut inputs: Vec<PathBuf> =
+        per_workload.iter().filter(|(name, _)| training_set.contains(name)).map(|(_, p)| p.clone()).collect();
+    inputs.extend(corpus.map(|(path, _)| path.clone()));
     let path = staging.path_for(destination);
     let manifest_file = staging.path_for(&profile::manifest_path(destination));
     profile::merge(toolchain, &inputs, &path)?;
@@ -310,6 +331,7 @@ fn write_profile(
         host: toolchain.host.clone(),
         source_revision: interpreters::source_revision(),
         training_set: training_set.to_vec(),
+        corpus_programs: corpus.map_or(0, |(_, programs)| *programs),
         cargo_pgo: toolchain.cargo_pgo_version.clone(),
         functions: profile::function_count(toolchain, &path)?,
         created_unix: crate::unix_now(),
@@ -361,15 +383,16 @@ fn measure_builds(builds: &[(&str, PathBuf)], reference: usize, workloads: Vec<W
 }
 
 /// K-fold cross-validation: workloads are dealt into `folds` folds in name order; for each
-/// fold a profile is merged from every other fold's workloads, an optimized build made with
-/// it (staged as `swallow-pgo-fold<N>`), and the fold's measured workloads timed against the
-/// LTO build.
+/// fold a profile is merged from every other fold's workloads (and the test corpus's profile,
+/// when training used it), an optimized build made with it (staged as `swallow-pgo-fold<N>`),
+/// and the fold's measured workloads timed against the LTO build.
 #[allow(clippy::too_many_arguments)]
 fn cross_validate(
     toolchain: &Toolchain,
     pgo_dir: &Path,
     lto: &Path,
     per_workload: &[(String, PathBuf)],
+    corpus: Option<&Path>,
     measured: &[Workload],
     folds: usize,
     settings: &Settings,
@@ -384,7 +407,9 @@ fn cross_validate(
         if held_out.is_empty() {
             continue;
         }
-        let inputs: Vec<PathBuf> = per_workload.iter().filter(|(name, _)| fold_of(name) != Some(fold)).map(|(_, p)| p.clone()).collect();
+        let mut inputs: Vec<PathBuf> =
+            per_workload.iter().filter(|(name, _)| fold_of(name) != Some(fold)).map(|(_, p)| p.clone()).collect();
+        inputs.extend(corpus.map(Path::to_path_buf));
         let fold_profile = pgo_dir.join("raw-profiles").join(format!("fold-{}.profdata", fold + 1));
         profile::merge(toolchain, &inputs, &fold_profile)?;
         let tag = format!("fold{}", fold + 1);
@@ -437,7 +462,7 @@ mod tests {
         let toolchain = toolchain_with(fake_llvm_profdata(&scratch));
 
         let mut staging = Staging::new(&scratch.join("target/pgo")).unwrap();
-        let (staged, manifest) = write_profile(&toolchain, &per_workload, &training_set, &committed, &mut staging).unwrap();
+        let (staged, manifest) = write_profile(&toolchain, &per_workload, &training_set, None, &committed, &mut staging).unwrap();
         // Only the training set is merged (cross-validation trains on every workload).
         assert_eq!(std::fs::read_to_string(&staged).unwrap(), "counts of richards.py\n");
         assert_eq!((manifest.training_set.clone(), manifest.functions), (training_set.clone(), 3));
@@ -452,10 +477,30 @@ mod tests {
 
         let broken_llvm_profdata = write_script(&scratch.join("broken-llvm-profdata"), "echo 'error: malformed instrumentation profile data' >&2\nexit 1");
         let mut failed_run = Staging::new(&scratch.join("target/pgo")).unwrap();
-        let error = write_profile(&toolchain_with(broken_llvm_profdata), &per_workload, &training_set, &committed, &mut failed_run).unwrap_err();
+        let error = write_profile(&toolchain_with(broken_llvm_profdata), &per_workload, &training_set, None, &committed, &mut failed_run).unwrap_err();
         assert!(format!("{error:#}").contains("llvm-profdata merge failed: error: malformed instrumentation profile data"), "{error:#}");
         drop(failed_run);
         assert_eq!(std::fs::read_to_string(&committed).unwrap(), "counts of richards.py\n");
         assert_eq!(profile::Manifest::from_json(&serde_json::from_str(&std::fs::read_to_string(&committed_manifest).unwrap()).unwrap()).unwrap(), manifest);
+    }
+
+    /// The test corpus's profile joins the training set's, and the manifest counts its programs.
+    #[test]
+    fn the_corpus_profile_is_merged_with_the_training_set() {
+        let scratch = ScratchDir::new("corpus-profile-merged");
+        let raw_dir = scratch.join("target/pgo/raw-profiles");
+        std::fs::create_dir_all(&raw_dir).unwrap();
+        let richards = raw_dir.join("richards.profdata");
+        std::fs::write(&richards, "counts of richards.py\n").unwrap();
+        let corpus = raw_dir.join("test-corpus.profdata");
+        std::fs::write(&corpus, "counts of the corpus\n").unwrap();
+        let toolchain = toolchain_with(fake_llvm_profdata(&scratch));
+        let mut staging = Staging::new(&scratch.join("target/pgo")).unwrap();
+        let destination = scratch.join("pgo-profiles/swallow.profdata");
+        let per_workload = vec![("richards".to_owned(), richards)];
+        let (staged, manifest) =
+            write_profile(&toolchain, &per_workload, &["richards".to_owned()], Some(&(corpus, 507)), &destination, &mut staging).unwrap();
+        assert_eq!(std::fs::read_to_string(&staged).unwrap(), "counts of richards.py\ncounts of the corpus\n");
+        assert_eq!(manifest.corpus_programs, 507);
     }
 }

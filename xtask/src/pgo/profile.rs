@@ -14,6 +14,7 @@ use serde_json::json;
 
 use super::preflight::{major, Toolchain};
 use crate::compare::{differs_from_expected, Workload};
+use crate::corpus_format::{display_name, expected_path, find_programs, program_command, run_with_timeout, Outcome};
 use crate::measure::{interrupted, measure, RunSpec};
 
 /// The committed profile's file name in `pgo-profiles/` (its manifest sits beside it).
@@ -36,12 +37,7 @@ pub fn train(
     if raw_dir.exists() {
         std::fs::remove_dir_all(raw_dir).with_context(|| format!("clearing {}", raw_dir.display()))?;
     }
-    let progress = ProgressBar::new(workloads.len() as u64);
-    progress.set_style(
-        ProgressStyle::with_template("{elapsed_precise} [{bar:32}] {pos}/{len} training runs {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
+    let progress = progress_bar(workloads.len(), "training runs");
     let mut profiles = Vec::new();
     for workload in workloads {
         progress.set_message(workload.name.clone());
@@ -83,6 +79,87 @@ pub fn train(
     }
     progress.finish_and_clear();
     Ok(profiles)
+}
+
+/// The subdirectory of the raw-profile directory that holds the test corpus's raw profiles;
+/// its merged profile is `<raw_dir>/test-corpus.profdata`.
+pub const CORPUS_PROFILE_NAME: &str = "test-corpus";
+
+/// Run every program of the differential test corpus (`corpus_dir`, as `tests/README.md` runs
+/// them) under the instrumented build and merge their counts into
+/// `raw_dir/test-corpus.profdata`; returns it and the number of programs.
+///
+/// The workloads give the profile its hot paths. The corpus, hundreds of small programs over
+/// the whole language, gives a count to the code they never reach (sets, operator dunders,
+/// `math`, sorting by key...): code without counts is what LLVM lays out and optimizes as
+/// cold, and programs outside the training set do run it. A program whose outcome differs
+/// from its recording stops the pipeline, as a failing workload does.
+pub fn train_corpus(
+    toolchain: &Toolchain,
+    instrumented: &Path,
+    corpus_dir: &Path,
+    raw_dir: &Path,
+    timeout: Duration,
+) -> anyhow::Result<(PathBuf, usize)> {
+    let programs = find_programs(corpus_dir).with_context(|| format!("reading the test corpus {}", corpus_dir.display()))?;
+    if programs.is_empty() {
+        bail!("no programs in the test corpus {}: train without it with --no-corpus", corpus_dir.display());
+    }
+    let dir = raw_dir.join(CORPUS_PROFILE_NAME);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).with_context(|| format!("clearing {}", dir.display()))?;
+    }
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    // %4m: the runs add their counts into a pool of four files as they exit, rather than
+    // leaving one file of every counter per program.
+    let profile_pattern = dir.join("corpus_%4m.profraw");
+    let progress = progress_bar(programs.len(), "test-corpus programs");
+    for program in &programs {
+        let name = display_name(corpus_dir, program);
+        progress.set_message(name.clone());
+        let recording = expected_path(program);
+        let expected = std::fs::read(&recording)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| Outcome::parse(&bytes))
+            .map_err(|e| anyhow::anyhow!("corpus program `{name}` has no usable recording {}: {e}", recording.display()))?;
+        let mut command = program_command(instrumented, program);
+        command.env("LLVM_PROFILE_FILE", &profile_pattern);
+        let outcome = run_with_timeout(command, timeout)
+            .with_context(|| format!("could not start the instrumented build {}", instrumented.display()))?;
+        if interrupted() {
+            bail!("interrupted during training");
+        }
+        if let Some(detail) = differs_from_expected(&outcome, &expected, timeout) {
+            bail!(
+                "corpus program `{name}` failed under the instrumented build ({detail}); fix it (cargo test -p swallow --test \
+                 corpus) or train without the corpus (--no-corpus)"
+            );
+        }
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    let raw_files = files_with_extension(&dir, "profraw");
+    if raw_files.is_empty() {
+        bail!(
+            "the test corpus ran but wrote no profile into {}: is {} really an instrumented build?",
+            dir.display(),
+            instrumented.display()
+        );
+    }
+    let merged = raw_dir.join(format!("{CORPUS_PROFILE_NAME}.profdata"));
+    merge(toolchain, &raw_files, &merged)?;
+    Ok((merged, programs.len()))
+}
+
+/// A progress bar over `len` steps, each a `what`.
+fn progress_bar(len: usize, what: &str) -> ProgressBar {
+    let progress = ProgressBar::new(len as u64);
+    progress.set_style(
+        ProgressStyle::with_template(&format!("{{elapsed_precise}} [{{bar:32}}] {{pos}}/{{len}} {what} {{msg}}"))
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    progress
 }
 
 /// `llvm-profdata merge` of `inputs` (raw or indexed) into `output`, through a temporary file.
@@ -148,6 +225,9 @@ pub struct Manifest {
     pub host: String,
     pub source_revision: String,
     pub training_set: Vec<String>,
+    /// Test-corpus programs the profile was also trained on (0: workloads only; manifests
+    /// from before the corpus was used have no such field).
+    pub corpus_programs: usize,
     pub cargo_pgo: String,
     pub functions: usize,
     pub created_unix: u64,
@@ -163,6 +243,7 @@ impl Manifest {
             "host": self.host,
             "source_revision": self.source_revision,
             "training_set": self.training_set,
+            "corpus_programs": self.corpus_programs,
             "cargo_pgo": self.cargo_pgo,
             "functions": self.functions,
             "created_unix": self.created_unix,
@@ -188,6 +269,7 @@ impl Manifest {
             host: text("host")?,
             source_revision: text("source_revision")?,
             training_set,
+            corpus_programs: value["corpus_programs"].as_u64().map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX)),
             cargo_pgo: text("cargo_pgo")?,
             functions: usize::try_from(number("functions")?).unwrap_or(usize::MAX),
             created_unix: number("created_unix")?,
@@ -288,9 +370,9 @@ pub(super) mod tests {
 
     /// Stand-ins for the instrumented build, each run as `<binary> <workload>.py`.
     mod instrumented {
-        /// Prints checksum 42 and writes a raw profile where LLVM_PROFILE_FILE says (`%m`, `%p`
-        /// filled in), holding the name of the workload it ran.
-        pub const PROFILING: &str = "profile=$(echo \"$LLVM_PROFILE_FILE\" | sed \"s/%m/0/; s/%p/$$/\")\necho \"counts of $1\" > \"$profile\"\necho 'checksum 42'";
+        /// Prints checksum 42 and adds to a raw profile where LLVM_PROFILE_FILE says (`%m`,
+        /// `%4m`, `%p` filled in) a line naming the program it ran.
+        pub const PROFILING: &str = "profile=$(echo \"$LLVM_PROFILE_FILE\" | sed \"s/%[0-9]*m/0/; s/%p/$$/\")\necho \"counts of $1\" >> \"$profile\"\necho 'checksum 42'";
         /// Prints the right output but writes no profile: not an instrumented build.
         pub const UNINSTRUMENTED: &str = "echo 'checksum 42'";
         /// Raises, like swallow on a program it cannot run.
@@ -390,6 +472,57 @@ pub(super) mod tests {
         }
     }
 
+    /// A test corpus in `scratch/corpus/` whose programs are recorded as printing `checksum
+    /// <checksum>`, plus a helper module (not a program); returns the corpus directory.
+    fn corpus(scratch: &ScratchDir, programs: &[(&str, u32)]) -> PathBuf {
+        let dir = scratch.join("corpus");
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("_helper.py"), "X = 1\n").unwrap();
+        for (name, checksum) in programs {
+            std::fs::write(dir.join(format!("{name}.py")), format!("print('checksum', {checksum})\n")).unwrap();
+            std::fs::write(dir.join(format!("{name}.expected")), format!("exit=0\nstderr=\n---\nchecksum {checksum}\n")).unwrap();
+        }
+        dir
+    }
+
+    /// Train on the corpus `corpus_dir` under a stand-in instrumented build running `script`.
+    fn train_corpus_under(scratch: &ScratchDir, script: &str, corpus_dir: &Path) -> anyhow::Result<(PathBuf, usize)> {
+        let binary = write_script(&scratch.join("target/pgo/build-instrumented/swallow"), script);
+        let raw_dir = scratch.join("target/pgo/raw-profiles");
+        train_corpus(&toolchain_with(fake_llvm_profdata(scratch)), &binary, corpus_dir, &raw_dir, RUN_TIMEOUT)
+    }
+
+    #[test]
+    fn the_test_corpus_is_merged_into_one_profile() {
+        let scratch = ScratchDir::new("corpus-training-merges");
+        let corpus_dir = corpus(&scratch, &[("sets", 42), ("sub/dunders", 42)]);
+        let (profile, programs) = train_corpus_under(&scratch, instrumented::PROFILING, &corpus_dir).unwrap();
+        assert_eq!((profile.clone(), programs), (scratch.join("target/pgo/raw-profiles/test-corpus.profdata"), 2));
+        // Every program ran, in its own directory, into the shared pool of raw files; the
+        // helper module did not run.
+        assert_eq!(std::fs::read_to_string(&profile).unwrap(), "counts of sets.py\ncounts of dunders.py\n");
+    }
+
+    #[test]
+    fn a_failing_corpus_program_stops_training_and_names_the_way_out() {
+        let scratch = ScratchDir::new("corpus-training-fails");
+        let corpus_dir = corpus(&scratch, &[("sets", 42), ("sums", 41)]);
+        let error = format!("{:#}", train_corpus_under(&scratch, instrumented::PROFILING, &corpus_dir).unwrap_err());
+        assert!(
+            error.contains("corpus program `sums.py` failed under the instrumented build (wrong output (differs from CPython's recording)); fix it (cargo test -p swallow --test corpus) or train without the corpus (--no-corpus)"),
+            "{error}"
+        );
+
+        let scratch = ScratchDir::new("corpus-training-writes-no-profile");
+        let error = format!("{:#}", train_corpus_under(&scratch, instrumented::UNINSTRUMENTED, &corpus(&scratch, &[("sets", 42)])).unwrap_err());
+        assert!(error.contains("the test corpus ran but wrote no profile into"), "{error}");
+
+        let empty = scratch.join("empty-corpus");
+        std::fs::create_dir_all(&empty).unwrap();
+        let error = format!("{:#}", train_corpus_under(&scratch, instrumented::PROFILING, &empty).unwrap_err());
+        assert!(error.contains("no programs in the test corpus"), "{error}");
+    }
+
     fn manifest() -> Manifest {
         Manifest {
             sha256: "ab".repeat(32),
@@ -398,6 +531,7 @@ pub(super) mod tests {
             host: "x86_64-unknown-linux-gnu".into(),
             source_revision: "abc123".into(),
             training_set: vec!["richards".into(), "nbody".into()],
+            corpus_programs: 507,
             cargo_pgo: "cargo-pgo 0.3.0".into(),
             functions: 4242,
             created_unix: 1_800_000_000,
@@ -408,6 +542,10 @@ pub(super) mod tests {
     fn manifest_round_trips_through_json() {
         let original = manifest();
         assert_eq!(Manifest::from_json(&original.to_json()).unwrap(), original);
+        // A manifest written before the corpus was part of training reads as "no corpus".
+        let mut older = original.to_json();
+        older.as_object_mut().unwrap().remove("corpus_programs");
+        assert_eq!(Manifest::from_json(&older).unwrap().corpus_programs, 0);
         let mut broken = original.to_json();
         broken["training_set"] = json!("richards");
         assert!(Manifest::from_json(&broken).is_err());

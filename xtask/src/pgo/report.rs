@@ -24,6 +24,8 @@ pub struct ProfileInfo {
     /// Trained in this run (`false`: reused with `--profile`).
     pub trained_now: bool,
     pub functions: usize,
+    /// Test-corpus programs the profile was trained on besides the training set (0: none).
+    pub corpus_programs: usize,
     pub missing_functions: usize,
     pub mismatched_functions: usize,
     pub stale: bool,
@@ -119,6 +121,15 @@ impl PgoReport<'_> {
             profile.missing_functions,
             profile.mismatched_functions,
             if profile.stale { " — STALE" } else { "" }
+        );
+        let _ = writeln!(
+            out,
+            "Trained on the training-set workloads ({}){}.\n",
+            self.training_set.join(", "),
+            match profile.corpus_programs {
+                0 => String::new(),
+                programs => format!(" and the {programs} programs of the test corpus (`tests/corpus`)"),
+            }
         );
         if let Some(summary) = &self.summary {
             self.write_gain_table(&mut out, summary);
@@ -322,6 +333,7 @@ impl PgoReport<'_> {
                 "sha256": self.profile.sha256,
                 "trained_now": self.profile.trained_now,
                 "functions": self.profile.functions,
+                "corpus_programs": self.profile.corpus_programs,
                 "missing_functions": self.profile.missing_functions,
                 "mismatched_functions": self.profile.mismatched_functions,
                 "stale": self.profile.stale,
@@ -404,6 +416,7 @@ mod tests {
                 sha256: "0123456789abcdef".into(),
                 trained_now: true,
                 functions: 5000,
+                corpus_programs: 507,
                 missing_functions: 3,
                 mismatched_functions: 0,
                 stale: false,
@@ -429,6 +442,7 @@ mod tests {
         // nbody is the only evaluation workload that ran under both builds.
         assert!(text.contains("Geometric mean: evaluation set (never trained on) (1)"), "{text}");
         assert!(text.contains("| build LTO | 100.0 s |"), "{text}");
+        assert!(text.contains("Trained on the training-set workloads (richards) and the 507 programs of the test corpus (`tests/corpus`)."), "{text}");
     }
 
     #[test]
