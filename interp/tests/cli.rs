@@ -520,7 +520,9 @@ fn stats_counts_opcodes_and_calls_on_stderr() {
     let report = &out.stderr;
     assert!(report.starts_with("--- swallow --stats ---\ninstructions executed: "), "{report}");
     // The loop body runs 1000 times; the lambda runs 7 times in nested loops started by sorted.
-    assert_eq!(stats_count(report, "BINARY_ADD"), Some(1000), "{report}");
+    // The first add specializes the site for ints (adaptive arithmetic).
+    assert_eq!(stats_count(report, "BINARY_ADD"), Some(1), "{report}");
+    assert_eq!(stats_count(report, "BINARY_ADD_INT"), Some(999), "{report}");
     assert_eq!(stats_count(report, "FOR_ITER"), Some(1001), "{report}");
     assert_eq!(stats_count(report, "JUMP"), Some(1000), "{report}");
     assert_eq!(stats_count(report, "LOAD_FAST"), Some(2007), "{report}");
@@ -546,6 +548,22 @@ fn stats_count_load_global_cache_hits_and_misses() {
     let row: Vec<&str> = caches.lines().find(|line| line.trim_start().starts_with("LOAD_GLOBAL")).unwrap_or_default().split_whitespace().collect();
     assert_eq!(row, ["LOAD_GLOBAL", "299", "4", "0", "98.68%"], "{}", out.stderr);
     assert_eq!(stats_count(&out.stderr, "LOAD_GLOBAL"), Some(303), "{}", out.stderr);
+}
+
+#[test]
+fn stats_show_adaptive_arithmetic_specializing_and_falling_back() {
+    // One `a + b` site: ints (specializes to BINARY_ADD_INT), then floats (the int guard fails:
+    // a deopt, and the site specializes for floats), then an i64 overflow (the float guard
+    // fails: the adaptive form computes a bigint and stays adaptive), then ints again.
+    let program = "def f(a, b):\n    return a + b\nfor i in range(100):\n    f(i, 1)\nfor i in range(100):\n    f(0.5, 1.5)\nprint(f(2**62, 2**62), f(1, 2))\n";
+    let out = swallow(&["--stats", "-c", program]);
+    assert_eq!((out.status, out.stdout.as_str()), (0, "9223372036854775808 3\n"), "stderr: {}", out.stderr);
+    assert_eq!(stats_count(&out.stderr, "BINARY_ADD"), Some(2), "{}", out.stderr);
+    assert_eq!(stats_count(&out.stderr, "BINARY_ADD_INT"), Some(100), "{}", out.stderr);
+    assert_eq!(stats_count(&out.stderr, "BINARY_ADD_FLOAT"), Some(100), "{}", out.stderr);
+    let caches = out.stderr.split("\ninline caches:\n").nth(1).unwrap_or_default();
+    let row: Vec<&str> = caches.lines().find(|line| line.trim_start().starts_with("BINARY_ADD/SUB/MUL")).unwrap_or_default().split_whitespace().collect();
+    assert_eq!(row, ["BINARY_ADD/SUB/MUL", "198", "2", "2", "98.02%"], "{}", out.stderr);
 }
 
 #[test]

@@ -147,13 +147,58 @@ impl AttrCacheSlot {
 /// A compiled body. Immutable once built, apart from its caches (`global_cache`, `attr_cache`), which only
 /// remember where a lookup found something and never change what the code means.
 ///
+/// A code object's instruction words. A word's opcode byte can be rewritten while the code
+/// runs (every frame of the code sees the change): an adaptive instruction replaces itself by
+/// a form specialized for the operands it met, and a specialized one by the general form when
+/// its guard fails (`vm::handlers`, "Adaptive arithmetic"). Operands and length never change.
+pub struct Words(Box<[Cell<u32>]>);
+
+impl Words {
+    pub fn new(words: Vec<u32>) -> Words {
+        Words(words.into_iter().map(Cell::new).collect())
+    }
+
+    /// The word at `pc`, or `None` past the end.
+    #[inline(always)]
+    pub fn get(&self, pc: usize) -> Option<u32> {
+        self.0.get(pc).map(Cell::get)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every word, in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().map(Cell::get)
+    }
+
+    /// Replace the opcode of the word at `pc`, keeping its operand; nothing past the end.
+    #[inline]
+    pub fn set_opcode(&self, pc: usize, op: crate::bytecode::opcodes::Op) {
+        if let Some(word) = self.0.get(pc) {
+            word.set((word.get() & !0xff) | op as u32);
+        }
+    }
+
+    /// Identifies the code object (for `--stats`' adjacent-pair counting).
+    pub fn address(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+}
+
 /// Frame layout: slots `0..varnames.len()` are the fast locals (parameters first: positional
 /// ones, then keyword-only, then `*args`, then `**kwargs`), followed by one slot per entry of
 /// `cellvars` and then of `freevars`, each holding a `Value::Cell`. The evaluation stack starts
 /// right after those slots.
 pub struct Code {
-    /// Fixed-width instruction words, see `opcodes`.
-    pub words: Box<[u32]>,
+    /// Fixed-width instruction words, see `opcodes`. Adaptive instructions rewrite their own
+    /// opcode byte as they run (`Words::set_opcode`); operands never change.
+    pub words: Words,
     /// Source line of every word (same length as `words`).
     pub lines: Box<[u32]>,
     pub consts: Box<[Value]>,

@@ -80,7 +80,7 @@ fn decode_all(code: &Code) -> Vec<Decoded> {
     let mut ext: u32 = 0;
     let mut pc = 0;
     while pc < code.words.len() {
-        let (byte, raw) = decode(code.words[pc]);
+        let (byte, raw) = decode(code.words.get(pc).unwrap_or(0));
         let op = Op::from_u8(byte);
         let arg = ext.wrapping_shl(ARG_BITS) | raw;
         out.push(Decoded { offset: pc, op, byte, arg });

@@ -599,7 +599,7 @@ impl<'a> CodeGen<'a> {
             unit.names.iter().map(|n| interned.entry(n.clone()).or_insert_with(|| Value::str(n)).clone()).collect();
         drop(interned);
         let code = Code {
-            words: assembled.words.into_boxed_slice(),
+            words: crate::bytecode::code::Words::new(assembled.words),
             lines: assembled.lines.into_boxed_slice(),
             consts: unit.consts.into_boxed_slice(),
             global_cache: crate::bytecode::code::GlobalCacheSlot::table(names.len()),

@@ -32,7 +32,7 @@ fn on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T 
 
 /// The opcodes of a code object, in order (ExtendedArg prefixes included).
 fn ops(code: &Code) -> Vec<Op> {
-    code.words.iter().filter_map(|w| Op::from_u8(decode(*w).0)).collect()
+    code.words.iter().filter_map(|w| Op::from_u8(decode(w).0)).collect()
 }
 
 fn find_code(code: &Code, name: &str) -> Option<Rc<Code>> {
@@ -227,7 +227,7 @@ fn module_and_function_shapes() {
     assert_eq!(f.flags, VARARGS | VARKEYWORDS);
     assert_eq!(&*f.qualname, "f");
     assert_eq!(ops(&code), [Op::LoadConst, Op::LoadConst, Op::LoadConst, Op::BuildMap, Op::LoadConst, Op::MakeFunction, Op::StoreName, Op::LoadConst, Op::ReturnValue]);
-    assert_eq!(decode(code.words[5]).1, 3, "defaults and kw-defaults flags");
+    assert_eq!(decode(code.words.get(5).unwrap()).1, 3, "defaults and kw-defaults flags");
 }
 
 #[test]
@@ -266,7 +266,7 @@ fn stack_depth_and_lines_are_consistent() {
 fn jumps_stay_inside_the_code() {
     let src = "for i in range(3):\n    while i:\n        if i > 1 and i < 5 or not i:\n            break\n        i -= 1\n    else:\n        continue\nelse:\n    pass\n";
     let code = compile_ok(src);
-    for &w in code.words.iter() {
+    for w in code.words.iter() {
         let (byte, arg) = decode(w);
         if let Some(op) = Op::from_u8(byte) {
             if op.info().operand == crate::bytecode::opcodes::Operand::Jump {

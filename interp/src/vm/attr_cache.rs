@@ -23,7 +23,7 @@ use crate::value::{PyMethod, PyObject, Value};
 pub(super) fn take_cache_site(vm: &mut Vm) -> usize {
     let pc = vm.frame.pc;
     vm.frame.pc = pc + 1;
-    vm.frame.code.words.get(pc).map_or(usize::MAX, |&w| crate::bytecode::opcodes::decode(w).1 as usize)
+    vm.frame.code.words.get(pc).map_or(usize::MAX, |w| crate::bytecode::opcodes::decode(w).1 as usize)
 }
 
 /// The attribute name `names[arg]` of `code`.

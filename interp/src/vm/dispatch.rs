@@ -90,7 +90,7 @@ fn fell_off_end() -> PyErr {
 fn fetch(vm: &mut Vm) -> PyResult<(u8, u32)> {
     let pc = vm.frame.pc;
     match vm.frame.code.words.get(pc) {
-        Some(&word) => {
+        Some(word) => {
             vm.frame.pc = pc + 1;
             Ok(decode(word))
         }

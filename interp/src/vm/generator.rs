@@ -57,7 +57,7 @@ fn decode_instruction(code: &Code, start: usize) -> Option<(Op, u32)> {
     let mut arg: u32 = 0;
     let mut i = start;
     loop {
-        let (byte, low) = opcodes::decode(*code.words.get(i)?);
+        let (byte, low) = opcodes::decode(code.words.get(i)?);
         let op = Op::from_u8(byte)?;
         arg = (arg << opcodes::ARG_BITS) | low;
         if op != Op::ExtendedArg {
@@ -72,7 +72,7 @@ fn decode_instruction(code: &Code, start: usize) -> Option<(Op, u32)> {
 fn current_instruction_start(vm: &Vm) -> usize {
     let words = &vm.frame.code.words;
     let mut start = vm.frame.pc.saturating_sub(1);
-    while start > 0 && words.get(start - 1).is_some_and(|w| opcodes::decode(*w).0 == Op::ExtendedArg as u8) {
+    while start > 0 && words.get(start - 1).is_some_and(|w| opcodes::decode(w).0 == Op::ExtendedArg as u8) {
         start -= 1;
     }
     start
@@ -83,7 +83,7 @@ fn current_instruction_start(vm: &Vm) -> usize {
 pub fn suspended_in_yield_from(code: &Code, pc: usize) -> bool {
     pc >= 1
         && code.words.get(pc - 1).is_some_and(|w| {
-            let (byte, arg) = opcodes::decode(*w);
+            let (byte, arg) = opcodes::decode(w);
             byte == Op::YieldValue as u8 && arg == 1
         })
 }

@@ -138,7 +138,7 @@ pub(super) fn nop(_vm: &mut Vm, _arg: u32) -> Step {
 pub(super) fn extended_arg(vm: &mut Vm, arg: u32) -> Step {
     let pc = vm.frame.pc;
     let word = match vm.frame.code.words.get(pc) {
-        Some(&w) => w,
+        Some(w) => w,
         None => return Err(PyErr::runtime_error("internal error: dangling EXTENDED_ARG")),
     };
     vm.frame.pc = pc + 1;
@@ -508,18 +508,100 @@ fn binary_general(vm: &mut Vm, arg: u32, b: Value) -> Step {
     NEXT
 }
 
-/// `BINARY_ADD`, `BINARY_SUB` and `BINARY_MUL`: the operator is the opcode, so int and float
-/// operands take one type test and no jump on the operator. `int_op` fails on i64 overflow,
-/// which falls back to `ops::binary_op` (a bigint result); so does every other operand type.
-/// Mixed int and float operands convert the int as Python does (`int.__float__`).
+// ---- Adaptive arithmetic -------------------------------------------------------------------
+//
+// `BINARY_ADD`, `BINARY_SUB` and `BINARY_MUL` have the operator in the opcode, so int and float
+// operands need no jump on the operator. They are adaptive (the idea of CPython 3.11's PEP
+// 659): on two ints, or two floats, the instruction rewrites its own opcode byte into the form
+// specialized for them (`BINARY_ADD_INT`, `BINARY_ADD_FLOAT`, ...), whose only test is that
+// its guard still holds. A specialized form whose guard fails (other operand types, an i64
+// overflow) rewrites the site back to the adaptive form, which computes the result (mixed int
+// and float operands inline, everything else on the general path `ops::binary_op`) and
+// specializes again for what it met. A rewrite is one store into the code word, so a site
+// whose types alternate costs two stores per execution and never more: no backoff is needed.
+// Under PGO a specialized form's path is laid out for its own type, not for the type the
+// training programs used most.
+
+/// One arithmetic operator: its adaptive and specialized opcodes and its int and float
+/// operations.
+trait Arith {
+    const ADAPTIVE: Op;
+    const INT_FORM: Op;
+    const FLOAT_FORM: Op;
+    /// `None` on i64 overflow (the general path then gives a bigint).
+    fn int(x: i64, y: i64) -> Option<i64>;
+    fn float(x: f64, y: f64) -> f64;
+}
+
+struct Add;
+struct Sub;
+struct Mul;
+
+impl Arith for Add {
+    const ADAPTIVE: Op = Op::BinaryAdd;
+    const INT_FORM: Op = Op::BinaryAddInt;
+    const FLOAT_FORM: Op = Op::BinaryAddFloat;
+    fn int(x: i64, y: i64) -> Option<i64> {
+        x.checked_add(y)
+    }
+    fn float(x: f64, y: f64) -> f64 {
+        x + y
+    }
+}
+
+impl Arith for Sub {
+    const ADAPTIVE: Op = Op::BinarySub;
+    const INT_FORM: Op = Op::BinarySubInt;
+    const FLOAT_FORM: Op = Op::BinarySubFloat;
+    fn int(x: i64, y: i64) -> Option<i64> {
+        x.checked_sub(y)
+    }
+    fn float(x: f64, y: f64) -> f64 {
+        x - y
+    }
+}
+
+impl Arith for Mul {
+    const ADAPTIVE: Op = Op::BinaryMul;
+    const INT_FORM: Op = Op::BinaryMulInt;
+    const FLOAT_FORM: Op = Op::BinaryMulFloat;
+    fn int(x: i64, y: i64) -> Option<i64> {
+        x.checked_mul(y)
+    }
+    fn float(x: f64, y: f64) -> f64 {
+        x * y
+    }
+}
+
+/// Rewrite the running instruction's opcode (the word before `pc`: an `EXTENDED_ARG` prefix,
+/// if any, comes before it and is left alone).
 #[inline(always)]
-fn binary_arith(vm: &mut Vm, arg: u32, int_op: fn(i64, i64) -> Option<i64>, float_op: fn(f64, f64) -> f64) -> Step {
+fn rewrite_running_instruction(vm: &Vm, op: Op) {
+    vm.frame.code.words.set_opcode(vm.frame.pc.wrapping_sub(1), op);
+}
+
+/// The adaptive form's execution (`BINARY_ADD`, ...): a miss in `--stats`.
+#[inline(always)]
+fn arith_adaptive_entry<A: Arith>(vm: &mut Vm, arg: u32) -> Step {
+    super::stats::cache_miss(vm, super::stats::CacheKind::BinaryArith);
     let b = vm.pop();
+    arith_adaptive::<A>(vm, arg, b)
+}
+
+/// The adaptive form: `b` was popped, the left operand is on top of the stack.
+#[inline(always)]
+fn arith_adaptive<A: Arith>(vm: &mut Vm, arg: u32, b: Value) -> Step {
     let fast = match (vm.top(), &b) {
-        (Value::Int(x), Value::Int(y)) => int_op(*x, *y).map(Value::Int),
-        (Value::Float(x), Value::Float(y)) => Some(Value::float(float_op(x.get(), y.get()))),
-        (Value::Float(x), Value::Int(y)) => Some(Value::float(float_op(x.get(), *y as f64))),
-        (Value::Int(x), Value::Float(y)) => Some(Value::float(float_op(*x as f64, y.get()))),
+        (Value::Int(x), Value::Int(y)) => A::int(*x, *y).map(|r| {
+            rewrite_running_instruction(vm, A::INT_FORM);
+            Value::Int(r)
+        }),
+        (Value::Float(x), Value::Float(y)) => {
+            rewrite_running_instruction(vm, A::FLOAT_FORM);
+            Some(Value::float(A::float(x.get(), y.get())))
+        }
+        (Value::Float(x), Value::Int(y)) => Some(Value::float(A::float(x.get(), *y as f64))),
+        (Value::Int(x), Value::Float(y)) => Some(Value::float(A::float(*x as f64, y.get()))),
         _ => None,
     };
     if let Some(r) = fast {
@@ -530,19 +612,82 @@ fn binary_arith(vm: &mut Vm, arg: u32, int_op: fn(i64, i64) -> Option<i64>, floa
     binary_general(vm, arg, b)
 }
 
+/// A specialized form's guard failed: back to the adaptive form, which computes the result.
+#[inline(never)]
+fn arith_deopt<A: Arith>(vm: &mut Vm, arg: u32, b: Value) -> Step {
+    super::stats::cache_deopt(vm, super::stats::CacheKind::BinaryArith);
+    rewrite_running_instruction(vm, A::ADAPTIVE);
+    arith_adaptive::<A>(vm, arg, b)
+}
+
+#[inline(always)]
+fn arith_int<A: Arith>(vm: &mut Vm, arg: u32) -> Step {
+    let b = vm.pop();
+    if let (Value::Int(x), Value::Int(y)) = (vm.top(), &b) {
+        if let Some(r) = A::int(*x, *y) {
+            vm.set_top(Value::Int(r));
+            b.discard();
+            return NEXT;
+        }
+    }
+    arith_deopt::<A>(vm, arg, b)
+}
+
+#[inline(always)]
+fn arith_float<A: Arith>(vm: &mut Vm, arg: u32) -> Step {
+    let b = vm.pop();
+    if let (Value::Float(x), Value::Float(y)) = (vm.top(), &b) {
+        let r = A::float(x.get(), y.get());
+        vm.set_top(Value::float(r));
+        b.discard();
+        return NEXT;
+    }
+    arith_deopt::<A>(vm, arg, b)
+}
+
 #[inline(always)]
 pub(super) fn binary_add(vm: &mut Vm, arg: u32) -> Step {
-    binary_arith(vm, arg, i64::checked_add, |x, y| x + y)
+    arith_adaptive_entry::<Add>(vm, arg)
 }
 
 #[inline(always)]
 pub(super) fn binary_sub(vm: &mut Vm, arg: u32) -> Step {
-    binary_arith(vm, arg, i64::checked_sub, |x, y| x - y)
+    arith_adaptive_entry::<Sub>(vm, arg)
 }
 
 #[inline(always)]
 pub(super) fn binary_mul(vm: &mut Vm, arg: u32) -> Step {
-    binary_arith(vm, arg, i64::checked_mul, |x, y| x * y)
+    arith_adaptive_entry::<Mul>(vm, arg)
+}
+
+#[inline(always)]
+pub(super) fn binary_add_int(vm: &mut Vm, arg: u32) -> Step {
+    arith_int::<Add>(vm, arg)
+}
+
+#[inline(always)]
+pub(super) fn binary_add_float(vm: &mut Vm, arg: u32) -> Step {
+    arith_float::<Add>(vm, arg)
+}
+
+#[inline(always)]
+pub(super) fn binary_sub_int(vm: &mut Vm, arg: u32) -> Step {
+    arith_int::<Sub>(vm, arg)
+}
+
+#[inline(always)]
+pub(super) fn binary_sub_float(vm: &mut Vm, arg: u32) -> Step {
+    arith_float::<Sub>(vm, arg)
+}
+
+#[inline(always)]
+pub(super) fn binary_mul_int(vm: &mut Vm, arg: u32) -> Step {
+    arith_int::<Mul>(vm, arg)
+}
+
+#[inline(always)]
+pub(super) fn binary_mul_float(vm: &mut Vm, arg: u32) -> Step {
+    arith_float::<Mul>(vm, arg)
 }
 
 #[inline(always)]
@@ -630,7 +775,7 @@ fn compare_then_branch(vm: &mut Vm, result: bool) -> Step {
         left.discard();
     }
     let pc = vm.frame.pc;
-    if let Some(&word) = vm.frame.code.words.get(pc) {
+    if let Some(word) = vm.frame.code.words.get(pc) {
         let (opcode, target) = opcodes::decode(word);
         let jump_if = if opcode == Op::PopJumpIfFalse as u8 {
             Some(false)

@@ -106,7 +106,7 @@ pub struct Vm {
 fn placeholder_code() -> Rc<Code> {
     let empty: Rc<str> = Rc::from("");
     Rc::new(Code {
-        words: Box::new([]),
+        words: crate::bytecode::code::Words::new(Vec::new()),
         lines: Box::new([]),
         consts: Box::new([]),
         names: Box::new([]),

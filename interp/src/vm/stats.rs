@@ -20,6 +20,7 @@
 use std::fmt::Write;
 
 use super::Vm;
+use crate::bytecode::code::Words;
 use crate::bytecode::opcodes::{Op, OP_COUNT, OP_INFO};
 
 /// An inline cache whose outcomes `--stats` reports. Add a variant per cache, with its name
@@ -37,11 +38,16 @@ pub enum CacheKind {
     StoreAttr,
     /// LOAD_METHOD's slot per instruction: LOAD_ATTR's entries plus builtin-type methods.
     LoadMethod,
+    /// The adaptive `+`, `-` and `*` (`vm/handlers.rs`, "Adaptive arithmetic"): a hit is a
+    /// specialized form whose guard held, a miss an execution of the adaptive form (which
+    /// specializes on two ints or two floats), a deopt a specialized form whose guard failed.
+    BinaryArith,
 }
 
 impl CacheKind {
     /// Every kind, in report order.
-    pub const ALL: &'static [CacheKind] = &[CacheKind::LoadGlobal, CacheKind::LoadAttr, CacheKind::StoreAttr, CacheKind::LoadMethod];
+    pub const ALL: &'static [CacheKind] =
+        &[CacheKind::LoadGlobal, CacheKind::LoadAttr, CacheKind::StoreAttr, CacheKind::LoadMethod, CacheKind::BinaryArith];
 
     /// Row name in the report.
     pub fn name(self) -> &'static str {
@@ -50,6 +56,7 @@ impl CacheKind {
             CacheKind::LoadAttr => "LOAD_ATTR",
             CacheKind::StoreAttr => "STORE_ATTR",
             CacheKind::LoadMethod => "LOAD_METHOD",
+            CacheKind::BinaryArith => "BINARY_ADD/SUB/MUL",
         }
     }
 
@@ -60,6 +67,17 @@ impl CacheKind {
             CacheKind::LoadAttr => &[Op::LoadAttr],
             CacheKind::StoreAttr => &[Op::StoreAttr],
             CacheKind::LoadMethod => &[Op::LoadMethod],
+            CacheKind::BinaryArith => &[
+                Op::BinaryAdd,
+                Op::BinaryAddInt,
+                Op::BinaryAddFloat,
+                Op::BinarySub,
+                Op::BinarySubInt,
+                Op::BinarySubFloat,
+                Op::BinaryMul,
+                Op::BinaryMulInt,
+                Op::BinaryMulFloat,
+            ],
         }
     }
 
@@ -148,9 +166,9 @@ impl Stats {
     /// an `EXTENDED_ARG` prefix also counts the instruction it widens, which runs inside the
     /// prefix's handler.
     #[inline(always)]
-    pub(crate) fn count_instruction(&mut self, opcode: u8, words: &[u32], pc: usize) {
+    pub(crate) fn count_instruction(&mut self, opcode: u8, words: &Words, pc: usize) {
         self.executed[opcode as usize] += 1;
-        let code = words.as_ptr() as usize;
+        let code = words.address();
         let (previous_code, previous_pc, previous_opcode) = self.previous;
         if previous_code == code && previous_pc + 1 == pc {
             if let Some(count) = self.adjacent_pairs.get_mut(previous_opcode as usize * 256 + opcode as usize) {
@@ -160,7 +178,7 @@ impl Stats {
         self.previous = (code, pc, opcode);
         if opcode == Op::ExtendedArg as u8 {
             let mut next = pc;
-            while let Some(&word) = words.get(next) {
+            while let Some(word) = words.get(next) {
                 let widened = crate::bytecode::opcodes::decode(word).0;
                 self.executed[widened as usize] += 1;
                 if widened != Op::ExtendedArg as u8 {
@@ -248,7 +266,7 @@ mod tests {
 
     #[test]
     fn extended_arg_counts_the_prefix_and_the_widened_instruction() {
-        let words = [encode(Op::ExtendedArg, 1), encode(Op::ExtendedArg, 2), encode(Op::LoadConst, 3)];
+        let words = Words::new(vec![encode(Op::ExtendedArg, 1), encode(Op::ExtendedArg, 2), encode(Op::LoadConst, 3)]);
         let mut stats = Stats::default();
         stats.count_instruction(Op::ExtendedArg as u8, &words, 1);
         assert_eq!(stats.executed[Op::ExtendedArg as usize], 2);
@@ -257,8 +275,8 @@ mod tests {
 
     #[test]
     fn adjacent_pairs_count_only_consecutive_instructions_of_one_code_object() {
-        let words = [encode(Op::LoadFast, 0), encode(Op::LoadFast, 1), encode(Op::BinaryOp, 0)];
-        let other = [encode(Op::LoadFast, 0), encode(Op::BinaryOp, 0)];
+        let words = Words::new(vec![encode(Op::LoadFast, 0), encode(Op::LoadFast, 1), encode(Op::BinaryOp, 0)]);
+        let other = Words::new(vec![encode(Op::LoadFast, 0), encode(Op::BinaryOp, 0)]);
         let mut stats = Stats::default();
         // `pc` is one past the counted instruction.
         stats.count_instruction(Op::LoadFast as u8, &words, 1);
