@@ -459,7 +459,7 @@ pub(super) fn load_method(vm: &mut Vm, arg: u32) -> Step {
 // ---- operators ----------------------------------------------------------------------------
 
 /// Inline fast paths of `BINARY_OP` for int and float operands; `None` sends the op to
-/// `ops::binary_op`. `+`, `-` and `*` have their own opcodes (`binary_arith`).
+/// `ops::binary_op`. `+`, `-` and `*` have their own opcodes ("Adaptive arithmetic" below).
 #[inline(always)]
 fn binary_fast(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
