@@ -89,7 +89,7 @@ fn fell_off_end() -> PyErr {
 #[inline(always)]
 fn fetch(vm: &mut Vm) -> PyResult<(u8, u32)> {
     let pc = vm.frame.pc;
-    match vm.frame.code.words.get(pc) {
+    match vm.word_at(pc) {
         Some(word) => {
             vm.frame.pc = pc + 1;
             Ok(decode(word))

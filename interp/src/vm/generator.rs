@@ -120,7 +120,7 @@ fn push_generator_frame(vm: &mut Vm, gen: &Rc<PyGenerator>, sent: Option<Value>,
     let resumer = if matches!(own, Value::None) { vm.handled.clone() } else { std::mem::replace(&mut vm.handled, own) };
     *gen.resumer_handled.borrow_mut() = resumer;
     vm.generators.push(gen.clone());
-    let caller = std::mem::replace(&mut vm.frame, frame);
+    let caller = vm.switch_frame(frame);
     vm.callers.push(caller);
     Ok(())
 }
@@ -137,7 +137,7 @@ pub(super) fn yield_value(vm: &mut Vm) -> PyResult<Flow> {
     let Some(caller) = vm.callers.pop() else {
         return Err(internal("generator frame without a caller"));
     };
-    let frame = std::mem::replace(&mut vm.frame, caller);
+    let frame = vm.switch_frame(caller);
     let entry = frame.entry;
     *gen.frame.borrow_mut() = Some(frame);
     gen.state.set(GenState::Suspended);

@@ -72,8 +72,13 @@ pub enum Flow {
 pub struct Vm {
     /// The value stack shared by all frames.
     pub stack: Vec<Value>,
-    /// The running frame.
+    /// The running frame. Replaced only through `switch_frame`, which keeps `words` and
+    /// `words_len` pointing at its code's words.
     pub frame: Frame,
+    /// `frame.code.words`, cached so that fetching an instruction is one load from `Vm` and one
+    /// from the words instead of going through the `Rc<Code>` and the `Words` box first.
+    words: *const std::cell::Cell<u32>,
+    words_len: usize,
     /// Suspended callers of `frame`, outermost first (index 0 is a placeholder bottom frame).
     pub callers: Vec<Frame>,
     /// Value returned by the entry frame of the innermost dispatch loop.
@@ -146,6 +151,8 @@ impl Vm {
         };
         Vm {
             stack: Vec::with_capacity(4096),
+            words: bottom.code.words.as_ptr(),
+            words_len: bottom.code.words.len(),
             frame: bottom,
             callers: Vec::with_capacity(64),
             return_value: Value::None,
@@ -231,9 +238,34 @@ impl Vm {
                 return Err(PyErr::memory_error());
             }
         }
-        let caller = std::mem::replace(&mut self.frame, frame);
+        let caller = self.switch_frame(frame);
         self.callers.push(caller);
         Ok(())
+    }
+
+    /// Make `frame` the running frame and return the one it replaces. The only way `frame`
+    /// changes, so the cached words always belong to the running frame's code.
+    #[inline(always)]
+    pub(crate) fn switch_frame(&mut self, frame: Frame) -> Frame {
+        self.words = frame.code.words.as_ptr();
+        self.words_len = frame.code.words.len();
+        std::mem::replace(&mut self.frame, frame)
+    }
+
+    /// The word at `pc` of the running frame's code, or `None` past its end.
+    #[inline(always)]
+    pub(crate) fn word_at(&self, pc: usize) -> Option<u32> {
+        debug_assert!(std::ptr::eq(self.words, self.frame.code.words.as_ptr()));
+        if pc < self.words_len {
+            // SAFETY: `words` and `words_len` describe `self.frame.code.words` (set together
+            // with `frame` by `switch_frame`, the only place `frame` is replaced, and by
+            // `Vm::new`); the running frame holds its `Rc<Code>`, so the words are alive, and
+            // `pc` is within them. The words are `Cell`s, read here without a reference that
+            // could conflict with an opcode rewrite.
+            Some(unsafe { (*self.words.add(pc)).get() })
+        } else {
+            None
+        }
     }
 
     /// Leave the running frame: drop its slots and call marker and resume its caller.
@@ -244,7 +276,7 @@ impl Vm {
         self.stack.truncate(keep);
         let entry = self.frame.entry;
         if let Some(caller) = self.callers.pop() {
-            self.frame = caller;
+            self.switch_frame(caller);
         }
         entry
     }
