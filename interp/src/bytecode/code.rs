@@ -144,12 +144,9 @@ impl AttrCacheSlot {
     }
 }
 
-/// A compiled body. Immutable once built, apart from its caches (`global_cache`, `attr_cache`), which only
-/// remember where a lookup found something and never change what the code means.
-///
 /// A code object's instruction words. A word's opcode byte can be rewritten while the code
 /// runs (every frame of the code sees the change): an adaptive instruction replaces itself by
-/// a form specialized for the operands it met, and a specialized one by the general form when
+/// a form specialized for the operands it met, and a specialized one by the adaptive form when
 /// its guard fails (`vm::handlers`, "Adaptive arithmetic"). Operands and length never change.
 pub struct Words(Box<[Cell<u32>]>);
 
@@ -196,6 +193,10 @@ impl Words {
     }
 }
 
+/// A compiled body. Immutable once built, apart from its caches (`global_cache`, `attr_cache`), which only
+/// remember where a lookup found something, and the opcode bytes of adaptive instructions
+/// (`Words`); neither changes what the code means.
+///
 /// Frame layout: slots `0..varnames.len()` are the fast locals (parameters first: positional
 /// ones, then keyword-only, then `*args`, then `**kwargs`), followed by one slot per entry of
 /// `cellvars` and then of `freevars`, each holding a `Value::Cell`. The evaluation stack starts
