@@ -182,14 +182,10 @@ impl Words {
         }
     }
 
-    /// The first word, for `Vm`'s cache of the running frame's words (`Vm::switch_frame`).
+    /// The first word: for `Vm`'s cache of the running frame's words (`Vm::switch_frame`), and
+    /// as the identity of the code object (`--stats`' adjacent-pair counting).
     pub fn as_ptr(&self) -> *const Cell<u32> {
         self.0.as_ptr()
-    }
-
-    /// Identifies the code object (for `--stats`' adjacent-pair counting).
-    pub fn address(&self) -> usize {
-        self.0.as_ptr() as usize
     }
 }
 

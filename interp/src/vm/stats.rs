@@ -168,7 +168,7 @@ impl Stats {
     #[inline(always)]
     pub(crate) fn count_instruction(&mut self, opcode: u8, words: &Words, pc: usize) {
         self.executed[opcode as usize] += 1;
-        let code = words.address();
+        let code = words.as_ptr() as usize;
         let (previous_code, previous_pc, previous_opcode) = self.previous;
         if previous_code == code && previous_pc + 1 == pc {
             if let Some(count) = self.adjacent_pairs.get_mut(previous_opcode as usize * 256 + opcode as usize) {
