@@ -159,9 +159,10 @@ impl Value {
 pub struct PyObject {
     /// `__class__` (assignable between layout-compatible classes).
     pub class: RefCell<Rc<PyType>>,
-    /// The instance `__dict__`; `None` for classes whose instances have no dict (`__slots__`
-    /// only, or a Rust type that keeps its state in `native`).
-    pub dict: Option<Rc<PyDict>>,
+    /// The instance attributes (`objects::instance_attrs`): inline values laid out by the
+    /// class's shared keys, a real `__dict__`, or none for classes whose instances have no
+    /// dict (`__slots__` only, or a Rust type that keeps its state in `native`).
+    pub attrs: RefCell<crate::objects::instance_attrs::InstanceAttrs>,
     /// Values of `__slots__` attributes, in the class's slot order; `Value::Null` when unset.
     pub slots: RefCell<Vec<Value>>,
     /// For instances of subclasses of builtin value types (`class L(list)`, `class N(int)`):

@@ -59,10 +59,12 @@ pub enum AttrEntry {
     /// Nothing cached (never filled, or the last lookup was not cacheable).
     #[default]
     Empty,
-    /// An attribute in the instance dict: the class (tag `version`) has no data descriptor of
-    /// the name, no `__getattribute__` and no `__setattr__` (for STORE_ATTR); the key was last
-    /// seen at entry position `hint` of an instance dict (a hint, checked on every use).
-    InstanceDict { version: u64, hint: u32 },
+    /// An attribute of the instance itself: the class (tag `version`) has no data descriptor
+    /// of the name, no `__getattribute__` and no `__setattr__` (for STORE_ATTR). `index` is
+    /// the name's position in the class's shared keys (`PyType::instance_keys`, which do not
+    /// change under a tag), where instances with inline values hold it; for an instance whose
+    /// attributes are a dict it is where the key was last seen (a hint, checked on every use).
+    InstanceAttr { version: u64, index: u32 },
     /// A `__slots__` member: index into `PyObject::slots`.
     Slot { version: u64, index: u32 },
     /// An attribute of the class that is not a descriptor object: found in the dict of the
@@ -83,7 +85,7 @@ impl AttrEntry {
     #[inline(always)]
     pub fn type_version(self) -> Option<u64> {
         match self {
-            AttrEntry::InstanceDict { version, .. } | AttrEntry::Slot { version, .. } | AttrEntry::ClassAttr { version, .. } => {
+            AttrEntry::InstanceAttr { version, .. } | AttrEntry::Slot { version, .. } | AttrEntry::ClassAttr { version, .. } => {
                 Some(version)
             }
             _ => None,

@@ -7,6 +7,7 @@
 //! its target look externally referenced (never the reverse), and both passes of a collection
 //! see the same borrows because no code runs between them.
 
+use crate::objects::instance_attrs::InstanceAttrs;
 use std::any::Any;
 use std::rc::Rc;
 
@@ -192,8 +193,12 @@ fn trace(object: &Value, t: &mut Tracer<'_>, edge: &mut dyn FnMut(usize)) {
             if let Ok(class) = o.class.try_borrow() {
                 t.rc(&class, Value::Type, edge);
             }
-            if let Some(d) = &o.dict {
-                t.rc(d, Value::Dict, edge);
+            if let Ok(attrs) = o.attrs.try_borrow() {
+                match &*attrs {
+                    InstanceAttrs::Inline(values) => values.iter().for_each(|v| t.value(v, edge)),
+                    InstanceAttrs::Dict(d) => t.rc(d, Value::Dict, edge),
+                    InstanceAttrs::NoDict => {}
+                }
             }
             if let Ok(slots) = o.slots.try_borrow() {
                 for v in slots.iter() {
@@ -338,8 +343,12 @@ pub(crate) fn clear(object: &Value, graph: &Graph, trash: &mut Vec<Box<dyn Any>>
             }
         }
         Value::Object(o) => {
-            if let Some(d) = &o.dict {
-                clear_owned_dict(d, graph, trash);
+            if let Ok(mut attrs) = o.attrs.try_borrow_mut() {
+                match &mut *attrs {
+                    InstanceAttrs::Inline(values) => trash.push(Box::new(std::mem::take(values))),
+                    InstanceAttrs::Dict(d) => clear_owned_dict(d, graph, trash),
+                    InstanceAttrs::NoDict => {}
+                }
             }
             if let Ok(mut slots) = o.slots.try_borrow_mut() {
                 let taken: Vec<Value> = slots.iter_mut().map(|v| std::mem::replace(v, Value::Null)).collect();

@@ -59,9 +59,10 @@ fn blank_like(vm: &mut Vm, obj: &Rc<PyObject>) -> PyResult<Value> {
     vm.call(&base_new, &new_args)
 }
 
-fn object_state(v: &Value) -> Option<(Rc<PyDict>, Vec<Value>)> {
+/// An instance's attributes (name, value) and `__slots__` values.
+fn object_state(v: &Value) -> Option<(Vec<(Value, Value)>, Vec<Value>)> {
     match v {
-        Value::Object(o) => Some((o.dict.clone().unwrap_or_else(|| Rc::new(PyDict::new())), o.slots.borrow().clone())),
+        Value::Object(o) => Some((o.attr_items(), o.slots.borrow().clone())),
         _ => None,
     }
 }
@@ -90,9 +91,9 @@ fn shallow(vm: &mut Vm, x: &Value) -> PyResult<Value> {
             }
             let y = blank_like(vm, o)?;
             if let (Some((src, slots)), Value::Object(target)) = (object_state(x), &y) {
-                if let Some(dst) = &target.dict {
-                    for (k, v) in src.items() {
-                        dst.set(k, v)?;
+                if target.has_dict() {
+                    for (k, v) in src {
+                        target.set_attr_item(k, v)?;
                     }
                 }
                 *target.slots.borrow_mut() = slots;
@@ -205,10 +206,10 @@ fn deep(vm: &mut Vm, x: &Value, memo: &Rc<PyDict>) -> PyResult<Value> {
                     copied_slots.push(if s.is(&Value::Null) { Value::Null } else { deep(vm, s, memo)? });
                 }
                 *target.slots.borrow_mut() = copied_slots;
-                if let Some(dst) = &target.dict {
-                    for (k, v) in src.items() {
+                if target.has_dict() {
+                    for (k, v) in src {
                         let v = deep(vm, &v, memo)?;
-                        dst.set(k, v)?;
+                        target.set_attr_item(k, v)?;
                     }
                 }
             }

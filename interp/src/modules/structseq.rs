@@ -25,7 +25,7 @@ pub fn new_instance(ty: &Rc<PyType>, values: Vec<Value>) -> Value {
     let fields = field_names(ty);
     let object = new_subtype_object(ty, Value::tuple(values.clone()), None);
     if let Value::Object(o) = &object {
-        if let Some(dict) = &o.dict {
+        if let Some(dict) = o.dict() {
             for (field, value) in fields.iter().zip(values) {
                 dict.set_str(field, value);
             }

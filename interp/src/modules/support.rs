@@ -14,7 +14,7 @@ use crate::value::{CallArgs, NativeState, PyObject, Value};
 pub fn new_object<T: NativeState>(class: &Rc<PyType>, state: T, with_dict: bool) -> Value {
     crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(class.clone()),
-        dict: if with_dict { Some(Rc::new(PyDict::new())) } else { None },
+        attrs: RefCell::new(if with_dict { crate::objects::instance_attrs::InstanceAttrs::Dict(Rc::new(PyDict::new())) } else { crate::objects::instance_attrs::InstanceAttrs::NoDict }),
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: Some(Box::new(state)),
@@ -26,7 +26,7 @@ pub fn new_object<T: NativeState>(class: &Rc<PyType>, state: T, with_dict: bool)
 pub fn new_subtype_object(class: &Rc<PyType>, base_value: Value, state: Option<Box<dyn NativeState>>) -> Value {
     crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(class.clone()),
-        dict: Some(Rc::new(PyDict::new())),
+        attrs: RefCell::new(crate::objects::instance_attrs::InstanceAttrs::Dict(Rc::new(PyDict::new()))),
         slots: RefCell::new(Vec::new()),
         base_value,
         native: state,
@@ -56,9 +56,9 @@ pub fn self_state<'a, T: NativeState>(args: &CallArgs<'a>, type_name: &str, meth
 }
 
 /// The instance dict of an object created by `new_object(.., true)`.
-pub fn object_dict(value: &Value) -> Option<&Rc<PyDict>> {
+pub fn object_dict(value: &Value) -> Option<Rc<PyDict>> {
     match value {
-        Value::Object(o) => o.dict.as_ref(),
+        Value::Object(o) => o.dict(),
         _ => None,
     }
 }

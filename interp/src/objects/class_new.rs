@@ -310,6 +310,7 @@ pub fn type_new(
         metaclass,
         slots,
         instance_dict,
+        instance_keys: RefCell::new(Vec::new()),
         subclasses: RefCell::new(Vec::new()),
         flags: Cell::new(0),
     });
@@ -582,6 +583,7 @@ mod tests {
             metaclass: None,
             slots: Vec::new(),
             instance_dict: true,
+            instance_keys: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             flags: Cell::new(0),
         })

@@ -69,7 +69,7 @@ impl NativeState for SuperState {
 fn make(id: TypeId, state: Box<dyn NativeState>) -> Value {
     crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(builtin_type(id)),
-        dict: None,
+        attrs: RefCell::new(crate::objects::instance_attrs::InstanceAttrs::NoDict),
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: Some(state),
@@ -234,7 +234,7 @@ fn property_copy(args: &CallArgs<'_>, which: usize, name: &str) -> PyResult<Valu
     let cls = o.class();
     Ok(Value::Object(Rc::new(PyObject {
         class: RefCell::new(cls),
-        dict: None,
+        attrs: RefCell::new(crate::objects::instance_attrs::InstanceAttrs::NoDict),
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: Some(Box::new(PropertyState { fget, fset, fdel, doc, name: RefCell::new(p.name.borrow().clone()) })),
@@ -312,7 +312,7 @@ pub fn property_new(_vm: &mut Vm, cls: &Rc<PyType>, args: CallArgs<'_>) -> PyRes
     };
     Ok(Value::Object(Rc::new(PyObject {
         class: RefCell::new(cls.clone()),
-        dict: if cls.instance_dict { Some(Rc::new(crate::objects::dict::PyDict::new())) } else { None },
+        attrs: crate::objects::instance_attrs::InstanceAttrs::new_for(&cls),
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: Some(Box::new(state)),

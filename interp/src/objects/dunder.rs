@@ -727,7 +727,7 @@ fn sequence_iter(target: Value) -> Value {
     let cls = SEQUENCE_ITER_TYPE.with(Rc::clone);
     Value::Object(Rc::new(crate::value::PyObject {
         class: RefCell::new(cls),
-        dict: None,
+        attrs: RefCell::new(crate::objects::instance_attrs::InstanceAttrs::NoDict),
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: Some(Box::new(SequenceIter { target: RefCell::new(target), index: Cell::new(0) })),
@@ -848,15 +848,15 @@ pub fn dir_names(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
         Value::Module(m) => add(&m.dict, &mut names),
         other => {
             if let Value::Object(o) = other {
-                if let Some(d) = &o.dict {
-                    add(d, &mut names);
+                if let Some(d) = o.dict() {
+                    add(&d, &mut names);
                 }
                 names.extend(o.class().slots.iter().map(|s| s.to_string()));
             }
             for ty in type_of(other).mro() {
                 add(&ty.dict, &mut names);
             }
-            if matches!(other, Value::Object(o) if o.dict.is_some()) {
+            if matches!(other, Value::Object(o) if o.has_dict()) {
                 names.push("__dict__".to_owned());
             }
             names.push("__class__".to_owned());

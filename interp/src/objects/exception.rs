@@ -516,7 +516,7 @@ fn traceback_object(entries: Rc<[TraceEntry]>, index: usize) -> Value {
     let class = TRACEBACK_TYPE.with(|t| t.clone());
     Value::Object(Rc::new(PyObject {
         class: RefCell::new(class),
-        dict: None,
+        attrs: RefCell::new(crate::objects::instance_attrs::InstanceAttrs::NoDict),
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: Some(Box::new(TracebackState { entries, index })),

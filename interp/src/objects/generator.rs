@@ -300,7 +300,7 @@ fn frame_info(gen: &Rc<PyGenerator>) -> Value {
     let class = FRAME_TYPE.with(|t| t.clone());
     Value::Object(Rc::new(crate::value::PyObject {
         class: RefCell::new(class),
-        dict: Some(Rc::new(dict)),
+        attrs: RefCell::new(crate::objects::instance_attrs::InstanceAttrs::Dict(Rc::new(dict))),
         slots: RefCell::new(Vec::new()),
         base_value: Value::Null,
         native: None,

@@ -11,6 +11,7 @@ use smallvec::SmallVec;
 
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
+use crate::objects::instance_attrs::InstanceAttrs;
 use crate::objects::str::hash_str;
 use crate::objects::types::{builtin_type, class_flags, type_of, MethodTable, PyType, TypeId};
 use crate::ops;
@@ -80,10 +81,9 @@ pub fn static_methods_of(id: TypeId) -> MethodTable {
 
 /// A new, empty instance of `cls` (no `__init__` called).
 pub fn new_instance(cls: &Rc<PyType>, base_value: Value) -> Value {
-    let dict = if cls.instance_dict { Some(Rc::new(PyDict::new())) } else { None };
     crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(cls.clone()),
-        dict,
+        attrs: InstanceAttrs::new_for(cls),
         slots: RefCell::new(vec![Value::Null; cls.slots.len()]),
         base_value,
         native: None,
@@ -97,10 +97,9 @@ pub fn new_native_subtype_instance(
     base_value: Value,
     native: Option<Box<dyn crate::value::NativeState>>,
 ) -> Value {
-    let dict = if cls.instance_dict { Some(Rc::new(PyDict::new())) } else { None };
     crate::gc::tracked(Value::Object(Rc::new(PyObject {
         class: RefCell::new(cls.clone()),
-        dict,
+        attrs: InstanceAttrs::new_for(cls),
         slots: RefCell::new(vec![Value::Null; cls.slots.len()]),
         base_value,
         native,
@@ -310,16 +309,14 @@ pub fn generic_getattr(
             };
         }
     }
-    if let Some(dict) = &o.dict {
-        if let Some(v) = dict.get_str_hashed(name, hash) {
-            return Ok(v);
-        }
+    if let Some(v) = o.get_attr(name, hash) {
+        return Ok(v);
     }
     if name.starts_with("__") {
         match name {
             "__dict__" => {
-                if let Some(dict) = &o.dict {
-                    return Ok(Value::Dict(dict.clone()));
+                if let Some(dict) = o.dict() {
+                    return Ok(Value::Dict(dict));
                 }
             }
             "__class__" => return Ok(Value::Type(cls.clone())),
@@ -369,19 +366,16 @@ pub fn object_setattr_interned(
 ) -> PyResult<()> {
     {
         let cls = o.class.borrow();
-        if cls.flags.get() & class_flags::SETATTR == 0 && cls.slots.is_empty() {
-            if let Some(dict) = &o.dict {
-                let hash = name.hash_value();
-                let descr = cls.mro().find_map(|t| t.dict.get_str_hashed(name.as_str(), hash));
-                let plain = match &descr {
-                    None => true,
-                    Some(d) => !(matches!(d, Value::Object(_)) && is_data_descriptor(d)),
-                };
-                if plain && name.as_str() != "__class__" && name.as_str() != "__dict__" {
-                    let dict = dict.clone();
-                    drop(cls);
-                    return dict.set(Value::Str(name.clone()), value);
-                }
+        if cls.flags.get() & class_flags::SETATTR == 0 && cls.slots.is_empty() && o.has_dict() {
+            let hash = name.hash_value();
+            let descr = cls.mro().find_map(|t| t.dict.get_str_hashed(name.as_str(), hash));
+            let plain = match &descr {
+                None => true,
+                Some(d) => !(matches!(d, Value::Object(_)) && is_data_descriptor(d)),
+            };
+            if plain && name.as_str() != "__class__" && name.as_str() != "__dict__" {
+                drop(cls);
+                return o.set_attr(name.as_str(), Some(name), value).unwrap_or_else(|_| unreachable!("checked: the instance has a dict"));
             }
         }
     }
@@ -432,9 +426,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, o: &Rc<PyObject>, name: &str, v
             None => Err(PyErr::type_error("can't delete __class__ attribute")),
         };
     }
-    match (&o.dict, value) {
-        (Some(dict), Some(v)) => {
+    match (o.has_dict(), value) {
+        (true, Some(v)) => {
             if name == "__dict__" {
+                let dict = o.dict().expect("the instance has a dict");
                 return match v {
                     Value::Dict(new) => {
                         dict.clear();
@@ -449,21 +444,21 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, o: &Rc<PyObject>, name: &str, v
                     ))),
                 };
             }
-            dict.set_str(name, v);
-            Ok(())
+            o.set_attr(name, None, v).unwrap_or_else(|_| unreachable!("checked: the instance has a dict"))
         }
-        (Some(dict), None) => match dict.remove(&Value::str(name))? {
-            Some(_) => Ok(()),
-            None => Err(no_attribute(&cls, name)),
+        (true, None) => match o.delete_attr(name) {
+            Ok(Ok(true)) => Ok(()),
+            Ok(Err(e)) => Err(e),
+            _ => Err(no_attribute(&cls, name)),
         },
-        (None, Some(_)) if cls.builtin.is_some() => {
+        (false, Some(_)) if cls.builtin.is_some() => {
             if lookup(&cls, name).is_some() {
                 Err(PyErr::attribute_error(format!("'{}' object attribute '{}' is read-only", cls.name, name)))
             } else {
                 Err(no_attribute(&cls, name))
             }
         }
-        (None, _) => Err(no_attribute(&cls, name)),
+        (false, _) => Err(no_attribute(&cls, name)),
     }
 }
 
@@ -487,6 +482,7 @@ fn set_class(o: &Rc<PyObject>, v: &Value) -> PyResult<()> {
             new.name, old.name
         )));
     }
+    o.detach_from_class_keys();
     *o.class.borrow_mut() = new.clone();
     Ok(())
 }
@@ -505,10 +501,8 @@ pub fn lookup_method(o: &Rc<PyObject>, name: &str, hash: i64) -> Option<Value> {
         Value::Native(n) if n.is_method && (n.owner.is_none() || matches!(o.base_value, Value::Null)) => {}
         _ => return None,
     }
-    if let Some(dict) = &o.dict {
-        if dict.get_str_hashed(name, hash).is_some() {
-            return None;
-        }
+    if o.has_attr(name, hash) {
+        return None;
     }
     Some(found)
 }

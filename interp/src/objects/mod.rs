@@ -6,6 +6,7 @@ pub mod class_new;
 pub mod descriptors;
 pub mod dunder;
 pub mod instance;
+pub mod instance_attrs;
 pub mod dict;
 pub mod exception;
 pub mod float;

@@ -204,6 +204,11 @@ pub struct PyType {
     pub slots: Vec<Rc<str>>,
     /// Instances carry a `__dict__` (false for builtin types and `__slots__`-only classes).
     pub instance_dict: bool,
+    /// The attribute names this class's instances share, in the order they were first set
+    /// (`objects::instance_attrs`): an instance with inline values holds `instance_keys[i]`
+    /// at index `i`. Only grows, at most `MAX_SHARED_KEYS`, and each growth is a new version
+    /// tag for this class.
+    pub instance_keys: RefCell<Vec<Rc<crate::objects::str::PyStr>>>,
     /// Direct subclasses (for `__subclasses__()` and for refreshing `flags`).
     pub subclasses: RefCell<Vec<Weak<PyType>>>,
     /// Cached facts about the MRO (`class_flags::*`), recomputed when a class dict changes.
@@ -308,6 +313,7 @@ impl PyType {
             metaclass: None,
             slots: Vec::new(),
             instance_dict: false,
+            instance_keys: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             flags: Cell::new(0),
         });
@@ -389,6 +395,7 @@ fn create_registry() -> Vec<Rc<PyType>> {
             metaclass: None,
             slots: Vec::new(),
             instance_dict: false,
+            instance_keys: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             flags: Cell::new(0),
         }));

@@ -4,7 +4,6 @@
 //! version tag (`PyType::version`), module entries under the module dict's keys version. See
 //! ARCHITECTURE "Attributes: type version tags and the attribute caches".
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use super::stats::{self, CacheKind};
@@ -15,6 +14,7 @@ use crate::objects::dict::PyDict;
 use crate::objects::str::PyStr;
 use crate::objects::types::{class_flags, TypeId};
 use crate::ops;
+use crate::objects::instance_attrs::InstanceAttrs;
 use crate::value::{PyMethod, PyObject, Value};
 
 /// The cache slot index held in the inline-cache word at the frame's pc (the operand of a
@@ -57,17 +57,22 @@ pub(super) fn cached_attr(code: &Code, site: usize, arg: u32, obj: &Value) -> Op
             let cls = o.class.borrow();
             let entry = slot.entry_for_type(cls.version.get())?;
             match entry.get() {
-                AttrEntry::InstanceDict { hint, .. } => {
-                    let name = name_of(code, arg)?;
-                    let dict = o.dict.as_ref()?;
-                    match dict.str_value_at(hint as usize, name) {
-                        Some(v) => Some((v, false)),
-                        None => instance_dict_probe(entry, dict, name).map(|v| (v, false)),
+                AttrEntry::InstanceAttr { index, .. } => match &*o.attrs() {
+                    InstanceAttrs::Inline(values) => values.get(index as usize).map(|v| (v.clone(), false)),
+                    InstanceAttrs::Dict(dict) => {
+                        let name = name_of(code, arg)?;
+                        match dict.str_value_at(index as usize, name) {
+                            Some(v) => Some((v, false)),
+                            None => instance_dict_probe(dict, name).map(|v| (v, false)),
+                        }
                     }
-                }
+                    InstanceAttrs::NoDict => None,
+                },
                 AttrEntry::ClassAttr { owner, position, .. } => {
-                    let name = name_of(code, arg)?;
-                    if let Some(dict) = &o.dict {
+                    // Inline values cannot shadow the name: the entry is only made when no
+                    // shared key has it, and a new shared key is a new tag.
+                    if let InstanceAttrs::Dict(dict) = &*o.attrs() {
+                        let name = name_of(code, arg)?;
                         if dict.contains_str_hashed(name.as_str(), name.hash_value()) {
                             return None;
                         }
@@ -118,39 +123,52 @@ pub(super) fn cached_load_attr(code: &Code, site: usize, arg: u32, obj: &Value) 
     }
 }
 
-/// The instance dict did not hold the name at the remembered position (instances whose
-/// attributes were added in another order): a hashed probe of that dict alone, remembering
-/// where the name was found. The class part of the entry still holds, so this is a hit.
+/// The instance dict did not hold the name at the shared key index (instances whose
+/// attributes were added in another order): a hashed probe of that dict alone. The class
+/// part of the entry still holds, so this is a hit. The index is not moved to where the
+/// probe found the name: instances with inline values read it without checking the name.
 #[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
-fn instance_dict_probe(entry: &Cell<AttrEntry>, dict: &PyDict, name: &PyStr) -> Option<Value> {
-    let (position, value) = dict.find_str_position(name.as_str(), name.hash_value())?;
-    move_hint(entry, position);
-    Some(value)
+fn instance_dict_probe(dict: &PyDict, name: &PyStr) -> Option<Value> {
+    dict.get_str_hashed(name.as_str(), name.hash_value())
 }
 
-/// Point an `InstanceDict` entry's position hint at `position` (left alone past `u32`).
-fn move_hint(entry: &Cell<AttrEntry>, position: usize) {
-    if let (AttrEntry::InstanceDict { version, .. }, Ok(hint)) = (entry.get(), u32::try_from(position)) {
-        entry.set(AttrEntry::InstanceDict { version, hint });
-    }
-}
-
-/// STORE_ATTR's hit path: `obj.name = value` into the instance dict (at the remembered
-/// position, else by a plain insert) or a `__slots__` member. Gives `value` back when the
-/// entry does not apply.
+/// STORE_ATTR's hit path: `obj.name = value` into the inline values (replacing the value at
+/// the name's index, or appending it when it is the next shared name), into the instance
+/// dict (at the remembered position, else by a plain insert) or a `__slots__` member. Gives
+/// `value` back when the entry does not apply.
 #[inline(always)]
 pub(super) fn cached_store_attr(code: &Code, site: usize, arg: u32, obj: &Value, value: Value) -> Result<PyResult<()>, Value> {
     let (Some(slot), Value::Object(o)) = (code.attr_cache.get(site), obj) else { return Err(value) };
     let Some(entry) = slot.entry_for_type(o.class.borrow().version.get()) else { return Err(value) };
     match entry.get() {
-        AttrEntry::InstanceDict { hint, .. } => {
-            let (Some(name), Some(dict)) = (name_of(code, arg), o.dict.as_ref()) else { return Err(value) };
-            match dict.replace_str_value_at(hint as usize, name, value) {
-                Ok(old) => {
+        AttrEntry::InstanceAttr { index, .. } => {
+            let index = index as usize;
+            let mut attrs = o.attrs.borrow_mut();
+            match &mut *attrs {
+                InstanceAttrs::Inline(values) if index < values.len() => {
+                    let old = std::mem::replace(&mut values[index], value);
+                    drop(attrs);
                     old.discard();
                     Ok(Ok(()))
                 }
-                Err(value) => Ok(instance_dict_store(entry, dict, name, value)),
+                // The next shared name: under the entry's tag, `instance_keys[index]` is it.
+                InstanceAttrs::Inline(values) if index == values.len() => {
+                    values.push(value);
+                    Ok(Ok(()))
+                }
+                InstanceAttrs::Dict(dict) => {
+                    let dict = dict.clone();
+                    drop(attrs);
+                    let Some(name) = name_of(code, arg) else { return Err(value) };
+                    match dict.replace_str_value_at(index, name, value) {
+                        Ok(old) => {
+                            old.discard();
+                            Ok(Ok(()))
+                        }
+                        Err(value) => Ok(instance_dict_store(&dict, name, value)),
+                    }
+                }
+                _ => Err(value),
             }
         }
         AttrEntry::Slot { index, .. } => {
@@ -165,13 +183,11 @@ pub(super) fn cached_store_attr(code: &Code, site: usize, arg: u32, obj: &Value,
     }
 }
 
-/// The name was not at the remembered position of the instance dict (a new attribute, or
-/// another insertion order): a plain store into that dict, remembering the position.
+/// The name was not at the shared key index of the instance dict (a new attribute, or
+/// another insertion order): a plain store into that dict.
 #[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
-fn instance_dict_store(entry: &Cell<AttrEntry>, dict: &PyDict, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
-    let position = dict.set_str_key(name, value)?;
-    move_hint(entry, position);
-    Ok(())
+fn instance_dict_store(dict: &PyDict, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
+    dict.set_str_key(name, value).map(|_| ())
 }
 
 /// Which instruction an entry is computed for.
@@ -206,17 +222,28 @@ fn instance_entry(o: &PyObject, name: &PyStr, access: Access) -> AttrEntry {
     if let Some(index) = cls.slots.iter().position(|s| &**s == name.as_str()) {
         return u32::try_from(index).map_or(AttrEntry::Empty, |index| AttrEntry::Slot { version, index });
     }
-    let in_instance = o.dict.as_ref().and_then(|d| d.find_str_position(name.as_str(), hash));
-    match (on_class, &o.dict) {
-        (Some((owner, position, _)), _) if access != Access::Store && in_instance.is_none() => {
+    // Where instances with inline values hold the name: its shared key index, the same for
+    // every instance of the class.
+    let shared_index = cls.instance_keys.borrow().iter().position(|k| k.as_str() == name.as_str());
+    let (has_dict, in_instance) = match &*o.attrs() {
+        InstanceAttrs::Inline(values) => (true, shared_index.is_some_and(|i| i < values.len())),
+        InstanceAttrs::Dict(d) => (true, d.contains_str_hashed(name.as_str(), hash)),
+        InstanceAttrs::NoDict => (false, false),
+    };
+    match on_class {
+        Some((owner, position, _)) if access != Access::Store && !in_instance => {
             match (u32::try_from(owner), u32::try_from(position)) {
+                // Some instance of the class has the name inline: their values would shadow it.
+                _ if shared_index.is_some() => AttrEntry::Empty,
                 (Ok(owner), Ok(position)) => AttrEntry::ClassAttr { version, owner, position },
                 _ => AttrEntry::Empty,
             }
         }
-        (_, Some(_)) => {
-            let hint = in_instance.and_then(|(p, _)| u32::try_from(p).ok()).unwrap_or(u32::MAX);
-            AttrEntry::InstanceDict { version, hint }
+        // Not a shared name yet: `u32::MAX` matches no inline value, and the name becoming a
+        // shared key is a new tag.
+        _ if has_dict => {
+            let index = shared_index.and_then(|i| u32::try_from(i).ok()).unwrap_or(u32::MAX);
+            AttrEntry::InstanceAttr { version, index }
         }
         _ => AttrEntry::Empty,
     }

@@ -104,7 +104,7 @@ for _ in range(3):
     assert_eq!(entries.len(), 6, "{entries:?}");
     assert!(matches!(entries[0], AttrEntry::BuiltinMethod { type_id: crate::objects::types::TypeId::List }), "{entries:?}");
     assert!(matches!(entries[1], AttrEntry::ClassAttr { version, owner: 0, .. } if version == p_version), "{entries:?}");
-    assert!(matches!(entries[2], AttrEntry::InstanceDict { version, hint: 0 } if version == p_version), "{entries:?}");
+    assert!(matches!(entries[2], AttrEntry::InstanceAttr { version, index: 0 } if version == p_version), "{entries:?}");
     assert!(matches!(entries[3], AttrEntry::ClassAttr { version, .. } if version == p_version), "{entries:?}");
     assert!(matches!(entries[4], AttrEntry::Slot { version, index: 0 } if version == s_version), "{entries:?}");
     assert!(matches!(entries[5], AttrEntry::ModuleAttr { .. }), "{entries:?}");
@@ -167,4 +167,61 @@ r3 = total(3) + total(3)
     assert!(matches!(globals.get_str("r6"), Some(Value::Int(30))));
     assert!(slot.entries.iter().all(|e| e.get().type_version().is_some()));
     assert_eq!(slot.entries.len(), ATTR_CACHE_WAYS);
+}
+
+/// The form of instance `name`'s attributes in `globals`: "inline", "dict" or "none".
+fn attrs_form(globals: &PyDict, name: &str) -> &'static str {
+    use crate::objects::instance_attrs::InstanceAttrs;
+    match globals.get_str(name) {
+        Some(Value::Object(o)) => match &*o.attrs() {
+            InstanceAttrs::Inline(_) => "inline",
+            InstanceAttrs::Dict(_) => "dict",
+            InstanceAttrs::NoDict => "none",
+        },
+        _ => panic!("no instance {name}"),
+    }
+}
+
+#[test]
+fn instances_share_their_class_keys_until_the_layout_no_longer_fits() {
+    let mut vm = Vm::new(vec![String::new()]);
+    let source = "\
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+def read(p):
+    return p.x + p.y
+ps = [P(i, i) for i in range(5)]
+r = sum(read(p) for p in ps)
+a, b, c = ps[0], ps[1], ps[2]
+";
+    let globals = run(&mut vm, source);
+    assert!(matches!(globals.get_str("r"), Some(Value::Int(20))));
+    let p = class(&globals, "P");
+    let names: Vec<String> = p.instance_keys.borrow().iter().map(|k| k.as_str().to_owned()).collect();
+    assert_eq!(names, ["x", "y"]);
+    assert_eq!((attrs_form(&globals, "a"), attrs_form(&globals, "b")), ("inline", "inline"));
+    // Both loads of `read` are inline entries at the shared indexes, under the class's tag.
+    let code = function_code(&globals, "read");
+    let version = p.version.get();
+    let indexes: Vec<Option<u32>> = code
+        .attr_cache
+        .iter()
+        .map(|slot| match slot.entry_for_type(version).map(Cell::get) {
+            Some(AttrEntry::InstanceAttr { index, .. }) => Some(index),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(indexes, [Some(0), Some(1)]);
+    // A new shared name is a new tag; asking for `__dict__` makes that instance's a dict, and
+    // the same cache entries still read it (by name) and the inline instances (by index).
+    assert!(run_with(&mut vm, &globals, "a.z = 1\nd = b.__dict__\nr2 = read(a) + read(b) + read(c)\n"));
+    assert_ne!(p.version.get(), version);
+    assert_eq!(p.instance_keys.borrow().len(), 3);
+    assert_eq!((attrs_form(&globals, "a"), attrs_form(&globals, "b"), attrs_form(&globals, "c")), ("inline", "dict", "inline"));
+    assert!(run_with(&mut vm, &globals, "d['x'] = 100\nr3 = read(b)\ndel c.y\n"));
+    assert!(matches!(globals.get_str("r2"), Some(Value::Int(6))));
+    assert!(matches!(globals.get_str("r3"), Some(Value::Int(101))));
+    assert_eq!(attrs_form(&globals, "c"), "dict", "a deleted attribute leaves no gap in inline values");
 }
