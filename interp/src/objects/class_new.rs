@@ -127,7 +127,7 @@ fn winner_metaclass(meta: Rc<PyType>, bases: &[Rc<PyType>]) -> PyResult<Rc<PyTyp
 /// Recompute the cached hook flags of `t` and of its subclasses.
 pub fn refresh_flags(t: &Rc<PyType>) {
     let mut flags = 0;
-    let has = |name: &str| special_method(t, name).is_some();
+    let has = |name: &'static str| special_method(t, name).is_some();
     if has("__getattribute__") {
         flags |= class_flags::GETATTRIBUTE;
     }
@@ -311,6 +311,7 @@ pub fn type_new(
         slots,
         instance_dict,
         instance_keys: RefCell::new(Vec::new()),
+        special_cache: RefCell::new(crate::objects::types::SpecialCache::default()),
         subclasses: RefCell::new(Vec::new()),
         flags: Cell::new(0),
     });
@@ -584,6 +585,7 @@ mod tests {
             slots: Vec::new(),
             instance_dict: true,
             instance_keys: RefCell::new(Vec::new()),
+            special_cache: RefCell::new(crate::objects::types::SpecialCache::default()),
             subclasses: RefCell::new(Vec::new()),
             flags: Cell::new(0),
         })

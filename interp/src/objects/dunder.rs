@@ -54,7 +54,7 @@ pub fn identity_hash(v: &Value) -> i64 {
 }
 
 /// Find special method `name` on `v`'s class.
-fn special(v: &Value, name: &str) -> Option<Value> {
+fn special(v: &Value, name: &'static str) -> Option<Value> {
     if !is_dynamic(v) {
         return None;
     }
@@ -161,7 +161,7 @@ fn swapped(op: CompareOp) -> CompareOp {
 }
 
 /// One side's comparison method: `NotImplemented` when it has none.
-fn try_compare(vm: &mut Vm, op: CompareOp, name: &str, v: &Value, other: &Value) -> PyResult<Value> {
+fn try_compare(vm: &mut Vm, op: CompareOp, name: &'static str, v: &Value, other: &Value) -> PyResult<Value> {
     if let Some(f) = special(v, name) {
         return call_method_of(vm, &f, v, std::slice::from_ref(other));
     }
@@ -255,10 +255,63 @@ fn unsupported(op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyErr {
     ))
 }
 
+/// Where the protocol of a binary operator starts, or goes on after a special method the
+/// VM ran as a frame of its own (`first_python_method`) returned `NotImplemented`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BinaryStep {
+    /// From the beginning.
+    Start,
+    /// After the in-place method (`__iadd__`) of the left operand.
+    AfterInplace,
+    /// After the forward method (`__add__`) of the left operand, the reflected one not tried
+    /// before it.
+    AfterForward,
+}
+
 /// `a <op> b` (or `a <op>= b`) where at least one side is dynamic.
 pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+    binary_op_from(vm, op, inplace, a, b, BinaryStep::Start)
+}
+
+/// The first method the protocol of `a <op> b` calls, with the step that call is, when it is
+/// a plain Python function the VM can run as a frame of its running loop: the left operand
+/// is an instance of a Python class (not of a subclass of a builtin type, whose builtin
+/// operation may come first) and the right one is not bytes-like (bytes repetition comes
+/// first). `None` leaves the whole operation to `binary_op`.
+pub fn first_python_method(op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> Option<(Rc<crate::value::PyFunction>, BinaryStep)> {
+    let plain_instance = |v: &Value| matches!(v, Value::Object(o) if matches!(o.base_value, Value::Null));
+    if !plain_instance(a) || matches!(b, Value::Bytes(_) | Value::ByteArray(_)) || (matches!(b, Value::Object(_)) && !plain_instance(b)) {
+        return None;
+    }
     let (name, rname, iname) = binary_names(op);
-    if inplace {
+    let (method, step) = match if inplace { special(a, iname) } else { None } {
+        Some(f) => (f, BinaryStep::AfterInplace),
+        None => {
+            let (ta, tb) = (type_of(a), type_of(b));
+            if !Rc::ptr_eq(&ta, &tb) && tb.is_subtype_of(&ta) && reflected_goes_first(&ta, &tb, special(b, rname).as_ref(), rname) {
+                return None;
+            }
+            (special(a, name)?, BinaryStep::AfterForward)
+        }
+    };
+    match method {
+        Value::Function(f) if f.code.flags & crate::bytecode::code::flags::GENERATOR == 0 => Some((f, step)),
+        _ => None,
+    }
+}
+
+/// True when the right operand's reflected method `fb` (named `rname`) is tried before the
+/// left operand's forward method: its type is a proper subclass of the left operand's type
+/// that overrides the reflected method (as CPython decides it).
+fn reflected_goes_first(ta: &Rc<PyType>, tb: &Rc<PyType>, fb: Option<&Value>, rname: &'static str) -> bool {
+    let Some(fb) = fb else { return false };
+    !Rc::ptr_eq(ta, tb) && tb.is_subtype_of(ta) && !special_method(ta, rname).is_some_and(|fa| fa.is(fb))
+}
+
+/// The protocol of `a <op> b` from step `from` on.
+pub fn binary_op_from(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value, from: BinaryStep) -> PyResult<Value> {
+    let (name, rname, iname) = binary_names(op);
+    if inplace && from == BinaryStep::Start {
         if let Some(f) = special(a, iname) {
             let r = call_method_of(vm, &f, a, std::slice::from_ref(b))?;
             if !matches!(r, Value::NotImplemented) {
@@ -270,7 +323,17 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value)
     let same = Rc::ptr_eq(&ta, &tb);
     let fa = special(a, name);
     let fb = if same { None } else { special(b, rname) };
-    let b_first = fb.is_some() && !same && tb.is_subtype_of(&ta);
+    let b_first = !same && reflected_goes_first(&ta, &tb, fb.as_ref(), rname);
+    if from == BinaryStep::AfterForward {
+        // The forward method was called (so it exists) and the reflected one was not first.
+        return match fb {
+            Some(f) if !b_first => match call_method_of(vm, &f, b, std::slice::from_ref(a))? {
+                Value::NotImplemented => Err(final_error(op, inplace, a, b)),
+                r => Ok(r),
+            },
+            _ => Err(final_error(op, inplace, a, b)),
+        };
+    }
     if b_first {
         if let Some(f) = &fb {
             let r = call_method_of(vm, f, b, std::slice::from_ref(a))?;
@@ -363,7 +426,7 @@ pub fn ternary_pow(vm: &mut Vm, a: &Value, b: &Value, m: &Value) -> Option<PyRes
 
 /// `-v`, `+v`, `~v`, `abs(v)` for a dynamic value: `None` when the class does not define it
 /// and there is no builtin value to act on.
-pub fn unary(vm: &mut Vm, name: &str, v: &Value) -> Option<PyResult<Value>> {
+pub fn unary(vm: &mut Vm, name: &'static str, v: &Value) -> Option<PyResult<Value>> {
     if let Some(f) = special(v, name) {
         return Some(call_method_of(vm, &f, v, &[]));
     }
@@ -427,7 +490,7 @@ pub fn index_without_vm(v: &Value) -> PyResult<Value> {
 }
 
 /// A numeric conversion special method (`__int__`, `__float__`, `__trunc__`, ...).
-pub fn convert(vm: &mut Vm, name: &str, v: &Value) -> Option<PyResult<Value>> {
+pub fn convert(vm: &mut Vm, name: &'static str, v: &Value) -> Option<PyResult<Value>> {
     let f = special(v, name)?;
     Some(call_method_of(vm, &f, v, &[]))
 }

@@ -123,14 +123,40 @@ fn is_builtin_native(v: &Value) -> bool {
 
 /// A special method `name` defined on `ty`'s MRO in Python (or by a Rust-implemented type):
 /// `None` when the MRO only has the builtin behaviour. `Some(Value::None)` for `__hash__ = None`.
-pub fn special_method(ty: &Rc<PyType>, name: &str) -> Option<Value> {
-    let hash = hash_str(name);
-    for t in ty.mro() {
-        if let Some(v) = t.dict.get_str_hashed(name, hash) {
-            return if is_builtin_native(&v) { None } else { Some(v) };
-        }
+pub fn special_method(ty: &Rc<PyType>, name: &'static str) -> Option<Value> {
+    lookup_static(ty, name).filter(|v| !is_builtin_native(v))
+}
+
+/// `lookup` of a name known at compile time (a special method's). Where the name was found
+/// is remembered per type under its version tag (`PyType::special_cache`), so a repeated
+/// lookup (every `a + b` on instances, every class call) neither hashes the name nor walks
+/// the MRO.
+pub fn lookup_static(ty: &Rc<PyType>, name: &'static str) -> Option<Value> {
+    let version = ty.version.get();
+    let mut cache = ty.special_cache.borrow_mut();
+    if cache.version != version {
+        cache.found.clear();
+        cache.version = version;
     }
-    None
+    let place = match cache.found.iter().find(|(n, _)| std::ptr::eq(*n, name) || *n == name) {
+        Some(&(_, place)) => place,
+        None => {
+            let hash = hash_str(name);
+            let place = ty.mro().enumerate().find_map(|(owner, t)| {
+                let (position, _) = t.dict.find_str_position(name, hash)?;
+                Some((u32::try_from(owner).ok()?, u32::try_from(position).ok()?))
+            });
+            cache.found.push((name, place));
+            place
+        }
+    };
+    drop(cache);
+    let (owner, position) = place?;
+    let owner_type = match owner.checked_sub(1) {
+        None => ty,
+        Some(i) => ty.mro_tail.get(i as usize)?,
+    };
+    owner_type.dict.value_at(position as usize)
 }
 
 /// Call `func` (found on the class of `obj`) as a method of `obj`.
@@ -152,7 +178,7 @@ pub fn call_method_of(vm: &mut Vm, func: &Value, obj: &Value, args: &[Value]) ->
 
 /// Look up special method `name` on the class of `obj` and call it; `None` when the class has
 /// no such method defined in Python.
-pub fn call_special(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> Option<PyResult<Value>> {
+pub fn call_special(vm: &mut Vm, obj: &Value, name: &'static str, args: &[Value]) -> Option<PyResult<Value>> {
     let f = special_method(&type_of(obj), name)?;
     if matches!(f, Value::None) {
         return None;
@@ -648,10 +674,10 @@ pub fn init_for_inline_call(cls: &Rc<PyType>) -> Option<Rc<crate::value::PyFunct
     if cls.builtin.is_some() || cls.base_builtin.is_exception() {
         return None;
     }
-    if metaclass_call(cls).is_some() || !is_object_new(lookup(cls, "__new__").as_ref()) {
+    if metaclass_call(cls).is_some() || !is_object_new(lookup_static(cls, "__new__").as_ref()) {
         return None;
     }
-    match lookup(cls, "__init__") {
+    match lookup_static(cls, "__init__") {
         Some(Value::Function(init)) if init.code.flags & crate::bytecode::code::flags::GENERATOR == 0 => Some(init),
         _ => None,
     }

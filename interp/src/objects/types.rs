@@ -209,10 +209,24 @@ pub struct PyType {
     /// at index `i`. Only grows, at most `MAX_SHARED_KEYS`, and each growth is a new version
     /// tag for this class.
     pub instance_keys: RefCell<Vec<Rc<crate::objects::str::PyStr>>>,
+    /// Where the special methods looked up so far sit on the MRO (`instance::special_method`),
+    /// valid while the version tag is the one they were found under.
+    pub special_cache: RefCell<SpecialCache>,
     /// Direct subclasses (for `__subclasses__()` and for refreshing `flags`).
     pub subclasses: RefCell<Vec<Weak<PyType>>>,
     /// Cached facts about the MRO (`class_flags::*`), recomputed when a class dict changes.
     pub flags: Cell<u32>,
+}
+
+/// The special method lookups of one type (`PyType::special_cache`): for each name, the
+/// `(owner, position)` of the MRO dict entry it was found at (owner 0 is the type itself), or
+/// `None` when no class on the MRO has it. Positions, not values: the cache holds no
+/// references, and under one version tag no MRO dict has changed, so a position still holds
+/// the same key.
+#[derive(Default)]
+pub struct SpecialCache {
+    pub version: u64,
+    pub found: Vec<(&'static str, Option<(u32, u32)>)>,
 }
 
 /// Bits of `PyType::flags`: which attribute hooks a class (or a base) defines in Python.
@@ -314,6 +328,7 @@ impl PyType {
             slots: Vec::new(),
             instance_dict: false,
             instance_keys: RefCell::new(Vec::new()),
+            special_cache: RefCell::new(SpecialCache::default()),
             subclasses: RefCell::new(Vec::new()),
             flags: Cell::new(0),
         });
@@ -396,6 +411,7 @@ fn create_registry() -> Vec<Rc<PyType>> {
             slots: Vec::new(),
             instance_dict: false,
             instance_keys: RefCell::new(Vec::new()),
+            special_cache: RefCell::new(SpecialCache::default()),
             subclasses: RefCell::new(Vec::new()),
             flags: Cell::new(0),
         }));

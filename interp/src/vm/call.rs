@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use smallvec::SmallVec;
 
-use super::{dispatch, Frame, Vm};
+use super::{dispatch, Frame, OnReturn, Vm};
 use crate::bytecode::code::{flags, Code};
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
@@ -159,7 +159,7 @@ impl Vm {
             base: args_start,
             drop_below,
             entry,
-            returns_instance: false,
+            on_return: OnReturn::Value,
             globals: func.globals.clone(),
             locals: None,
         })
@@ -169,7 +169,7 @@ impl Vm {
     /// instance and push the `__init__` frame in the running dispatch loop, instead of running
     /// it in a nested loop from Rust. The call's entries become `[instance, self, args...]`: the
     /// frame's slots start at `self`, and the instance kept below them (`drop_below` 1) is the
-    /// call's result when the frame returns (`return_from_init`).
+    /// call's result when the frame returns (`handlers::return_special`).
     fn enter_init(&mut self, cls: &Rc<crate::objects::types::PyType>, init: &Rc<PyFunction>, callable_at: usize, drop_below: u32, kwnames: &[Rc<PyStr>]) -> PyResult<()> {
         let instance = crate::objects::instance::new_instance(cls, Value::Null);
         if drop_below == 2 {
@@ -181,7 +181,23 @@ impl Vm {
             self.stack.insert(callable_at + 1, instance);
         }
         self.enter_function(init, callable_at + 1, 1, kwnames, false)?;
-        self.frame.returns_instance = true;
+        self.frame.on_return = OnReturn::Instance;
+        Ok(())
+    }
+
+    /// `a <op> b` whose protocol calls the Python function `method` first
+    /// (`dunder::first_python_method`): push its frame in the running dispatch loop instead of
+    /// running it in a nested loop from Rust. The stack gets `[a, b, a, b]`: the frame's slots
+    /// start at the second pair, and the first (`drop_below` 2) keeps the operands for a
+    /// `NotImplemented` result (`on_return`).
+    pub(crate) fn enter_binary_method(&mut self, method: &Rc<PyFunction>, a: Value, b: Value, on_return: OnReturn) -> PyResult<()> {
+        self.stack.push(a.clone());
+        self.stack.push(b.clone());
+        let args_start = self.stack.len();
+        self.stack.push(a);
+        self.stack.push(b);
+        self.enter_function(method, args_start, 2, &[], false)?;
+        self.frame.on_return = on_return;
         Ok(())
     }
 
@@ -193,7 +209,7 @@ impl Vm {
         for _ in self.stack.len()..args_start + code.varnames.len() {
             self.stack.push(Value::Null);
         }
-        self.push_frame(Frame { code, pc: 0, base: args_start, drop_below, entry: false, returns_instance: false, globals, locals: None })
+        self.push_frame(Frame { code, pc: 0, base: args_start, drop_below, entry: false, on_return: OnReturn::Value, globals, locals: None })
     }
 
     /// Move the bound slots of a generator function's call off the stack into a new
@@ -207,7 +223,7 @@ impl Vm {
             base: 0,
             drop_below: 0,
             entry: false,
-            returns_instance: false,
+            on_return: OnReturn::Value,
             globals: func.globals.clone(),
             locals: None,
         };

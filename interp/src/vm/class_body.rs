@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{dispatch, Frame, Vm};
+use super::{dispatch, Frame, OnReturn, Vm};
 use crate::error::PyResult;
 use crate::objects::dict::PyDict;
 use crate::value::{PyFunction, Value};
@@ -31,7 +31,7 @@ impl Vm {
             base,
             drop_below: 1,
             entry: true,
-            returns_instance: false,
+            on_return: OnReturn::Value,
             globals: func.globals.clone(),
             locals: Some(namespace),
         })?;

@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 
 use super::attr_cache;
 use super::call::KwNames;
-use super::{Flow, Vm};
+use super::{Flow, OnReturn, Vm};
 use crate::bytecode::opcodes::{self, BinaryOp, CompareOp, Op};
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
@@ -503,6 +503,10 @@ fn binary_general(vm: &mut Vm, arg: u32, b: Value) -> Step {
         return Err(PyErr::runtime_error("internal error: bad binary operator"));
     };
     let a = vm.pop();
+    if let Some((method, resume)) = crate::objects::dunder::first_python_method(op, inplace, &a, &b) {
+        vm.enter_binary_method(&method, a, b, OnReturn::BinaryOp { op, inplace, resume })?;
+        return NEXT;
+    }
     let r = ops::binary_op(vm, op, inplace, &a, &b)?;
     vm.push(r);
     NEXT
@@ -1384,8 +1388,8 @@ pub(super) fn return_value(vm: &mut Vm, _arg: u32) -> Step {
     if vm.frame.code.flags & crate::bytecode::code::flags::GENERATOR != 0 {
         return super::generator::generator_return(vm, v);
     }
-    if vm.frame.returns_instance {
-        return return_from_init(vm, v);
+    if vm.frame.on_return != OnReturn::Value {
+        return return_special(vm, v);
     }
     let entry = leave_frame(vm);
     vm.deliver_to_caller(entry, v)
@@ -1403,15 +1407,33 @@ fn leave_frame(vm: &mut Vm) -> bool {
     entry
 }
 
-/// RETURN_VALUE of an `__init__` frame pushed by a class call (`Vm::enter_init`): the call's
-/// result is the instance kept below the frame's slots; a value other than None is a
-/// TypeError, raised in the caller once the frame is gone (as `type.__call__` raises it).
+/// RETURN_VALUE of a frame pushed by something other than a plain call (`Frame::on_return`).
+/// An `__init__` pushed by a class call (`Vm::enter_init`): the call's result is the instance
+/// kept below the frame's slots; a value other than None is a TypeError, raised in the caller
+/// once the frame is gone (as `type.__call__` raises it). A binary operator's method
+/// (`Vm::enter_binary_method`): its result, unless it is `NotImplemented`, when the protocol
+/// goes on in the caller with the operands kept below the slots.
 #[inline(never)]
-fn return_from_init(vm: &mut Vm, returned: Value) -> Step {
-    let instance = vm.frame.base.checked_sub(1).and_then(|at| vm.stack.get(at)).cloned().unwrap_or_else(|| Value::None);
-    let entry = leave_frame(vm);
-    crate::objects::instance::check_init_result(&returned)?;
-    vm.deliver_to_caller(entry, instance)
+fn return_special(vm: &mut Vm, returned: Value) -> Step {
+    let kept = |vm: &Vm, depth: usize| vm.frame.base.checked_sub(depth).and_then(|at| vm.stack.get(at)).cloned().unwrap_or(Value::None);
+    match vm.frame.on_return {
+        OnReturn::Instance => {
+            let instance = kept(vm, 1);
+            let entry = leave_frame(vm);
+            crate::objects::instance::check_init_result(&returned)?;
+            vm.deliver_to_caller(entry, instance)
+        }
+        OnReturn::BinaryOp { op, inplace, resume } if matches!(returned, Value::NotImplemented) => {
+            let (a, b) = (kept(vm, 2), kept(vm, 1));
+            let entry = leave_frame(vm);
+            let result = crate::objects::dunder::binary_op_from(vm, op, inplace, &a, &b, resume)?;
+            vm.deliver_to_caller(entry, result)
+        }
+        OnReturn::BinaryOp { .. } | OnReturn::Value => {
+            let entry = leave_frame(vm);
+            vm.deliver_to_caller(entry, returned)
+        }
+    }
 }
 
 /// Turn a raised operand (an exception instance or class) into an exception.

@@ -24,9 +24,11 @@ pub mod unwind;
 
 use std::rc::Rc;
 
+use crate::bytecode::opcodes::BinaryOp;
 use crate::bytecode::Code;
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
+use crate::objects::dunder::BinaryStep;
 use crate::objects::str::PyStr;
 use crate::value::{PyModule, TraceEntry, Value};
 
@@ -45,13 +47,27 @@ pub struct Frame {
     pub drop_below: u32,
     /// Returning from (or unwinding through) this frame ends the dispatch loop that runs it.
     pub entry: bool,
-    /// An `__init__` pushed by a class call (`Vm::enter_init`): it must return None, and the
-    /// call's result is the new instance, kept in the stack entry just below its slots.
-    pub returns_instance: bool,
+    /// What the frame's return value becomes: itself, or something a call pushed by an
+    /// instruction other than CALL makes of it.
+    pub on_return: OnReturn,
     pub globals: Rc<PyDict>,
     /// The namespace of a module or class body; `None` in functions. For a module it is the
     /// globals dict itself.
     pub locals: Option<Rc<PyDict>>,
+}
+
+/// What returning from a frame delivers to its caller.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum OnReturn {
+    /// The returned value.
+    Value,
+    /// An `__init__` pushed by a class call (`Vm::enter_init`): it must return None, and the
+    /// call's result is the new instance, kept in the stack entry just below its slots.
+    Instance,
+    /// A special method of a binary operator pushed by BINARY_OP (`Vm::enter_binary_method`):
+    /// the operands are kept in the two stack entries below its slots, so that a
+    /// `NotImplemented` result can go on with the operator protocol after `resume`.
+    BinaryOp { op: BinaryOp, inplace: bool, resume: BinaryStep },
 }
 
 /// What a handler tells the dispatch loop.
@@ -145,7 +161,7 @@ impl Vm {
             base: 0,
             drop_below: 0,
             entry: true,
-            returns_instance: false,
+            on_return: OnReturn::Value,
             globals: builtins.clone(),
             locals: None,
         };
@@ -191,7 +207,7 @@ impl Vm {
             base,
             drop_below: 0,
             entry: true,
-            returns_instance: false,
+            on_return: OnReturn::Value,
             locals: Some(globals.clone()),
             globals,
             code,
