@@ -20,18 +20,24 @@ static LARGEST_ALLOCATION: AtomicUsize = AtomicUsize::new(usize::MAX);
 /// the way `"ab" * 10 ** 13` must (`try_reserve` errors, a MemoryError).
 struct BoundedMiMalloc;
 
+/// True for a request larger than `LARGEST_ALLOCATION`.
+#[inline(always)]
+fn over_bound(size: usize) -> bool {
+    size > LARGEST_ALLOCATION.load(Ordering::Relaxed)
+}
+
 // SAFETY: every method forwards to `MiMalloc` (a correct `GlobalAlloc`) or returns null,
 // which `GlobalAlloc` allows for a request it cannot satisfy.
 unsafe impl GlobalAlloc for BoundedMiMalloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if layout.size() > LARGEST_ALLOCATION.load(Ordering::Relaxed) {
+        if over_bound(layout.size()) {
             return std::ptr::null_mut();
         }
         // SAFETY: the caller's contract for `layout` is passed on unchanged.
         unsafe { mimalloc::MiMalloc.alloc(layout) }
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if layout.size() > LARGEST_ALLOCATION.load(Ordering::Relaxed) {
+        if over_bound(layout.size()) {
             return std::ptr::null_mut();
         }
         // SAFETY: as in `alloc`.
@@ -42,7 +48,7 @@ unsafe impl GlobalAlloc for BoundedMiMalloc {
         unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > LARGEST_ALLOCATION.load(Ordering::Relaxed) {
+        if over_bound(new_size) {
             return std::ptr::null_mut();
         }
         // SAFETY: `ptr` came from `MiMalloc` with `layout`; the caller's contract holds.

@@ -142,21 +142,16 @@ pub fn lookup_static(ty: &Rc<PyType>, name: &'static str) -> Option<Value> {
         Some(&(_, place)) => place,
         None => {
             let hash = hash_str(name);
-            let place = ty.mro().enumerate().find_map(|(owner, t)| {
-                let (position, _) = t.dict.find_str_position(name, hash)?;
-                Some((u32::try_from(owner).ok()?, u32::try_from(position).ok()?))
-            });
+            let place = ty
+                .find_on_mro(name, hash)
+                .and_then(|(owner, position, _)| Some((u32::try_from(owner).ok()?, u32::try_from(position).ok()?)));
             cache.found.push((name, place));
             place
         }
     };
     drop(cache);
     let (owner, position) = place?;
-    let owner_type = match owner.checked_sub(1) {
-        None => ty,
-        Some(i) => ty.mro_tail.get(i as usize)?,
-    };
-    owner_type.dict.value_at(position as usize)
+    ty.value_on_mro(owner, position)
 }
 
 /// Call `func` (found on the class of `obj`) as a method of `obj`.

@@ -96,15 +96,7 @@ impl PyObject {
 
     /// True if the instance itself has an attribute `name`.
     pub fn has_attr(&self, name: &str, hash: i64) -> bool {
-        match &*self.attrs.borrow() {
-            InstanceAttrs::Inline(values) => {
-                let cls = self.class.borrow();
-                let keys = cls.instance_keys.borrow();
-                shared_key_index(&keys, values.len(), name).is_some()
-            }
-            InstanceAttrs::Dict(d) => d.contains_str_hashed(name, hash),
-            InstanceAttrs::NoDict => false,
-        }
+        self.get_attr(name, hash).is_some()
     }
 
     /// Set the instance attribute `name` (`interned`: the same name as a str object, when the

@@ -348,6 +348,24 @@ impl PyType {
         std::iter::once(self).chain(self.mro_tail.iter())
     }
 
+    /// The first class of the MRO whose dict has `name`: its index on the MRO (0 = this
+    /// type), the dict entry's position and the value. The caches keep the two indexes and
+    /// read the value back with `value_on_mro`.
+    pub fn find_on_mro(self: &Rc<Self>, name: &str, hash: i64) -> Option<(usize, usize, Value)> {
+        self.mro().enumerate().find_map(|(owner, t)| t.dict.find_str_position(name, hash).map(|(position, value)| (owner, position, value)))
+    }
+
+    /// The dict entry at `position` of the `owner`-th class of the MRO (0 = this type): what
+    /// `find_on_mro` found there, as long as the version tag has not changed since.
+    #[inline(always)]
+    pub fn value_on_mro(&self, owner: u32, position: u32) -> Option<Value> {
+        let owner_type = match owner.checked_sub(1) {
+            None => self,
+            Some(i) => &**self.mro_tail.get(i as usize)?,
+        };
+        owner_type.dict.value_at(position as usize)
+    }
+
     /// True if `self` is `other` or derives from it.
     pub fn is_subtype_of(&self, other: &Rc<PyType>) -> bool {
         std::ptr::eq(self, Rc::as_ptr(other)) || self.mro_tail.iter().any(|t| Rc::ptr_eq(t, other))

@@ -14,7 +14,7 @@ use crate::objects::dict::PyDict;
 use crate::objects::str::PyStr;
 use crate::objects::types::{class_flags, TypeId};
 use crate::ops;
-use crate::objects::instance_attrs::InstanceAttrs;
+use crate::objects::instance_attrs::{shared_key_index, InstanceAttrs};
 use crate::value::{PyMethod, PyObject, Value};
 
 /// The cache slot index held in the inline-cache word at the frame's pc (the operand of a
@@ -77,11 +77,7 @@ pub(super) fn cached_attr(code: &Code, site: usize, arg: u32, obj: &Value) -> Op
                             return None;
                         }
                     }
-                    let owner_type = match owner.checked_sub(1) {
-                        None => &**cls,
-                        Some(i) => &**cls.mro_tail.get(i as usize)?,
-                    };
-                    match owner_type.dict.value_at(position as usize)? {
+                    match cls.value_on_mro(owner, position)? {
                         f @ Value::Function(_) => Some((f, true)),
                         f @ Value::Native(_) if matches!(&f, Value::Native(n) if n.is_method) => Some((f, true)),
                         Value::Object(_) => None,
@@ -212,10 +208,7 @@ fn instance_entry(o: &PyObject, name: &PyStr, access: Access) -> AttrEntry {
     }
     let version = cls.version.get();
     let hash = name.hash_value();
-    let on_class = cls
-        .mro()
-        .enumerate()
-        .find_map(|(owner, t)| t.dict.find_str_position(name.as_str(), hash).map(|(position, value)| (owner, position, value)));
+    let on_class = cls.find_on_mro(name.as_str(), hash);
     if matches!(on_class, Some((_, _, Value::Object(_)))) {
         return AttrEntry::Empty;
     }
@@ -224,7 +217,10 @@ fn instance_entry(o: &PyObject, name: &PyStr, access: Access) -> AttrEntry {
     }
     // Where instances with inline values hold the name: its shared key index, the same for
     // every instance of the class.
-    let shared_index = cls.instance_keys.borrow().iter().position(|k| k.as_str() == name.as_str());
+    let shared_index = {
+        let keys = cls.instance_keys.borrow();
+        shared_key_index(&keys, keys.len(), name.as_str())
+    };
     let (has_dict, in_instance) = match &*o.attrs() {
         InstanceAttrs::Inline(values) => (true, shared_index.is_some_and(|i| i < values.len())),
         InstanceAttrs::Dict(d) => (true, d.contains_str_hashed(name.as_str(), hash)),
