@@ -385,6 +385,10 @@ impl Clone for Value {
             // copy is an independent, valid value; `Value` is two integer/pointer words, read
             // as two words (ARCHITECTURE.md, "Values").
             unsafe { std::ptr::read(self) }
+        } else if let Value::Object(o) = self {
+            // Instances, the most copied counted values (LOAD_FAST of `self`), get their count
+            // incremented inline.
+            Value::Object(o.clone())
         } else {
             self.clone_counted()
         }
@@ -442,6 +446,10 @@ impl Value {
     pub fn discard(self) {
         if self.is_scalar() {
             std::mem::forget(self);
+        } else if let Value::Object(o) = self {
+            // As in `clone`: an instance's count is decremented inline (`Rc`'s drop frees the
+            // object out of line when it was the last reference).
+            drop(o);
         } else {
             drop(self);
         }

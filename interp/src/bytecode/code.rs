@@ -150,11 +150,24 @@ impl AttrCacheSlot {
 /// runs (every frame of the code sees the change): an adaptive instruction replaces itself by
 /// a form specialized for the operands it met, and a specialized one by the adaptive form when
 /// its guard fails (`vm::handlers`, "Adaptive arithmetic"). Operands and length never change.
+///
+/// Invariant: every word's opcode byte names an `Op` (checked by `new`; `set_opcode` writes
+/// only `Op`s), so the dispatch loop decodes without a range check (`opcodes::decode_valid`).
 pub struct Words(Box<[Cell<u32>]>);
 
 impl Words {
-    pub fn new(words: Vec<u32>) -> Words {
-        Words(words.into_iter().map(Cell::new).collect())
+    /// The words of a code object; an error (an internal compiler error) if one has an opcode
+    /// byte past the opcode table.
+    pub fn new(words: Vec<u32>) -> Result<Words, String> {
+        if let Some((index, word)) = words.iter().enumerate().find(|(_, w)| !crate::bytecode::opcodes::is_valid_word(**w)) {
+            return Err(format!("internal error: word {index} has no opcode ({word:#010x})"));
+        }
+        Ok(Words(words.into_iter().map(Cell::new).collect()))
+    }
+
+    /// No words (the placeholder bottom frame's code).
+    pub fn empty() -> Words {
+        Words(Box::new([]))
     }
 
     /// The word at `pc`, or `None` past the end.
@@ -309,5 +322,22 @@ mod tests {
             assert_eq!(code.handler_for(pc), None);
         }
         assert_eq!(code.handler_for(usize::MAX), None);
+    }
+
+    #[test]
+    fn words_hold_only_valid_opcodes() {
+        use crate::bytecode::opcodes::{encode, Op, OP_COUNT};
+        let valid = vec![encode(Op::LoadConst, 7), 0, encode(Op::ReturnValue, 0)];
+        let words = super::Words::new(valid.clone()).expect("valid words");
+        assert_eq!(words.iter().collect::<Vec<_>>(), valid);
+        // The dispatch loop decodes without a range check: a byte past the table is refused
+        // when the words are made, never executed.
+        let bad = (OP_COUNT as u32) | (5 << 8);
+        let err = super::Words::new(vec![encode(Op::Nop, 0), bad]).err().expect("invalid opcode refused");
+        assert!(err.contains("word 1"), "{err}");
+        assert!(super::Words::new(vec![0xff]).is_err());
+        // Rewriting an opcode keeps the operand and writes only an `Op`.
+        words.set_opcode(0, Op::LoadFast);
+        assert_eq!(words.get(0), Some(encode(Op::LoadFast, 7)));
     }
 }

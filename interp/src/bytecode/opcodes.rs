@@ -240,6 +240,25 @@ pub const fn decode(word: u32) -> (u8, u32) {
     ((word & 0xff) as u8, word >> 8)
 }
 
+/// True if the opcode byte of `word` names an `Op`.
+#[inline(always)]
+pub const fn is_valid_word(word: u32) -> bool {
+    ((word & 0xff) as usize) < OP_COUNT
+}
+
+/// Split a word known to hold a valid opcode into its `Op` and operand, without the range check
+/// of `Op::from_u8`.
+///
+/// # Safety
+/// `is_valid_word(word)` must hold, as it does for every word read from a `Words`.
+#[inline(always)]
+pub unsafe fn decode_valid(word: u32) -> (Op, u32) {
+    let (byte, arg) = decode(word);
+    debug_assert!((byte as usize) < OP_COUNT);
+    // SAFETY: `Op` is `repr(u8)` with variants numbered 0..OP_COUNT without gaps, and the
+    // caller guarantees `byte` is in that range.
+    (unsafe { std::mem::transmute::<u8, Op>(byte) }, arg)
+}
 
 /// Binary operators (operand of `BinaryOp`). In-place forms are `INPLACE_OFFSET` higher.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -598,8 +598,9 @@ impl<'a> CodeGen<'a> {
         let names: Box<[Value]> =
             unit.names.iter().map(|n| interned.entry(n.clone()).or_insert_with(|| Value::str(n)).clone()).collect();
         drop(interned);
+        let words = crate::bytecode::code::Words::new(assembled.words).map_err(|msg| self.error(scope.range, msg))?;
         let code = Code {
-            words: crate::bytecode::code::Words::new(assembled.words),
+            words,
             lines: assembled.lines.into_boxed_slice(),
             consts: unit.consts.into_boxed_slice(),
             global_cache: crate::bytecode::code::GlobalCacheSlot::table(names.len()),

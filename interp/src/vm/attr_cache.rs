@@ -45,77 +45,121 @@ fn exact_builtin_type(v: &Value) -> Option<TypeId> {
     }
 }
 
+/// How a cache hit hands over what it found: `plain` for a value that is the attribute
+/// itself, `bound` for a function found on the class, still to be bound to the instance
+/// (LOAD_ATTR) or pushed with it (LOAD_METHOD); `bound` returning `None` makes the hit a miss.
+/// Each instruction instantiates `cached_attr` with its own result type, so a hit's value goes
+/// straight where the instruction puts it.
+pub(super) trait Deliver {
+    type Out;
+    fn plain(v: Value) -> Self::Out;
+    fn bound(func: Value, obj: &Value) -> Option<Self::Out>;
+}
+
+/// LOAD_ATTR: the attribute, with a function on the class bound to the instance.
+pub(super) struct AsAttribute;
+
+impl Deliver for AsAttribute {
+    type Out = Value;
+    #[inline(always)]
+    fn plain(v: Value) -> Value {
+        v
+    }
+    #[inline(always)]
+    fn bound(func: Value, obj: &Value) -> Option<Value> {
+        // A `BuiltinMethod` entry is only filled by LOAD_METHOD, whose pairs never bind.
+        match obj {
+            Value::Object(_) => Some(Value::Method(Rc::new(PyMethod { func, self_value: obj.clone() }))),
+            _ => None,
+        }
+    }
+}
+
+/// LOAD_METHOD: the callable, and whether the object goes with it as `self`.
+pub(super) struct AsMethodPair;
+
+impl Deliver for AsMethodPair {
+    type Out = (Value, bool);
+    #[inline(always)]
+    fn plain(v: Value) -> (Value, bool) {
+        (v, false)
+    }
+    #[inline(always)]
+    fn bound(func: Value, _obj: &Value) -> Option<(Value, bool)> {
+        Some((func, true))
+    }
+}
+
 /// What the cache of the instruction says `obj.name` is, or `None` when its entry does not
 /// apply (a different class or class state, a shadowing instance attribute, an absent
-/// attribute, an empty slot). The flag is true for a function found on the class, still to be
-/// bound to the instance (LOAD_ATTR) or pushed with it (LOAD_METHOD); false for a plain value.
+/// attribute, an empty slot).
 #[inline(always)]
-pub(super) fn cached_attr(code: &Code, site: usize, arg: u32, obj: &Value) -> Option<(Value, bool)> {
+pub(super) fn cached_attr<D: Deliver>(code: &Code, site: usize, arg: u32, obj: &Value) -> Option<D::Out> {
     let slot = code.attr_cache.get(site)?;
-    match obj {
-        Value::Object(o) => {
-            let cls = o.class.borrow();
-            let entry = slot.entry_for_type(cls.version.get())?;
-            match entry.get() {
-                AttrEntry::InstanceAttr { index, .. } => match &*o.attrs() {
-                    InstanceAttrs::Inline(values) => values.get(index as usize).map(|v| (v.clone(), false)),
-                    InstanceAttrs::Dict(dict) => {
-                        let name = name_of(code, arg)?;
-                        match dict.str_value_at(index as usize, name) {
-                            Some(v) => Some((v, false)),
-                            None => instance_dict_probe(dict, name).map(|v| (v, false)),
-                        }
-                    }
-                    InstanceAttrs::NoDict => None,
-                },
-                AttrEntry::ClassAttr { owner, position, .. } => {
-                    // Inline values cannot shadow the name: the entry is only made when no
-                    // shared key has it, and a new shared key is a new tag.
-                    if let InstanceAttrs::Dict(dict) = &*o.attrs() {
-                        let name = name_of(code, arg)?;
-                        if dict.contains_str_hashed(name.as_str(), name.hash_value()) {
-                            return None;
-                        }
-                    }
-                    match cls.value_on_mro(owner, position)? {
-                        f @ Value::Function(_) => Some((f, true)),
-                        f @ Value::Native(_) if matches!(&f, Value::Native(n) if n.is_method) => Some((f, true)),
-                        Value::Object(_) => None,
-                        v => Some((v, false)),
+    if let Value::Object(o) = obj {
+        // SAFETY (all unguarded borrows below): while the class and the attributes are
+        // borrowed here, nothing borrows them mutably: this path runs no Python code, only
+        // reads cache entries (`Cell`s), the class's tag and MRO dicts, and clones values (a
+        // reference count increment). `try_borrow_unguarded` still fails if a mutable borrow
+        // is active, and then the cache does not apply.
+        let cls = unsafe { o.class.try_borrow_unguarded() }.ok()?;
+        let entry = slot.entry_for_type(cls.version.get())?;
+        // SAFETY: as above.
+        let attrs = unsafe { o.attrs.try_borrow_unguarded() }.ok()?;
+        return match entry.get() {
+            AttrEntry::InstanceAttr { index, .. } => {
+                if let InstanceAttrs::Inline(values) = attrs {
+                    // Not `Option::map`: that stays an out-of-line call in some builds.
+                    return match values.get(index as usize) {
+                        Some(v) => Some(D::plain(v.clone())),
+                        None => None,
+                    };
+                }
+                let InstanceAttrs::Dict(dict) = attrs else { return None };
+                let name = name_of(code, arg)?;
+                match dict.str_value_at(index as usize, name) {
+                    Some(v) => Some(D::plain(v)),
+                    None => instance_dict_probe(dict, name).map(D::plain),
+                }
+            }
+            AttrEntry::ClassAttr { owner, position, .. } => {
+                // Inline values cannot shadow the name: the entry is only made when no
+                // shared key has it, and a new shared key is a new tag.
+                if let InstanceAttrs::Dict(dict) = attrs {
+                    let name = name_of(code, arg)?;
+                    if dict.contains_str_hashed(name.as_str(), name.hash_value()) {
+                        return None;
                     }
                 }
-                AttrEntry::Slot { index, .. } => match o.slots.borrow().get(index as usize)? {
-                    Value::Null => None,
-                    v => Some((v.clone(), false)),
-                },
-                _ => None,
+                match cls.value_on_mro(owner, position)? {
+                    f @ Value::Function(_) => D::bound(f, obj),
+                    f @ Value::Native(_) if matches!(&f, Value::Native(n) if n.is_method) => D::bound(f, obj),
+                    Value::Object(_) => None,
+                    v => Some(D::plain(v)),
+                }
             }
-        }
+            AttrEntry::Slot { index, .. } => match o.slots.borrow().get(index as usize)? {
+                Value::Null => None,
+                v => Some(D::plain(v.clone())),
+            },
+            _ => None,
+        };
+    }
+    match obj {
         Value::Module(m) => {
             let keys_version = m.dict.keys_version();
             slot.entries.iter().find_map(|e| match e.get() {
-                AttrEntry::ModuleAttr { keys_version: v, position } if v == keys_version => m.dict.value_at(position as usize).map(|v| (v, false)),
+                AttrEntry::ModuleAttr { keys_version: v, position } if v == keys_version => m.dict.value_at(position as usize).map(D::plain),
                 _ => None,
             })
         }
         _ => {
             let type_id = exact_builtin_type(obj)?;
             if slot.entries.iter().any(|e| e.get() == AttrEntry::BuiltinMethod { type_id }) {
-                return slot.method.borrow().clone().map(|f| (f, true));
+                return slot.method.borrow().clone().and_then(|f| D::bound(f, obj));
             }
             None
         }
-    }
-}
-
-/// LOAD_ATTR's hit path: `obj.name` from the cache, binding a function found on the class.
-#[inline(always)]
-pub(super) fn cached_load_attr(code: &Code, site: usize, arg: u32, obj: &Value) -> Option<Value> {
-    match cached_attr(code, site, arg, obj)? {
-        (v, false) => Some(v),
-        // A `BuiltinMethod` entry is only filled by LOAD_METHOD, whose pairs never bind.
-        (func, true) if matches!(obj, Value::Object(_)) => Some(Value::Method(Rc::new(PyMethod { func, self_value: obj.clone() }))),
-        (_, true) => None,
     }
 }
 

@@ -225,3 +225,56 @@ a, b, c = ps[0], ps[1], ps[2]
     assert!(matches!(globals.get_str("r3"), Some(Value::Int(101))));
     assert_eq!(attrs_form(&globals, "c"), "dict", "a deleted attribute leaves no gap in inline values");
 }
+
+#[test]
+fn a_hit_never_reads_through_a_mutable_borrow_and_each_instruction_gets_its_form() {
+    use super::attr_cache::{cached_attr, AsAttribute, AsMethodPair};
+    let mut vm = Vm::new(vec![String::new()]);
+    let source = "\
+class P:
+    def __init__(self, x):
+        self.x = x
+    def m(self):
+        return self.x
+def read(p):
+    return p.x
+def call(p):
+    return p.m()
+def bound(p):
+    return p.m
+p = P(3)
+r = read(p) + call(p) + read(p) + call(p) + bound(p)() + bound(p)()
+";
+    let globals = run(&mut vm, source);
+    assert!(matches!(globals.get_str("r"), Some(Value::Int(18))));
+    let Some(p @ Value::Object(_)) = globals.get_str("p") else { panic!("no instance p") };
+    let Value::Object(object) = &p else { unreachable!() };
+    // `read`'s LOAD_ATTR site and `call`'s LOAD_METHOD site, as warmed up above.
+    let read = function_code(&globals, "read");
+    let call = function_code(&globals, "call");
+    let x_name = read.names.iter().position(|n| matches!(n, Value::Str(s) if s.as_str() == "x")).expect("name x") as u32;
+    let m_name_in = |code: &Code| code.names.iter().position(|n| matches!(n, Value::Str(s) if s.as_str() == "m")).expect("name m") as u32;
+    let m_name = m_name_in(&call);
+    assert!(matches!(cached_attr::<AsAttribute>(&read, 0, x_name, &p), Some(Value::Int(3))));
+    match cached_attr::<AsMethodPair>(&call, 0, m_name, &p) {
+        Some((Value::Function(_), true)) => {}
+        _ => panic!("LOAD_METHOD's hit is the function, pushed with self"),
+    }
+    // A function on the class read by LOAD_ATTR is bound to the instance.
+    let bound = function_code(&globals, "bound");
+    match cached_attr::<AsAttribute>(&bound, 0, m_name_in(&bound), &p) {
+        Some(Value::Method(m)) => assert!(matches!(&m.self_value, Value::Object(o) if Rc::ptr_eq(o, object))),
+        _ => panic!("LOAD_ATTR's hit on a method is a bound method"),
+    }
+    // While the attributes or the class are mutably borrowed the cache does not apply (the
+    // instruction takes its slow path) instead of reading through the borrow.
+    {
+        let _attrs = object.attrs.borrow_mut();
+        assert!(cached_attr::<AsAttribute>(&read, 0, x_name, &p).is_none());
+    }
+    {
+        let _class = object.class.borrow_mut();
+        assert!(cached_attr::<AsMethodPair>(&call, 0, m_name, &p).is_none());
+    }
+    assert!(matches!(cached_attr::<AsAttribute>(&read, 0, x_name, &p), Some(Value::Int(3))));
+}

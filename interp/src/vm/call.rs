@@ -95,6 +95,34 @@ impl Vm {
         }
     }
 
+    /// A call made by an instruction with positional arguments only: a function whose code
+    /// takes exactly those (`Code::plain_entry`) is entered by `enter_plain_call`, tested here
+    /// in the dispatch loop; every other callable goes to `call_on_stack`.
+    #[inline(always)]
+    pub(crate) fn call_positional(&mut self, callable_at: usize, args_start: usize) -> PyResult<CallOutcome> {
+        if let Some(Value::Function(func)) = self.stack.get(callable_at) {
+            if func.code.plain_entry && self.stack.len() - args_start == func.code.argcount as usize {
+                self.enter_plain_call(callable_at, args_start)?;
+                return Ok(CallOutcome::Pushed);
+            }
+        }
+        self.call_on_stack(callable_at, args_start, &[])
+    }
+
+    /// The plain-function call of `call_positional`: out of the dispatch loop, but without the
+    /// stack frame `call_on_stack` needs for every other kind of callable.
+    #[inline(never)]
+    fn enter_plain_call(&mut self, callable_at: usize, args_start: usize) -> PyResult<()> {
+        if crate::objects::generator::close_pending() {
+            crate::objects::generator::run_pending_closes(self);
+        }
+        let Some(Value::Function(func)) = self.stack.get(callable_at) else {
+            return Err(PyErr::runtime_error("internal error: plain call without a function"));
+        };
+        let (code, globals) = (func.code.clone(), func.globals.clone());
+        self.enter_plain(code, globals, args_start, (args_start - callable_at) as u32)
+    }
+
     /// Calls that do not push a Python frame: natives, types, bound natives. A bound Python
     /// method or a plain function reached from here runs in a nested loop.
     pub(crate) fn call_non_python(&mut self, callable: &Value, args: &[Value], kwnames: &[Rc<PyStr>]) -> PyResult<Value> {

@@ -16,7 +16,7 @@
 //! frame from 0.9 to 3 KB, more instruction-cache misses than the saved calls were worth.
 
 use super::{handlers, Flow, Vm};
-use crate::bytecode::opcodes::{decode, Op, OP_COUNT};
+use crate::bytecode::opcodes::{decode_valid, Op, OP_COUNT};
 use crate::error::{PyErr, PyResult};
 
 /// Run the current frame (marked `entry`) until it returns. An exception goes to the handler
@@ -87,12 +87,14 @@ fn fell_off_end() -> PyErr {
 
 /// Fetch the next word of the running frame and advance its pc.
 #[inline(always)]
-fn fetch(vm: &mut Vm) -> PyResult<(u8, u32)> {
+fn fetch(vm: &mut Vm) -> PyResult<(Op, u32)> {
     let pc = vm.frame.pc;
     match vm.word_at(pc) {
         Some(word) => {
             vm.frame.pc = pc + 1;
-            Ok(decode(word))
+            // SAFETY: `word` was read from the running code's `Words`, whose words all hold a
+            // valid opcode (the invariant `Words::new` checks and `Words::set_opcode` keeps).
+            Ok(unsafe { decode_valid(word) })
         }
         None => Err(fell_off_end()),
     }
@@ -124,14 +126,13 @@ fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
     macro_rules! dispatch_match {
         ($(($name:ident, $handler:ident, $operand:ident, $effect:expr, $cache:expr, $doc:expr),)*) => {
             loop {
-                let (opcode, arg) = fetch(vm)?;
-                let depth_before = if COUNT { count_before(vm, opcode) } else { 0 };
-                let result = match Op::from_u8(opcode) {
-                    $(Some(Op::$name) => handlers::$handler(vm, arg),)*
-                    None => return Err(bad_opcode(opcode)),
+                let (op, arg) = fetch(vm)?;
+                let depth_before = if COUNT { count_before(vm, op as u8) } else { 0 };
+                let result = match op {
+                    $(Op::$name => handlers::$handler(vm, arg),)*
                 };
                 if COUNT {
-                    count_after(vm, opcode, depth_before);
+                    count_after(vm, op as u8, depth_before);
                 }
                 if result? == Flow::Exit {
                     return Ok(());
@@ -159,15 +160,12 @@ crate::for_each_op!(handler_table);
 #[cfg(feature = "dispatch-table")]
 fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
     loop {
-        let (opcode, arg) = fetch(vm)?;
-        let handler = match HANDLERS.get(opcode as usize) {
-            Some(h) => h,
-            None => return Err(bad_opcode(opcode)),
-        };
-        let depth_before = if COUNT { count_before(vm, opcode) } else { 0 };
+        let (op, arg) = fetch(vm)?;
+        let handler = HANDLERS[op as usize];
+        let depth_before = if COUNT { count_before(vm, op as u8) } else { 0 };
         let result = handler(vm, arg);
         if COUNT {
-            count_after(vm, opcode, depth_before);
+            count_after(vm, op as u8, depth_before);
         }
         if result? == Flow::Exit {
             return Ok(());

@@ -413,9 +413,11 @@ pub(super) fn delete_name(vm: &mut Vm, arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn load_attr(vm: &mut Vm, arg: u32) -> Step {
     let site = attr_cache::take_cache_site(vm);
-    if let Some(v) = attr_cache::cached_load_attr(&vm.frame.code, site, arg, vm.top()) {
-        vm.set_top(v);
-        return NEXT;
+    if let Some(top) = vm.stack.last_mut() {
+        if let Some(v) = attr_cache::cached_attr::<attr_cache::AsAttribute>(&vm.frame.code, site, arg, top) {
+            std::mem::replace(top, v).discard();
+            return NEXT;
+        }
     }
     let obj = vm.pop();
     let v = attr_cache::load_attr_miss(vm, &obj, arg, site)?;
@@ -447,7 +449,7 @@ pub(super) fn delete_attr(vm: &mut Vm, arg: u32) -> Step {
 pub(super) fn load_method(vm: &mut Vm, arg: u32) -> Step {
     let site = attr_cache::take_cache_site(vm);
     let obj = vm.pop();
-    let (callable, with_self) = match attr_cache::cached_attr(&vm.frame.code, site, arg, &obj) {
+    let (callable, with_self) = match attr_cache::cached_attr::<attr_cache::AsMethodPair>(&vm.frame.code, site, arg, &obj) {
         Some(found) => found,
         None => attr_cache::load_method_miss(vm, &obj, arg, site)?,
     };
@@ -1256,7 +1258,7 @@ pub(super) fn call(vm: &mut Vm, arg: u32) -> Step {
     if n + 1 > len {
         return Err(PyErr::runtime_error("internal error: stack underflow in CALL"));
     }
-    vm.call_on_stack(len - n - 1, len - n, &[])?;
+    vm.call_positional(len - n - 1, len - n)?;
     NEXT
 }
 
@@ -1269,10 +1271,10 @@ pub(super) fn call_method(vm: &mut Vm, arg: u32) -> Step {
     }
     let callable_at = len - n - 2;
     if matches!(vm.stack[callable_at + 1], Value::Null) {
-        vm.call_on_stack(callable_at, len - n, &[])?;
+        vm.call_positional(callable_at, len - n)?;
     } else {
         // (method, self, args...): self is the first argument.
-        vm.call_on_stack(callable_at, callable_at + 1, &[])?;
+        vm.call_positional(callable_at, callable_at + 1)?;
     }
     NEXT
 }

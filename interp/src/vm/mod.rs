@@ -127,7 +127,7 @@ pub struct Vm {
 fn placeholder_code() -> Rc<Code> {
     let empty: Rc<str> = Rc::from("");
     Rc::new(Code {
-        words: crate::bytecode::code::Words::new(Vec::new()),
+        words: crate::bytecode::code::Words::empty(),
         lines: Box::new([]),
         consts: Box::new([]),
         names: Box::new([]),
@@ -234,7 +234,7 @@ impl Vm {
     }
 
     /// Make `frame` the running frame, checking the recursion limit.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
         // callers[0] is the placeholder; after the push the active Python frames number
         // callers.len() (the old frames except the placeholder, plus the new one).

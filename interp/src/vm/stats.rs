@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn extended_arg_counts_the_prefix_and_the_widened_instruction() {
-        let words = Words::new(vec![encode(Op::ExtendedArg, 1), encode(Op::ExtendedArg, 2), encode(Op::LoadConst, 3)]);
+        let words = Words::new(vec![encode(Op::ExtendedArg, 1), encode(Op::ExtendedArg, 2), encode(Op::LoadConst, 3)]).unwrap();
         let mut stats = Stats::default();
         stats.count_instruction(Op::ExtendedArg as u8, &words, 1);
         assert_eq!(stats.executed[Op::ExtendedArg as usize], 2);
@@ -275,8 +275,8 @@ mod tests {
 
     #[test]
     fn adjacent_pairs_count_only_consecutive_instructions_of_one_code_object() {
-        let words = Words::new(vec![encode(Op::LoadFast, 0), encode(Op::LoadFast, 1), encode(Op::BinaryOp, 0)]);
-        let other = Words::new(vec![encode(Op::LoadFast, 0), encode(Op::BinaryOp, 0)]);
+        let words = Words::new(vec![encode(Op::LoadFast, 0), encode(Op::LoadFast, 1), encode(Op::BinaryOp, 0)]).unwrap();
+        let other = Words::new(vec![encode(Op::LoadFast, 0), encode(Op::BinaryOp, 0)]).unwrap();
         let mut stats = Stats::default();
         // `pc` is one past the counted instruction.
         stats.count_instruction(Op::LoadFast as u8, &words, 1);
