@@ -26,12 +26,24 @@ fn over_bound(size: usize) -> bool {
     size > LARGEST_ALLOCATION.load(Ordering::Relaxed)
 }
 
-// SAFETY: every method forwards to `MiMalloc` (a correct `GlobalAlloc`) or returns null,
-// which `GlobalAlloc` allows for a request it cannot satisfy.
+/// The largest alignment every mimalloc block has (its size classes are multiples of the
+/// word size): requests aligned to at most this go to `mi_malloc`, `mi_zalloc` and
+/// `mi_realloc`. `mi_malloc_aligned`, which `mimalloc::MiMalloc` calls for every request, costs
+/// about 90 instructions per allocation against `mi_malloc`'s fast path of about 20.
+const WORD_ALIGN: usize = std::mem::size_of::<usize>();
+
+// SAFETY: every method forwards to mimalloc, through `MiMalloc` (a correct `GlobalAlloc`) or
+// through the unaligned entry points for requests aligned to at most `WORD_ALIGN` (which all
+// mimalloc blocks are), or returns null, which `GlobalAlloc` allows for a request it cannot
+// satisfy. Every block, however allocated, is freed by `mi_free` (which `MiMalloc` uses too).
 unsafe impl GlobalAlloc for BoundedMiMalloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if over_bound(layout.size()) {
             return std::ptr::null_mut();
+        }
+        if layout.align() <= WORD_ALIGN {
+            // SAFETY: `mi_malloc` takes any size; its blocks are word aligned.
+            return unsafe { libmimalloc_sys::mi_malloc(layout.size()) }.cast();
         }
         // SAFETY: the caller's contract for `layout` is passed on unchanged.
         unsafe { mimalloc::MiMalloc.alloc(layout) }
@@ -40,18 +52,27 @@ unsafe impl GlobalAlloc for BoundedMiMalloc {
         if over_bound(layout.size()) {
             return std::ptr::null_mut();
         }
+        if layout.align() <= WORD_ALIGN {
+            // SAFETY: as in `alloc`, zeroed.
+            return unsafe { libmimalloc_sys::mi_zalloc(layout.size()) }.cast();
+        }
         // SAFETY: as in `alloc`.
         unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from this allocator, that is from `MiMalloc`, with `layout`.
+        // SAFETY: `ptr` came from this allocator, that is from mimalloc, with `layout`.
         unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if over_bound(new_size) {
             return std::ptr::null_mut();
         }
-        // SAFETY: `ptr` came from `MiMalloc` with `layout`; the caller's contract holds.
+        if layout.align() <= WORD_ALIGN {
+            // SAFETY: `ptr` is a live mimalloc block (from this allocator); a moved block is
+            // word aligned, as `layout` asks.
+            return unsafe { libmimalloc_sys::mi_realloc(ptr.cast(), new_size) }.cast();
+        }
+        // SAFETY: `ptr` came from mimalloc with `layout`; the caller's contract holds.
         unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
     }
 }
