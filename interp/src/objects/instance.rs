@@ -132,14 +132,27 @@ pub fn special_method(ty: &Rc<PyType>, name: &'static str) -> Option<Value> {
 /// lookup (every `a + b` on instances, every class call) neither hashes the name nor walks
 /// the MRO.
 pub fn lookup_static(ty: &Rc<PyType>, name: &'static str) -> Option<Value> {
+    let (owner, position) = lookup_static_place(ty, name)?;
+    ty.value_on_mro(owner, position)
+}
+
+/// Where `lookup_static` finds `name`: (MRO index, dict position), or `None` if absent.
+fn lookup_static_place(ty: &Rc<PyType>, name: &'static str) -> Option<(u32, u32)> {
     let version = ty.version.get();
     let mut cache = ty.special_cache.borrow_mut();
     if cache.version != version {
         cache.found.clear();
+        cache.inline_init = None;
         cache.version = version;
     }
-    let place = match cache.found.iter().find(|(n, _)| std::ptr::eq(*n, name) || *n == name) {
-        Some(&(_, place)) => place,
+    // Callers pass literals, usually one address per name: compare addresses first, and
+    // strings only when the name is not found that way (the same literal at another address).
+    let cached = match cache.found.iter().find(|(n, _)| std::ptr::eq(*n, name)) {
+        Some(&(_, place)) => Some(place),
+        None => cache.found.iter().find(|(n, _)| *n == name).map(|&(_, place)| place),
+    };
+    match cached {
+        Some(place) => place,
         None => {
             let hash = hash_str(name);
             let place = ty
@@ -148,10 +161,7 @@ pub fn lookup_static(ty: &Rc<PyType>, name: &'static str) -> Option<Value> {
             cache.found.push((name, place));
             place
         }
-    };
-    drop(cache);
-    let (owner, position) = place?;
-    ty.value_on_mro(owner, position)
+    }
 }
 
 /// Call `func` (found on the class of `obj`) as a method of `obj`.
@@ -664,16 +674,49 @@ pub fn check_init_result(result: &Value) -> PyResult<()> {
 /// `__call__`, `object.__new__` (so the instance is `new_instance(cls)`), not an exception or
 /// builtin type or a subclass of an exception, and an `__init__` that is a plain Python
 /// function (not a generator). `None` sends the call down the general path.
+///
+/// For a class whose metaclass is `type` the answer is remembered under the class's version
+/// tag (`SpecialCache::inline_init`): it depends only on the dicts of its MRO, so a class
+/// call costs one tag comparison and one read of the `__init__` entry.
 pub fn init_for_inline_call(cls: &Rc<PyType>) -> Option<Rc<crate::value::PyFunction>> {
     // A builtin type (`call_type` constructs those itself) or an exception class.
     if cls.builtin.is_some() || cls.base_builtin.is_exception() {
         return None;
     }
+    let place = if cls.metaclass.is_some() {
+        // A metaclass's own `__call__` can change without a new tag for `cls`.
+        inline_init_place(cls)?
+    } else {
+        let remembered = {
+            let cache = cls.special_cache.borrow();
+            if cache.version == cls.version.get() { cache.inline_init } else { None }
+        };
+        match remembered {
+            Some(place) => place?,
+            None => {
+                let place = inline_init_place(cls);
+                // `inline_init_place` ran no Python code, so the tag it cached under is still
+                // the class's.
+                cls.special_cache.borrow_mut().inline_init = Some(place);
+                place?
+            }
+        }
+    };
+    match cls.value_on_mro(place.0, place.1) {
+        Some(Value::Function(init)) => Some(init),
+        _ => None,
+    }
+}
+
+/// Where the `__init__` of `init_for_inline_call` is, or `None` when a call of `cls` must take
+/// the general path.
+fn inline_init_place(cls: &Rc<PyType>) -> Option<(u32, u32)> {
     if metaclass_call(cls).is_some() || !is_object_new(lookup_static(cls, "__new__").as_ref()) {
         return None;
     }
-    match lookup_static(cls, "__init__") {
-        Some(Value::Function(init)) if init.code.flags & crate::bytecode::code::flags::GENERATOR == 0 => Some(init),
+    let place = lookup_static_place(cls, "__init__")?;
+    match cls.value_on_mro(place.0, place.1)? {
+        Value::Function(init) if init.code.flags & crate::bytecode::code::flags::GENERATOR == 0 => Some(place),
         _ => None,
     }
 }

@@ -223,10 +223,15 @@ pub struct PyType {
 /// `None` when no class on the MRO has it. Positions, not values: the cache holds no
 /// references, and under one version tag no MRO dict has changed, so a position still holds
 /// the same key.
+///
+/// `inline_init` is `instance::init_for_inline_call`'s answer under the same tag, for a class
+/// whose metaclass is `type`: `None` until asked, then `Some(None)` (a class call takes the
+/// general path) or `Some(Some(place))`, where the `__init__` to push as a frame is.
 #[derive(Default)]
 pub struct SpecialCache {
     pub version: u64,
     pub found: Vec<(&'static str, Option<(u32, u32)>)>,
+    pub inline_init: Option<Option<(u32, u32)>>,
 }
 
 /// Bits of `PyType::flags`: which attribute hooks a class (or a base) defines in Python.
