@@ -158,7 +158,11 @@ impl PyDict {
     #[inline(always)]
     pub fn value_at(&self, pos: usize) -> Option<Value> {
         let t = self.table.try_borrow().ok()?;
-        t.entries.get(pos)?.as_ref().map(|e| e.value.clone())
+        // Not `Option::map`: its closure stayed an out-of-line call in LOAD_GLOBAL's hit path.
+        match t.entries.get(pos) {
+            Some(Some(e)) => Some(e.value.clone()),
+            _ => None,
+        }
     }
 
     /// The raw entry position of `key` and its value, for caches that remember the position
@@ -257,7 +261,12 @@ impl PyDict {
     pub fn str_value_at(&self, hint: usize, name: &Rc<crate::objects::str::PyStr>) -> Option<Value> {
         let t = self.table.try_borrow().ok()?;
         let e = t.entries.get(hint)?.as_ref()?;
-        is_str_key(&e.key, name).then(|| e.value.clone())
+        // Not `bool::then`: as in `value_at`.
+        if is_str_key(&e.key, name) {
+            Some(e.value.clone())
+        } else {
+            None
+        }
     }
 
     /// Replace the value under the str key `name` if it sits at raw position `hint` (the keys

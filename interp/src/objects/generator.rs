@@ -336,16 +336,22 @@ pub fn close_pending() -> bool {
 #[cold]
 pub fn run_pending_closes(vm: &mut Vm) {
     CLOSE_PENDING.store(false, std::sync::atomic::Ordering::Relaxed);
+    // In the order they were dropped (a frame's locals first to last, as CPython finalizes
+    // them); closes that drop more generators queue a next batch.
     loop {
-        let next = PENDING_CLOSE.try_with(|p| p.borrow_mut().pop()).ok().flatten();
-        let Some(gen) = next else { break };
-        if let Err(err) = vmgen::close(vm, &gen) {
-            let what = repr(&gen, &crate::objects::repr::address(&Value::Generator(gen.clone())));
-            let _ = crate::stdio::write_stderr(&format!("Exception ignored in: {what}\n"));
-            crate::traceback::print_exception(vm, &err);
+        let batch = PENDING_CLOSE.try_with(|p| std::mem::take(&mut *p.borrow_mut())).unwrap_or_default();
+        if batch.is_empty() {
+            break;
         }
-        // Whatever happened, the finalizer runs once.
-        gen.finish();
+        for gen in batch {
+            if let Err(err) = vmgen::close(vm, &gen) {
+                let what = repr(&gen, &crate::objects::repr::address(&Value::Generator(gen.clone())));
+                let _ = crate::stdio::write_stderr(&format!("Exception ignored in: {what}\n"));
+                crate::traceback::print_exception(vm, &err);
+            }
+            // Whatever happened, the finalizer runs once.
+            gen.finish();
+        }
     }
 }
 

@@ -320,6 +320,12 @@ pub fn merge_sort(n: usize, less: &mut dyn FnMut(usize, usize) -> PyResult<bool>
 fn receiver<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyList>> {
     match call.args.first() {
         Some(Value::List(l)) => Ok(l),
+        // An instance of a subclass (`list.__getitem__(self, i)` in its own `__getitem__`):
+        // the builtin value it extends.
+        Some(Value::Object(o)) if matches!(o.base_value, Value::List(_)) => match &o.base_value {
+            Value::List(l) => Ok(l),
+            _ => unreachable!("checked by the guard"),
+        },
         Some(other) => Err(PyErr::type_error(format!(
             "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
             other.type_id().name()

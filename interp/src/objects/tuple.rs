@@ -64,6 +64,12 @@ pub fn hash(t: &Rc<PyTuple>) -> PyResult<i64> {
 fn receiver<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyTuple>> {
     match call.args.first() {
         Some(Value::Tuple(t)) => Ok(t),
+        // An instance of a subclass (`list.__getitem__(self, i)` in its own `__getitem__`):
+        // the builtin value it extends.
+        Some(Value::Object(o)) if matches!(o.base_value, Value::Tuple(_)) => match &o.base_value {
+            Value::Tuple(t) => Ok(t),
+            _ => unreachable!("checked by the guard"),
+        },
         Some(other) => Err(PyErr::type_error(format!(
             "descriptor '{name}' for 'tuple' objects doesn't apply to a '{}' object",
             other.type_id().name()

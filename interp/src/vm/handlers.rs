@@ -30,7 +30,7 @@ const NEXT: Step = Ok(Flow::Next);
 impl Vm {
     #[inline(always)]
     fn push(&mut self, v: Value) {
-        self.stack.push(v);
+        self.push_value(v);
     }
 
     #[inline(always)]
@@ -827,18 +827,45 @@ pub(super) fn binary_subscr(vm: &mut Vm, _arg: u32) -> Step {
     let obj = vm.pop();
     if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
         let items = l.items.borrow();
-        let len = items.len() as i64;
-        let idx = if *i < 0 { *i + len } else { *i };
-        if idx >= 0 && idx < len {
-            let v = items[idx as usize].clone();
+        if let Some(v) = item_at(&items, *i) {
             drop(items);
             vm.push(v);
+            drop_sequence(obj);
+            return NEXT;
+        }
+    } else if let (Value::Tuple(t), Value::Int(i)) = (&obj, &key) {
+        if let Some(v) = item_at(&t.items, *i) {
+            vm.push(v);
+            drop_sequence(obj);
             return NEXT;
         }
     }
     let v = ops::getitem(vm, &obj, &key)?;
     vm.push(v);
     NEXT
+}
+
+/// `items[i]` for an int index, negative ones counting from the end; `None` out of range.
+#[inline(always)]
+fn item_at(items: &[Value], i: i64) -> Option<Value> {
+    let len = items.len() as i64;
+    let idx = if i < 0 { i + len } else { i };
+    if idx >= 0 && idx < len {
+        Some(items[idx as usize].clone())
+    } else {
+        None
+    }
+}
+
+/// Drop `v`, known to be a list or a tuple on the caller's path: its count is decremented
+/// inline instead of through the drop glue's out-of-line call for any variant.
+#[inline(always)]
+fn drop_sequence(v: Value) {
+    match v {
+        Value::List(l) => drop(l),
+        Value::Tuple(t) => drop(t),
+        other => other.discard(),
+    }
 }
 
 #[inline(always)]
@@ -851,7 +878,10 @@ pub(super) fn store_subscr(vm: &mut Vm, _arg: u32) -> Step {
         let len = items.len() as i64;
         let idx = if *i < 0 { *i + len } else { *i };
         if idx >= 0 && idx < len {
-            items[idx as usize] = value;
+            let old = std::mem::replace(&mut items[idx as usize], value);
+            drop(items);
+            old.discard();
+            drop_sequence(obj);
             return NEXT;
         }
     }

@@ -123,6 +123,35 @@ pub struct Vm {
     pub stats: Option<Box<stats::Stats>>,
 }
 
+/// Room for one more value on a full stack (`Vm::push_value`'s rare path).
+#[cold]
+#[inline(never)]
+fn grow_stack(stack: &mut Vec<Value>) {
+    stack.reserve(1);
+}
+
+/// `stack.truncate(keep)`, dropping the values in the same order (first to last), each
+/// through `Value::discard`: `truncate` drops every slot through an out-of-line call of the
+/// drop glue, where most slots of a returning frame hold ints, floats, nothing or instances.
+#[inline(always)]
+fn discard_above(stack: &mut Vec<Value>, keep: usize) {
+    let len = stack.len();
+    if keep >= len {
+        return;
+    }
+    // SAFETY: entries `keep..len` are initialized. `set_len(keep)` first hands them over to
+    // this loop (the vector no longer drops or exposes them), which reads each exactly once
+    // and drops it; `keep < len <= capacity`, so every pointer is inside the allocation. A
+    // panicking drop would leak the entries after it, never drop one twice.
+    unsafe {
+        stack.set_len(keep);
+        let first = stack.as_mut_ptr().add(keep);
+        for i in 0..len - keep {
+            std::ptr::read(first.add(i)).discard();
+        }
+    }
+}
+
 /// An empty code object for the placeholder bottom frame.
 fn placeholder_code() -> Rc<Code> {
     let empty: Rc<str> = Rc::from("");
@@ -289,7 +318,7 @@ impl Vm {
     #[inline]
     pub(crate) fn pop_frame(&mut self) -> bool {
         let keep = self.frame.base - self.frame.drop_below as usize;
-        self.stack.truncate(keep);
+        discard_above(&mut self.stack, keep);
         let entry = self.frame.entry;
         if let Some(caller) = self.callers.pop() {
             self.switch_frame(caller);
@@ -305,8 +334,26 @@ impl Vm {
             self.return_value = value;
             return Ok(Flow::Exit);
         }
-        self.stack.push(value);
+        self.push_value(value);
         Ok(Flow::Next)
+    }
+
+    /// `stack.push(value)`, with the growth out of line: the standard `push` (through
+    /// `Vec::push_mut`) was left as an out-of-line call on some hot paths, the return path
+    /// among them.
+    #[inline(always)]
+    pub(crate) fn push_value(&mut self, value: Value) {
+        let len = self.stack.len();
+        if len == self.stack.capacity() {
+            grow_stack(&mut self.stack);
+        }
+        // SAFETY: `len < capacity` now (checked, or `grow_stack` reserved room), so the slot
+        // at `len` is inside the allocation and uninitialized; it is written before the
+        // length covers it.
+        unsafe {
+            self.stack.as_mut_ptr().add(len).write(value);
+            self.stack.set_len(len + 1);
+        }
     }
 
     /// The traceback line for the running frame (the instruction that was executing).
