@@ -160,6 +160,11 @@ impl Vm {
     ) -> PyResult<()> {
         let code = &func.code;
         let nargs = self.stack.len() - args_start;
+        if code.plain_entry && !entry && kwnames.is_empty() && nargs == code.argcount as usize {
+            // `__init__` and operator method frames, and calls from `call_on_stack` that are
+            // plain: nothing to bind, no cells, not a generator.
+            return self.enter_plain(code.clone(), func.globals.clone(), args_start, drop_below);
+        }
         let simple = kwnames.is_empty()
             && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
             && code.kwonlyargcount == 0
@@ -235,7 +240,7 @@ impl Vm {
     #[inline(always)]
     fn enter_plain(&mut self, code: Rc<Code>, globals: Rc<PyDict>, args_start: usize, drop_below: u32) -> PyResult<()> {
         for _ in self.stack.len()..args_start + code.varnames.len() {
-            self.stack.push(Value::Null);
+            self.push_value(Value::Null);
         }
         self.push_frame(Frame { code, pc: 0, base: args_start, drop_below, entry: false, on_return: OnReturn::Value, globals, locals: None })
     }

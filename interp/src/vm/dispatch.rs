@@ -128,14 +128,20 @@ fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
             loop {
                 let (op, arg) = fetch(vm)?;
                 let depth_before = if COUNT { count_before(vm, op as u8) } else { 0 };
-                let result = match op {
-                    $(Op::$name => handlers::$handler(vm, arg),)*
-                };
-                if COUNT {
-                    count_after(vm, op as u8, depth_before);
-                }
-                if result? == Flow::Exit {
-                    return Ok(());
+                // Each arm tests its own handler's result, so the common `Ok(Next)` goes
+                // straight back to the fetch instead of through one shared merge of all arms.
+                match op {
+                    $(Op::$name => {
+                        let result = handlers::$handler(vm, arg);
+                        if COUNT {
+                            count_after(vm, op as u8, depth_before);
+                        }
+                        match result {
+                            Ok(Flow::Next) => {}
+                            Ok(Flow::Exit) => return Ok(()),
+                            Err(err) => return Err(err),
+                        }
+                    })*
                 }
             }
         };
