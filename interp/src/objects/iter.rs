@@ -188,38 +188,20 @@ pub fn next(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
     {
         let mut state = it.state.borrow_mut();
         match &mut *state {
-            IterKind::List { list, index } => {
-                let items = list.items.borrow();
-                return Ok(match items.get(*index) {
-                    Some(v) => {
-                        *index += 1;
-                        Some(v.clone())
-                    }
-                    None => {
-                        *index = usize::MAX;
-                        None
-                    }
-                });
+            kind @ (IterKind::List { .. } | IterKind::Tuple { .. } | IterKind::Range { .. }) => {
+                return Ok(step_sequence(kind).unwrap_or(None));
             }
-            IterKind::Tuple { tuple, index } => {
-                return Ok(match tuple.items.get(*index) {
-                    Some(v) => {
-                        *index += 1;
-                        Some(v.clone())
+            // `enumerate` over a list, tuple or range iterator (`for i, x in enumerate(xs)`):
+            // stepped here, without `next_calling`'s plan and recursion guard.
+            IterKind::Enumerate { inner: Value::Iter(inner), count: Value::Int(n) } if !Rc::ptr_eq(inner, it) && *n < i64::MAX => {
+                if let Ok(mut inner_state) = inner.state.try_borrow_mut() {
+                    if let Some(step) = step_sequence(&mut inner_state) {
+                        let Some(item) = step else { return Ok(None) };
+                        let index = *n;
+                        *n = index + 1;
+                        return Ok(Some(Value::tuple(vec![Value::Int(index), item])));
                     }
-                    None => None,
-                });
-            }
-            IterKind::Range { next, stop, step } => {
-                let cur = *next;
-                if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
-                    *next = cur.saturating_add(*step);
-                    if *next == cur {
-                        *stop = cur;
-                    }
-                    return Ok(Some(Value::Int(cur)));
                 }
-                return Ok(None);
             }
             IterKind::Bytes { data, index } => {
                 let byte = crate::objects::bytes::view(data).and_then(|d| d.get(*index).copied());
@@ -331,6 +313,47 @@ pub fn next(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
         }
     }
     next_calling(vm, it)
+}
+
+/// One step of a list, tuple or range iterator (kinds that never call into Python): the next
+/// item or `None` at the end; `None` for every other kind.
+#[inline]
+fn step_sequence(state: &mut IterKind) -> Option<Option<Value>> {
+    Some(match state {
+        IterKind::List { list, index } => {
+            let items = list.items.borrow();
+            match items.get(*index) {
+                Some(v) => {
+                    *index += 1;
+                    Some(v.clone())
+                }
+                None => {
+                    *index = usize::MAX;
+                    None
+                }
+            }
+        }
+        IterKind::Tuple { tuple, index } => match tuple.items.get(*index) {
+            Some(v) => {
+                *index += 1;
+                Some(v.clone())
+            }
+            None => None,
+        },
+        IterKind::Range { next, stop, step } => {
+            let cur = *next;
+            if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                *next = cur.saturating_add(*step);
+                if *next == cur {
+                    *stop = cur;
+                }
+                Some(Value::Int(cur))
+            } else {
+                None
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// `next` for the kinds that run other iterators or Python callables.
