@@ -845,15 +845,25 @@ pub(super) fn binary_subscr(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
-/// `items[i]` for an int index, negative ones counting from the end; `None` out of range.
+/// The position of int index `i` in a sequence of `len` items, negative ones counting from
+/// the end; `None` out of range.
 #[inline(always)]
-fn item_at(items: &[Value], i: i64) -> Option<Value> {
-    let len = items.len() as i64;
+fn sequence_index(len: usize, i: i64) -> Option<usize> {
+    let len = len as i64;
     let idx = if i < 0 { i + len } else { i };
     if idx >= 0 && idx < len {
-        Some(items[idx as usize].clone())
+        Some(idx as usize)
     } else {
         None
+    }
+}
+
+/// `items[i]` for an int index (`sequence_index`); `None` out of range.
+#[inline(always)]
+fn item_at(items: &[Value], i: i64) -> Option<Value> {
+    match sequence_index(items.len(), i) {
+        Some(idx) => Some(items[idx].clone()),
+        None => None,
     }
 }
 
@@ -875,10 +885,8 @@ pub(super) fn store_subscr(vm: &mut Vm, _arg: u32) -> Step {
     let value = vm.pop();
     if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
         let mut items = l.items.borrow_mut();
-        let len = items.len() as i64;
-        let idx = if *i < 0 { *i + len } else { *i };
-        if idx >= 0 && idx < len {
-            let old = std::mem::replace(&mut items[idx as usize], value);
+        if let Some(idx) = sequence_index(items.len(), *i) {
+            let old = std::mem::replace(&mut items[idx], value);
             drop(items);
             old.discard();
             drop_sequence(obj);
