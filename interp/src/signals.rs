@@ -30,6 +30,12 @@ pub fn simulate_interrupt() {
     INTERRUPTED.store(true, Ordering::Relaxed);
 }
 
+/// Whether Ctrl-C was pressed since the last `check` (which is then due).
+#[inline(always)]
+pub fn pending() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
+
 /// Raise KeyboardInterrupt if Ctrl-C was pressed since the last check.
 #[inline(always)]
 pub fn check() -> PyResult<()> {

@@ -151,56 +151,82 @@ impl AttrCacheSlot {
 /// a form specialized for the operands it met, and a specialized one by the adaptive form when
 /// its guard fails (`vm::handlers`, "Adaptive arithmetic"). Operands and length never change.
 ///
-/// Invariant: every word's opcode byte names an `Op` (checked by `new`; `set_opcode` writes
-/// only `Op`s), so the dispatch loop decodes without a range check (`opcodes::decode_valid`).
+/// Invariants:
+/// - every word's opcode byte names an `Op` (checked by `new`; `set_opcode` writes only `Op`s),
+///   so the dispatch loop decodes without a range check (`opcodes::decode_valid`);
+/// - every word is followed by the inline-cache words its opcode has (`OpInfo::cache`; checked
+///   by `new`), so an instruction steps over them without comparing against the end;
+/// - one more word follows the last: `PAST_END`, which raises an internal error. Running
+///   straight on can never read past the allocation, so the dispatch loop fetches through a
+///   pointer without comparing it against the end (a jump still checks its target). The
+///   sentinel is not one of the code's words: `len`, `get`, `iter` and `set_opcode` stop before it.
 pub struct Words(Box<[Cell<u32>]>);
 
 impl Words {
     /// The words of a code object; an error (an internal compiler error) if one has an opcode
     /// byte past the opcode table.
     pub fn new(words: Vec<u32>) -> Result<Words, String> {
-        if let Some((index, word)) = words.iter().enumerate().find(|(_, w)| !crate::bytecode::opcodes::is_valid_word(**w)) {
+        use crate::bytecode::opcodes::{decode_valid, is_valid_word};
+        if let Some((index, word)) = words.iter().enumerate().find(|(_, w)| !is_valid_word(**w)) {
             return Err(format!("internal error: word {index} has no opcode ({word:#010x})"));
         }
-        Ok(Words(words.into_iter().map(Cell::new).collect()))
+        // SAFETY (`decode_valid`): every word was just checked to be valid.
+        let cut_short = words.iter().enumerate().find(|(index, w)| index + unsafe { decode_valid(**w) }.0.info().cache as usize >= words.len());
+        if let Some((index, _)) = cut_short {
+            return Err(format!("internal error: the inline-cache words of word {index} are missing"));
+        }
+        Ok(Words(words.into_iter().chain(std::iter::once(Self::PAST_END)).map(Cell::new).collect()))
     }
+
+    /// The sentinel after the last word.
+    const PAST_END: u32 = crate::bytecode::opcodes::encode(crate::bytecode::opcodes::Op::PastEnd, 0);
 
     /// No words (the placeholder bottom frame's code).
     pub fn empty() -> Words {
-        Words(Box::new([]))
+        Words(Box::new([Cell::new(Self::PAST_END)]))
     }
 
     /// The word at `pc`, or `None` past the end.
     #[inline(always)]
     pub fn get(&self, pc: usize) -> Option<u32> {
-        self.0.get(pc).map(Cell::get)
+        self.words().get(pc).map(Cell::get)
     }
 
+    /// Number of words (the sentinel not counted).
+    #[inline(always)]
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.len() - 1
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
 
     /// Every word, in order.
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        self.0.iter().map(Cell::get)
+        self.words().iter().map(Cell::get)
     }
 
     /// Replace the opcode of the word at `pc`, keeping its operand; nothing past the end.
     #[inline]
     pub fn set_opcode(&self, pc: usize, op: crate::bytecode::opcodes::Op) {
-        if let Some(word) = self.0.get(pc) {
+        if let Some(word) = self.words().get(pc) {
             word.set((word.get() & !0xff) | op as u32);
         }
     }
 
-    /// The first word: for `Vm`'s cache of the running frame's words (`Vm::switch_frame`), and
-    /// as the identity of the code object (`--stats`' adjacent-pair counting).
+    /// The first word: for the dispatch loop's instruction pointer (`vm::registers`), and as
+    /// the identity of the code object (`--stats`' adjacent-pair counting). `len() + 1` words
+    /// can be read from it: the code's and the `PAST_END` sentinel.
+    #[inline(always)]
     pub fn as_ptr(&self) -> *const Cell<u32> {
         self.0.as_ptr()
+    }
+
+    /// The code's words without the sentinel.
+    #[inline(always)]
+    fn words(&self) -> &[Cell<u32>] {
+        self.0.split_last().map_or(&[], |(_sentinel, words)| words)
     }
 }
 
@@ -339,5 +365,26 @@ mod tests {
         // Rewriting an opcode keeps the operand and writes only an `Op`.
         words.set_opcode(0, Op::LoadFast);
         assert_eq!(words.get(0), Some(encode(Op::LoadFast, 7)));
+    }
+
+    /// The dispatch loop's registers rely on what `Words::new` checks and adds: the sentinel
+    /// after the last word, and the inline-cache words of every instruction.
+    #[test]
+    fn words_end_with_the_sentinel_and_keep_cache_words() {
+        use crate::bytecode::opcodes::{decode, encode, Op};
+        let words = super::Words::new(vec![encode(Op::LoadAttr, 0), encode(Op::Nop, 0)]).expect("valid words");
+        assert_eq!(words.len(), 2);
+        assert_eq!(words.get(2), None);
+        assert_eq!(words.iter().count(), 2);
+        // SAFETY: `as_ptr` has `len() + 1` readable words.
+        let sentinel = unsafe { (*words.as_ptr().add(2)).get() };
+        assert_eq!(decode(sentinel).0, Op::PastEnd as u8);
+        // The sentinel is never rewritten.
+        words.set_opcode(2, Op::Nop);
+        assert_eq!(decode(unsafe { (*words.as_ptr().add(2)).get() }).0, Op::PastEnd as u8);
+        assert_eq!(super::Words::empty().len(), 0);
+        // An attribute instruction without its cache word is refused.
+        let err = super::Words::new(vec![encode(Op::Nop, 0), encode(Op::LoadMethod, 0)]).err().expect("refused");
+        assert!(err.contains("word 1"), "{err}");
     }
 }

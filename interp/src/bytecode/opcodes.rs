@@ -150,6 +150,7 @@ macro_rules! for_each_op {
             (YieldValue, yield_value, Flags, |_a| 0, 0, "suspend the generator, handing TOS to whoever resumed it; resumed, TOS is the sent value (arg 1: the yield of a yield-from loop)"),
             (Send, send, Jump, |_a| 0, 0, "TOS1 is an iterator, TOS a value to send (None: next()); replace TOS by what it yields, or when it is exhausted pop both, push its return value and jump to arg"),
             (LoadBuildClass, load_build_class, None, |_a| 1, 0, "push builtins.__build_class__ (class statements)"),
+            (PastEnd, past_end, None, |_a| 0, 0, "never emitted: the sentinel word after a code object's last (`Words`); reaching it raises an internal error"),
         }
     };
 }

@@ -6,6 +6,9 @@
 //! - `table` (feature `dispatch-table`): an array of handler function pointers indexed by the
 //!   opcode, called indirectly from the loop.
 //!
+//! Both keep the running frame's pc and stack top in registers (`vm::registers`) and run the
+//! simplest instructions on them; any other instruction goes to its handler.
+//!
 //! Each backend's loop is generic over `const COUNT: bool`: `run` picks the counting copy once
 //! per loop entry when `--stats` is on (see `vm::stats`), so the plain loop pays nothing.
 //!
@@ -15,8 +18,9 @@
 //! loop: with the first committed profile that grew `run_loop` from 45 KB to 217 KB and its stack
 //! frame from 0.9 to 3 KB, more instruction-cache misses than the saved calls were worth.
 
+use super::registers::{run_fast, Fast, Regs};
 use super::{handlers, Flow, Vm};
-use crate::bytecode::opcodes::{decode_valid, Op, OP_COUNT};
+use crate::bytecode::opcodes::{Op, OP_COUNT};
 use crate::error::{PyErr, PyResult};
 
 /// Run the current frame (marked `entry`) until it returns. An exception goes to the handler
@@ -80,26 +84,6 @@ fn bad_opcode(opcode: u8) -> PyErr {
     PyErr::new(crate::objects::types::TypeId::RuntimeError, format!("internal error: bad opcode {opcode}"))
 }
 
-#[cold]
-fn fell_off_end() -> PyErr {
-    PyErr::new(crate::objects::types::TypeId::RuntimeError, "internal error: execution ran past the end of a code object")
-}
-
-/// Fetch the next word of the running frame and advance its pc.
-#[inline(always)]
-fn fetch(vm: &mut Vm) -> PyResult<(Op, u32)> {
-    let pc = vm.frame.pc;
-    match vm.word_at(pc) {
-        Some(word) => {
-            vm.frame.pc = pc + 1;
-            // SAFETY: `word` was read from the running code's `Words`, whose words all hold a
-            // valid opcode (the invariant `Words::new` checks and `Words::set_opcode` keeps).
-            Ok(unsafe { decode_valid(word) })
-        }
-        None => Err(fell_off_end()),
-    }
-}
-
 /// Before an instruction runs (`COUNT` loops only): count it, and return the frame depth.
 #[inline(always)]
 fn count_before(vm: &mut Vm, opcode: u8) -> usize {
@@ -121,28 +105,49 @@ fn count_after(vm: &mut Vm, opcode: u8, depth_before: usize) {
 
 /// The dispatch loop; `COUNT` instantiates the `--stats` variant, which counts around each
 /// handler (`COUNT = false` compiles to the plain loop).
+///
+/// The running frame's pc and stack top live in `regs` (`vm::registers`). An instruction with
+/// a fast case runs on them in `run_fast`; any other goes to its handler with them stored back
+/// in `vm` first and loaded again after. The `--stats` loop sends every instruction to its
+/// handler, so that it counts each cache hit and miss.
 #[cfg(not(feature = "dispatch-table"))]
 fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
     macro_rules! dispatch_match {
         ($(($name:ident, $handler:ident, $operand:ident, $effect:expr, $cache:expr, $doc:expr),)*) => {
+            {
+            let mut regs = Regs::load(vm);
             loop {
-                let (op, arg) = fetch(vm)?;
-                let depth_before = if COUNT { count_before(vm, op as u8) } else { 0 };
-                // Each arm tests its own handler's result, so the common `Ok(Next)` goes
-                // straight back to the fetch instead of through one shared merge of all arms.
+                let (op, arg) = regs.fetch();
+                // One `match`: in each arm `run_fast` is folded for its own opcode (to
+                // `false` for one without a fast case). Each arm tests its own handler's
+                // result, so the common `Ok(Next)` goes straight back to the fetch instead of
+                // through one shared merge of all arms.
                 match op {
                     $(Op::$name => {
+                        if !COUNT {
+                            match run_fast(vm, &mut regs, Op::$name, arg) {
+                                Fast::Done => continue,
+                                Fast::Slow => {}
+                                Fast::Raise(err) => {
+                                    regs.store(vm);
+                                    return Err(err);
+                                }
+                            }
+                        }
+                        regs.store(vm);
+                        let depth_before = if COUNT { count_before(vm, op as u8) } else { 0 };
                         let result = handlers::$handler(vm, arg);
                         if COUNT {
                             count_after(vm, op as u8, depth_before);
                         }
                         match result {
-                            Ok(Flow::Next) => {}
+                            Ok(Flow::Next) => regs = Regs::load(vm),
                             Ok(Flow::Exit) => return Ok(()),
                             Err(err) => return Err(err),
                         }
                     })*
                 }
+            }
             }
         };
     }
@@ -163,10 +168,23 @@ macro_rules! handler_table {
 #[cfg(feature = "dispatch-table")]
 crate::for_each_op!(handler_table);
 
+/// The table backend's loop: as the `match` loop, with the handler called through `HANDLERS`.
 #[cfg(feature = "dispatch-table")]
 fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
+    let mut regs = Regs::load(vm);
     loop {
-        let (op, arg) = fetch(vm)?;
+        let (op, arg) = regs.fetch();
+        if !COUNT {
+            match run_fast(vm, &mut regs, op, arg) {
+                Fast::Done => continue,
+                Fast::Slow => {}
+                Fast::Raise(err) => {
+                    regs.store(vm);
+                    return Err(err);
+                }
+            }
+        }
+        regs.store(vm);
         let handler = HANDLERS[op as usize];
         let depth_before = if COUNT { count_before(vm, op as u8) } else { 0 };
         let result = handler(vm, arg);
@@ -176,6 +194,7 @@ fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
         if result? == Flow::Exit {
             return Ok(());
         }
+        regs = Regs::load(vm);
     }
 }
 

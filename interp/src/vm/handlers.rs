@@ -288,7 +288,7 @@ fn name_not_defined(name: &str) -> PyErr {
 /// frame's globals (and, for a builtin, builtins) still have the keys versions it recorded.
 /// Versions are unique across dicts, so a match also means the same dicts.
 #[inline(always)]
-fn cached_global(vm: &Vm, arg: u32) -> Option<Value> {
+pub(super) fn cached_global(vm: &Vm, arg: u32) -> Option<Value> {
     let slot = vm.frame.code.global_cache.get(arg as usize)?;
     if slot.globals_version.get() != vm.frame.globals.keys_version() {
         return None;
@@ -463,7 +463,7 @@ pub(super) fn load_method(vm: &mut Vm, arg: u32) -> Step {
 /// Inline fast paths of `BINARY_OP` for int and float operands; `None` sends the op to
 /// `ops::binary_op`. `+`, `-` and `*` have their own opcodes ("Adaptive arithmetic" below).
 #[inline(always)]
-fn binary_fast(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
+pub(super) fn binary_fast(op: BinaryOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => {
             let (x, y) = (*x, *y);
@@ -530,7 +530,7 @@ fn binary_general(vm: &mut Vm, arg: u32, b: Value) -> Step {
 
 /// One arithmetic operator: its adaptive and specialized opcodes and its int and float
 /// operations.
-trait Arith {
+pub(super) trait Arith {
     const ADAPTIVE: Op;
     const INT_FORM: Op;
     const FLOAT_FORM: Op;
@@ -539,9 +539,9 @@ trait Arith {
     fn float(x: f64, y: f64) -> f64;
 }
 
-struct Add;
-struct Sub;
-struct Mul;
+pub(super) struct Add;
+pub(super) struct Sub;
+pub(super) struct Mul;
 
 impl Arith for Add {
     const ADAPTIVE: Op = Op::BinaryAdd;
@@ -733,7 +733,7 @@ pub(super) fn unary_invert(vm: &mut Vm, _arg: u32) -> Step {
 }
 
 #[inline(always)]
-fn compare_fast(op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
+pub(super) fn compare_fast(op: CompareOp, a: &Value, b: &Value) -> Option<bool> {
     macro_rules! cmp {
         ($x:expr, $y:expr) => {
             Some(match op {
@@ -825,20 +825,11 @@ pub(super) fn contains_op(vm: &mut Vm, arg: u32) -> Step {
 pub(super) fn binary_subscr(vm: &mut Vm, _arg: u32) -> Step {
     let key = vm.pop();
     let obj = vm.pop();
-    if let (Value::List(l), Value::Int(i)) = (&obj, &key) {
-        let items = l.items.borrow();
-        if let Some(v) = item_at(&items, *i) {
-            drop(items);
-            vm.push(v);
-            drop_sequence(obj);
-            return NEXT;
-        }
-    } else if let (Value::Tuple(t), Value::Int(i)) = (&obj, &key) {
-        if let Some(v) = item_at(&t.items, *i) {
-            vm.push(v);
-            drop_sequence(obj);
-            return NEXT;
-        }
+    if let Some(v) = sequence_item(&obj, &key) {
+        vm.push(v);
+        drop_sequence(obj);
+        key.discard();
+        return NEXT;
     }
     let v = ops::getitem(vm, &obj, &key)?;
     vm.push(v);
@@ -867,10 +858,20 @@ fn item_at(items: &[Value], i: i64) -> Option<Value> {
     }
 }
 
+/// BINARY_SUBSCR's fast paths: the item of a list or tuple at an int index in range.
+#[inline(always)]
+pub(super) fn sequence_item(obj: &Value, key: &Value) -> Option<Value> {
+    match (obj, key) {
+        (Value::List(l), Value::Int(i)) => item_at(&l.items.borrow(), *i),
+        (Value::Tuple(t), Value::Int(i)) => item_at(&t.items, *i),
+        _ => None,
+    }
+}
+
 /// Drop `v`, known to be a list or a tuple on the caller's path: its count is decremented
 /// inline instead of through the drop glue's out-of-line call for any variant.
 #[inline(always)]
-fn drop_sequence(v: Value) {
+pub(super) fn drop_sequence(v: Value) {
     match v {
         Value::List(l) => drop(l),
         Value::Tuple(t) => drop(t),
@@ -1233,40 +1234,45 @@ pub(super) fn get_iter(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
+/// FOR_ITER's fast paths, for the iterators loops use most: the next item of a range or
+/// list iterator (`Some(None)` when it is exhausted); `None` for any other iterator.
+#[inline(always)]
+pub(super) fn next_of_range_or_list(iterator: &Value) -> Option<Option<Value>> {
+    let Value::Iter(it) = iterator else {
+        return None;
+    };
+    let mut state = it.state.borrow_mut();
+    match &mut *state {
+        IterKind::Range { next, stop, step } => {
+            let cur = *next;
+            if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+                *next = cur.saturating_add(*step);
+                if *next == cur {
+                    // Saturated at the i64 boundary: this is the last item.
+                    *stop = cur;
+                }
+                Some(Some(Value::Int(cur)))
+            } else {
+                Some(None)
+            }
+        }
+        IterKind::List { list, index } => {
+            let items = list.items.borrow();
+            match items.get(*index) {
+                Some(v) => {
+                    *index += 1;
+                    Some(Some(v.clone()))
+                }
+                None => Some(None),
+            }
+        }
+        _ => None,
+    }
+}
+
 #[inline(always)]
 pub(super) fn for_iter(vm: &mut Vm, arg: u32) -> Step {
-    // Fast paths for the iterators loops use most: range and list.
-    let next = if let Value::Iter(it) = vm.top() {
-        let mut state = it.state.borrow_mut();
-        match &mut *state {
-            IterKind::Range { next, stop, step } => {
-                let cur = *next;
-                if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
-                    *next = cur.saturating_add(*step);
-                    if *next == cur {
-                        // Saturated at the i64 boundary: this is the last item.
-                        *stop = cur;
-                    }
-                    Some(Some(Value::Int(cur)))
-                } else {
-                    Some(None)
-                }
-            }
-            IterKind::List { list, index } => {
-                let items = list.items.borrow();
-                match items.get(*index) {
-                    Some(v) => {
-                        *index += 1;
-                        Some(Some(v.clone()))
-                    }
-                    None => Some(None),
-                }
-            }
-            _ => None,
-        }
-    } else {
-        None
-    };
+    let next = next_of_range_or_list(vm.top());
     let next = match next {
         Some(n) => n,
         None => {
@@ -1547,4 +1553,12 @@ pub(super) fn load_build_class(vm: &mut Vm, _arg: u32) -> Step {
         }
         None => Err(PyErr::name_error("__build_class__ not found")),
     }
+}
+
+/// The `PAST_END` sentinel after a code object's last word (`Words`): execution ran on past
+/// the end, which the compiler never lets happen.
+#[cold]
+#[inline(never)]
+pub(super) fn past_end(_vm: &mut Vm, _arg: u32) -> Step {
+    Err(PyErr::new(TypeId::RuntimeError, "internal error: execution ran past the end of a code object"))
 }

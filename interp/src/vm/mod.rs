@@ -14,6 +14,7 @@ mod class_body;
 pub mod dispatch;
 pub mod generator;
 mod handlers;
+mod registers;
 #[cfg(test)]
 mod attr_cache_tests;
 #[cfg(test)]
@@ -91,8 +92,9 @@ pub struct Vm {
     /// The running frame. Replaced only through `switch_frame`, which keeps `words` and
     /// `words_len` pointing at its code's words.
     pub frame: Frame,
-    /// `frame.code.words`, cached so that fetching an instruction is one load from `Vm` and one
-    /// from the words instead of going through the `Rc<Code>` and the `Words` box first.
+    /// `frame.code.words.as_ptr()` and `.len()`, cached for the dispatch loop's registers
+    /// (`vm::registers`): loading the pc, or checking a jump's target, reads them from `Vm`
+    /// instead of going through the `Rc<Code>` and the `Words` box.
     words: *const std::cell::Cell<u32>,
     words_len: usize,
     /// Suspended callers of `frame`, outermost first (index 0 is a placeholder bottom frame).
@@ -295,22 +297,6 @@ impl Vm {
         self.words = frame.code.words.as_ptr();
         self.words_len = frame.code.words.len();
         std::mem::replace(&mut self.frame, frame)
-    }
-
-    /// The word at `pc` of the running frame's code, or `None` past its end.
-    #[inline(always)]
-    pub(crate) fn word_at(&self, pc: usize) -> Option<u32> {
-        debug_assert!(std::ptr::eq(self.words, self.frame.code.words.as_ptr()));
-        if pc < self.words_len {
-            // SAFETY: `words` and `words_len` describe `self.frame.code.words` (set together
-            // with `frame` by `switch_frame`, the only place `frame` is replaced, and by
-            // `Vm::new`); the running frame holds its `Rc<Code>`, so the words are alive, and
-            // `pc` is within them. The words are `Cell`s, read here without a reference that
-            // could conflict with an opcode rewrite.
-            Some(unsafe { (*self.words.add(pc)).get() })
-        } else {
-            None
-        }
     }
 
     /// Leave the running frame: drop its slots and call marker and resume its caller.
