@@ -206,7 +206,7 @@ fn this<'a>(args: &CallArgs<'a>, method: &str) -> PyResult<&'a Array> {
 }
 
 fn rest<'a>(args: &CallArgs<'a>, method: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
-    crate::objects::args::check_no_kwargs(&format!("array.{method}"), args)?;
+    crate::objects::args::check_no_kwargs(("array", method), args)?;
     let rest = args.args.get(1..).unwrap_or(&[]);
     if rest.len() < min || rest.len() > max {
         let msg = if min == max && min == 1 {

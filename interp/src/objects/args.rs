@@ -2,21 +2,42 @@
 //! bound to named parameters (positionally, or by keyword where allowed) with CPython-style
 //! error messages.
 
+use std::borrow::Cow;
+
 use crate::error::{PyErr, PyResult};
 use crate::value::{CallArgs, Value};
+
+/// A method's qualified name for error messages: whole (`"list.append"`), or as its type and
+/// method (`("str", name)`), which is joined only when an error needs it: methods shared by
+/// several names otherwise formatted a `String` on every call.
+pub trait MethodName: Copy {
+    fn qualified(&self) -> Cow<'_, str>;
+}
+
+impl MethodName for &str {
+    fn qualified(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl MethodName for (&str, &str) {
+    fn qualified(&self) -> Cow<'_, str> {
+        Cow::Owned(format!("{}.{}", self.0, self.1))
+    }
+}
 
 /// The arguments after `self` of a method that takes no keyword arguments, as an array of
 /// `N` optional slots; the first `required` must be given. `name` is qualified
 /// (`"list.append"`): CPython names the type in some of these messages and not in others.
 pub fn positional<'a, const N: usize>(
-    name: &str,
+    name: impl MethodName,
     call: &CallArgs<'a>,
     required: usize,
 ) -> PyResult<[Option<&'a Value>; N]> {
     check_no_kwargs(name, call)?;
     let given = call.args.len().saturating_sub(1);
     if given > N || given < required {
-        return Err(count_error(name, N, required, given));
+        return Err(count_error(&name.qualified(), N, required, given));
     }
     Ok(fill(call))
 }
@@ -24,14 +45,14 @@ pub fn positional<'a, const N: usize>(
 /// Like `positional`, with the older message style some str methods keep
 /// (`"find() takes at least 1 argument (0 given)"`).
 pub fn positional_legacy<'a, const N: usize>(
-    name: &str,
+    name: impl MethodName,
     call: &CallArgs<'a>,
     required: usize,
 ) -> PyResult<[Option<&'a Value>; N]> {
     check_no_kwargs(name, call)?;
     let given = call.args.len().saturating_sub(1);
     if given > N || given < required {
-        return Err(legacy_count_error(bare(name), N, required, given));
+        return Err(legacy_count_error(bare(&name.qualified()), N, required, given));
     }
     Ok(fill(call))
 }
@@ -93,11 +114,11 @@ pub fn bind<'a, const N: usize>(
 }
 
 /// TypeError unless the call has no keyword arguments (`name` is qualified).
-pub fn check_no_kwargs(name: &str, call: &CallArgs<'_>) -> PyResult<()> {
+pub fn check_no_kwargs(name: impl MethodName, call: &CallArgs<'_>) -> PyResult<()> {
     if call.kwnames.is_empty() {
         Ok(())
     } else {
-        Err(PyErr::type_error(format!("{name}() takes no keyword arguments")))
+        Err(PyErr::type_error(format!("{}() takes no keyword arguments", name.qualified())))
     }
 }
 

@@ -225,7 +225,7 @@ fn self_object<'a>(args: &'a CallArgs<'_>, what: &str) -> PyResult<&'a Rc<PyObje
 fn property_copy(args: &CallArgs<'_>, which: usize, name: &str) -> PyResult<Value> {
     let o = self_object(args, name)?;
     let Some(p) = property_state(o) else { return Err(PyErr::type_error("not a property")) };
-    let [f] = crate::objects::args::positional::<1>(&format!("property.{name}"), args, 1)?;
+    let [f] = crate::objects::args::positional::<1>(("property", name), args, 1)?;
     let f = f.cloned().unwrap_or(Value::None);
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     parts[which] = f;

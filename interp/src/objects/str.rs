@@ -606,7 +606,7 @@ fn find_in(s: &PyStr, sub: &str, start: Option<&Value>, end: Option<&Value>, rev
 
 fn find_impl(call: &CallArgs<'_>, name: &str, reverse: bool) -> PyResult<Option<i64>> {
     let s = receiver(call, name)?;
-    let [sub, start, end] = positional_legacy::<3>(&format!("str.{name}"), call, 1)?;
+    let [sub, start, end] = positional_legacy::<3>(("str", name), call, 1)?;
     let sub = str_arg(sub.unwrap_or(&Value::None), "")?;
     let found = find_in(s, sub.as_str(), start, end, reverse)?;
     Ok(found.map(|b| s.char_index(b) as i64))
@@ -640,7 +640,7 @@ fn str_count(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn affix_match(call: &CallArgs<'_>, name: &str, at_end: bool) -> PyResult<Value> {
     let s = receiver(call, name)?;
-    let [affix, start, end] = positional_legacy::<3>(&format!("str.{name}"), call, 1)?;
+    let [affix, start, end] = positional_legacy::<3>(("str", name), call, 1)?;
     let affix = affix.unwrap_or(&Value::None);
     let Some((b0, b1)) = search_window(s, start, end)? else { return Ok(Value::bool(false)) };
     let hay = s.as_str().get(b0..b1).unwrap_or("");
@@ -862,7 +862,7 @@ fn str_join(vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn partition_impl(call: &CallArgs<'_>, name: &str, reverse: bool) -> PyResult<Value> {
     let s = receiver(call, name)?;
-    let [sep] = positional::<1>(&format!("str.{name}"), call, 1)?;
+    let [sep] = positional::<1>(("str", name), call, 1)?;
     let sep = str_arg(sep.unwrap_or(&Value::None), "")?;
     if sep.s.is_empty() {
         return Err(PyErr::value_error("empty separator"));
@@ -893,7 +893,7 @@ fn str_rpartition(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn strip_impl(call: &CallArgs<'_>, name: &str, left: bool, right: bool) -> PyResult<Value> {
     let s = receiver(call, name)?;
-    let [chars] = positional::<1>(&format!("str.{name}"), call, 0)?;
+    let [chars] = positional::<1>(("str", name), call, 0)?;
     let chars = strip_chars(chars, name)?;
     let text = s.as_str();
     let out = match chars {
@@ -979,7 +979,7 @@ fn str_replace(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn no_args<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyStr>> {
     let s = receiver(call, name)?;
-    check_no_kwargs(&format!("str.{name}"), call)?;
+    check_no_kwargs(("str", name), call)?;
     if call.args.len() > 1 {
         return Err(PyErr::type_error(format!("str.{name}() takes no arguments ({} given)", call.args.len() - 1)));
     }
@@ -1019,7 +1019,7 @@ fn str_swapcase(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 /// Padding arguments: (self, width, fill character).
 fn pad_args<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<(&'a Rc<PyStr>, usize, char)> {
     let s = receiver(call, name)?;
-    let [width, fill] = positional::<2>(&format!("str.{name}"), call, 1)?;
+    let [width, fill] = positional::<2>(("str", name), call, 1)?;
     let width = int_arg(width.unwrap_or(&Value::None))?;
     let fill = match fill {
         None => ' ',

@@ -143,7 +143,7 @@ fn this<'a>(args: &CallArgs<'a>, method: &str) -> PyResult<&'a Deque> {
 }
 
 fn arg<'a>(args: &CallArgs<'a>, method: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
-    crate::objects::args::check_no_kwargs(&format!("deque.{method}"), args)?;
+    crate::objects::args::check_no_kwargs(("deque", method), args)?;
     let rest = args.args.get(1..).unwrap_or(&[]);
     if rest.len() < min || rest.len() > max {
         let msg = if min == max && min == 1 {
