@@ -106,7 +106,9 @@ fn push_generator_frame(vm: &mut Vm, gen: &Rc<PyGenerator>, sent: Option<Value>,
             *gen.frame.borrow_mut() = Some(frame);
             return Err(PyErr::memory_error());
         }
-        vm.stack.extend(saved.drain(..));
+        // A move of the whole buffer's contents (`append` copies the values bitwise and
+        // leaves `saved` empty with its capacity, for the next yield).
+        vm.stack.append(&mut saved);
     }
     if let Some(v) = sent {
         vm.stack.push(v);
@@ -118,7 +120,7 @@ fn push_generator_frame(vm: &mut Vm, gen: &Rc<PyGenerator>, sent: Option<Value>,
     // The generator sees its own handled exception, or else its resumer's.
     let own = std::mem::replace(&mut *gen.handled.borrow_mut(), Value::None);
     let resumer = if matches!(own, Value::None) { vm.handled.clone() } else { std::mem::replace(&mut vm.handled, own) };
-    *gen.resumer_handled.borrow_mut() = resumer;
+    std::mem::replace(&mut *gen.resumer_handled.borrow_mut(), resumer).discard();
     vm.generators.push(gen.clone());
     let caller = vm.switch_frame(frame);
     vm.callers.push(caller);
@@ -133,7 +135,7 @@ pub(super) fn yield_value(vm: &mut Vm) -> PyResult<Flow> {
         return Err(internal("yield outside a generator frame"));
     };
     let base = vm.frame.base.min(vm.stack.len());
-    gen.saved_stack.borrow_mut().extend(vm.stack.drain(base..));
+    move_tail(&mut vm.stack, base, &mut gen.saved_stack.borrow_mut());
     let Some(caller) = vm.callers.pop() else {
         return Err(internal("generator frame without a caller"));
     };
@@ -143,10 +145,28 @@ pub(super) fn yield_value(vm: &mut Vm) -> PyResult<Flow> {
     gen.state.set(GenState::Suspended);
     let resumer = std::mem::replace(&mut *gen.resumer_handled.borrow_mut(), Value::None);
     let own = std::mem::replace(&mut vm.handled, resumer);
-    if !own.is(&vm.handled) {
-        *gen.handled.borrow_mut() = own;
+    if own.is(&vm.handled) {
+        own.discard();
+    } else {
+        std::mem::replace(&mut *gen.handled.borrow_mut(), own).discard();
     }
     vm.deliver_to_caller(entry, value)
+}
+
+/// Move `stack[base..]` to the end of `into`: a bitwise copy of the values, where
+/// `extend(drain(..))` moved them one by one through the iterators.
+fn move_tail(stack: &mut Vec<Value>, base: usize, into: &mut Vec<Value>) {
+    let moved = stack.len().saturating_sub(base);
+    into.reserve(moved);
+    // SAFETY: `stack[base..base + moved]` are initialized and `into` has room for `moved` more
+    // after its `len` (just reserved). The values are copied bitwise, then `stack`'s length is
+    // cut to `base` so that each value is owned once, by `into`; the two buffers are distinct
+    // allocations, so the ranges do not overlap.
+    unsafe {
+        std::ptr::copy_nonoverlapping(stack.as_ptr().add(base), into.as_mut_ptr().add(into.len()), moved);
+        into.set_len(into.len() + moved);
+        stack.set_len(stack.len() - moved);
+    }
 }
 
 /// `RETURN_VALUE` in a generator frame: the generator is finished; `value` goes to its
