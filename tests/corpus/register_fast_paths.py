@@ -253,3 +253,64 @@ data = [1, 2, 3]
 for i in range(3):
     data[i] += 10
 print(data)
+
+
+# CALL / CALL_METHOD / RETURN_VALUE of plain functions, then callables that are not plain:
+# defaults, keywords, wrong counts, generators, classes, bound methods, natives, and a
+# recursion that reaches the limit and is caught, after which calls go on.
+def add(a, b):
+    return a + b
+
+def add_default(a, b=10):
+    return a + b
+
+def gen_pair(a, b):
+    yield a
+    yield b
+
+class Adder:
+    def __init__(self, base):
+        self.base = base
+
+    def plus(self, x):
+        return self.base + x
+
+    def __add__(self, other):
+        return Adder(self.base + other.base)
+
+class Pair:
+    def __init__(self, a, b):
+        self.base = a + b
+
+def call_all(f, n):
+    total = []
+    for i in range(n):
+        total.append(f(i, 1))
+    return total
+
+print(call_all(add, 3), call_all(add_default, 2), call_all(gen_pair, 1)[0].__class__.__name__)
+print([list(g) for g in call_all(gen_pair, 2)], call_all(max, 3), call_all(Pair, 2)[1].base)
+adder = Adder(100)
+print([adder.plus(i) for i in range(3)], [Adder.plus(adder, i) for i in range(2)], (Adder(1) + Adder(2)).base)
+try:
+    call_all(lambda a: a, 1)
+except TypeError as e:
+    print("TypeError:", e)
+print(add_default(1), add_default(a=1, b=2))
+
+def depth(n):
+    return 0 if n == 0 else 1 + depth(n - 1)
+
+print(depth(100))
+try:
+    depth(100000)
+except RecursionError as e:
+    print("RecursionError:", e)
+print(depth(200))
+
+def leave_generator_suspended(n):
+    g = gen_pair(n, n)
+    next(g)
+    return n
+
+print(sum(leave_generator_suspended(i) for i in range(5)))

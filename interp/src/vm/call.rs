@@ -242,7 +242,7 @@ impl Vm {
         for _ in self.stack.len()..args_start + code.varnames.len() {
             self.push_value(Value::Null);
         }
-        self.push_frame(Frame { code, pc: 0, base: args_start, drop_below, entry: false, on_return: OnReturn::Value, globals, locals: None })
+        self.push_frame(Frame::plain_call(code, globals, args_start, drop_below))
     }
 
     /// Move the bound slots of a generator function's call off the stack into a new

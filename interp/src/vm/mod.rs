@@ -57,6 +57,23 @@ pub struct Frame {
     pub locals: Option<Rc<PyDict>>,
 }
 
+impl Frame {
+    /// The frame of a plain call (`Code::plain_entry`, exactly its positional arguments):
+    /// slot 0 at stack index `base`, `drop_below` entries of the call below it.
+    #[inline(always)]
+    pub(crate) fn plain_call(code: Rc<Code>, globals: Rc<PyDict>, base: usize, drop_below: u32) -> Frame {
+        Frame { code, pc: 0, base, drop_below, entry: false, on_return: OnReturn::Value, globals, locals: None }
+    }
+
+    /// Whether returning from this frame is the plain case: its value goes to the caller's
+    /// stack as it is (not a generator's, not an `__init__` or operator method's, not the
+    /// entry of a dispatch loop).
+    #[inline(always)]
+    pub(crate) fn returns_plainly(&self) -> bool {
+        !self.entry && self.on_return == OnReturn::Value && self.code.flags & crate::bytecode::code::flags::GENERATOR == 0
+    }
+}
+
 /// What returning from a frame delivers to its caller.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum OnReturn {
@@ -147,10 +164,20 @@ fn discard_above(stack: &mut Vec<Value>, keep: usize) {
     // panicking drop would leak the entries after it, never drop one twice.
     unsafe {
         stack.set_len(keep);
-        let first = stack.as_mut_ptr().add(keep);
-        for i in 0..len - keep {
-            std::ptr::read(first.add(i)).discard();
-        }
+        discard_values(stack.as_mut_ptr().add(keep), len - keep);
+    }
+}
+
+/// Drop the `count` values from `first` on, first to last, each through `Value::discard`.
+///
+/// # Safety
+/// The `count` values from `first` on are initialized and owned by the caller, which no longer
+/// reads or drops them.
+#[inline(always)]
+unsafe fn discard_values(first: *mut Value, count: usize) {
+    for i in 0..count {
+        // SAFETY: the caller's contract: each is read (moved out) exactly once.
+        unsafe { std::ptr::read(first.add(i)).discard() };
     }
 }
 
@@ -285,9 +312,25 @@ impl Vm {
                 return Err(PyErr::memory_error());
             }
         }
+        self.enter_frame(frame);
+        Ok(())
+    }
+
+    /// Whether `push_frame` would push a frame of `code` without raising or growing the stack
+    /// (no Ctrl-C pending, under the recursion limit, `room` stack entries free for its slots
+    /// and evaluation stack): the dispatch registers push a plain call's frame themselves then.
+    #[inline(always)]
+    pub(crate) fn frame_fits(&self, code: &Code, room: usize) -> bool {
+        !crate::signals::pending()
+            && self.callers.len() < self.recursion_limit
+            && code.nslots() + code.stacksize as usize <= room
+    }
+
+    /// Make `frame` the running frame, its caller suspended (`push_frame` after its checks).
+    #[inline(always)]
+    pub(crate) fn enter_frame(&mut self, frame: Frame) {
         let caller = self.switch_frame(frame);
         self.callers.push(caller);
-        Ok(())
     }
 
     /// Make `frame` the running frame and return the one it replaces. The only way `frame`

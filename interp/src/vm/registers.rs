@@ -23,7 +23,7 @@
 use std::cell::Cell;
 
 use super::handlers::{compare_fast, Add, Arith, Mul, Sub};
-use super::Vm;
+use super::{Frame, Vm};
 use crate::bytecode::opcodes::{self, BinaryOp, CompareOp, Op};
 use crate::error::PyErr;
 use crate::value::Value;
@@ -157,7 +157,7 @@ impl From<bool> for Fast {
 
 /// Run `op` on the registers when its fast case applies.
 #[inline(always)]
-pub(super) fn run_fast(vm: &Vm, regs: &mut Regs, op: Op, arg: u32) -> Fast {
+pub(super) fn run_fast(vm: &mut Vm, regs: &mut Regs, op: Op, arg: u32) -> Fast {
     let done = match op {
         Op::Nop => true,
         Op::LoadFast => load_fast(regs, arg),
@@ -187,6 +187,9 @@ pub(super) fn run_fast(vm: &Vm, regs: &mut Regs, op: Op, arg: u32) -> Fast {
         Op::LoadMethod => load_method(vm, regs, arg),
         Op::StoreAttr => return store_attr(vm, regs, arg),
         Op::ForIter => for_iter(vm, regs, arg),
+        Op::Call => call(vm, regs, arg),
+        Op::CallMethod => call_method(vm, regs, arg),
+        Op::ReturnValue => return_value(vm, regs),
         _ => false,
     };
     Fast::from(done)
@@ -617,4 +620,113 @@ fn store_attr(vm: &Vm, regs: &mut Regs, arg: u32) -> Fast {
             }
         }
     }
+}
+
+/// CALL of a plain Python function (`handlers::call`'s first case).
+#[inline(always)]
+fn call(vm: &mut Vm, regs: &mut Regs, nargs: u32) -> bool {
+    let nargs = nargs as usize;
+    if !regs.holds(nargs + 1) {
+        return false;
+    }
+    let args = regs.sp.wrapping_sub(nargs);
+    enter_plain_call(vm, regs, args.wrapping_sub(1), args)
+}
+
+/// CALL_METHOD of a plain Python function: `(function, NULL, args..)`, or `(function, self,
+/// args..)` with `self` the first argument.
+#[inline(always)]
+fn call_method(vm: &mut Vm, regs: &mut Regs, nargs: u32) -> bool {
+    let nargs = nargs as usize;
+    if !regs.holds(nargs + 2) {
+        return false;
+    }
+    let callable = regs.sp.wrapping_sub(nargs + 2);
+    let marker = callable.wrapping_add(1);
+    // SAFETY: `holds(nargs + 2)`: the marker entry is initialized.
+    let args = if matches!(unsafe { &*marker }, Value::Null) { marker.wrapping_add(1) } else { marker };
+    enter_plain_call(vm, regs, callable, args)
+}
+
+/// Push the frame of the function at `callable`, whose positional arguments are the values
+/// from `args` to the top, when its code takes exactly those (`Code::plain_entry`) and
+/// `push_frame` would do nothing but push (`Vm::frame_fits`, no generator close pending).
+/// The caller checked that `callable` and `args` lie between `fp` and `sp`.
+#[inline(always)]
+fn enter_plain_call(vm: &mut Vm, regs: &mut Regs, callable: *mut Value, args: *mut Value) -> bool {
+    // SAFETY: the caller checked `fp <= callable < sp`: an initialized entry.
+    let Value::Function(func) = (unsafe { &*callable }) else {
+        return false;
+    };
+    let code = &func.code;
+    // SAFETY (both `offset_from`): `callable <= args <= sp <= limit` lie in the stack buffer.
+    let nargs = unsafe { regs.sp.offset_from(args) } as usize;
+    let room = unsafe { regs.limit.offset_from(args) } as usize;
+    if !code.plain_entry || nargs != code.argcount as usize || crate::objects::generator::close_pending() || !vm.frame_fits(code, room) {
+        return false;
+    }
+    let (code, globals) = (code.clone(), func.globals.clone());
+    // The other locals start unbound.
+    while regs.sp < args.wrapping_add(code.varnames.len()) {
+        push(regs, Value::Null);
+    }
+    // SAFETY: `args` and `callable` point into the stack buffer (above), whose start is
+    // `vm.stack`'s pointer; `pc` points into the running code's words.
+    let (base, drop_below) = unsafe { (args.offset_from(vm.stack.as_ptr()) as usize, args.offset_from(callable) as u32) };
+    vm.frame.pc = unsafe { regs.pc.offset_from(vm.words) } as usize;
+    vm.enter_frame(Frame::plain_call(code, globals, base, drop_below));
+    regs.pc = vm.words;
+    regs.fp = args;
+    true
+}
+
+/// RETURN_VALUE of a plain frame (`Frame::returns_plainly`): its slots and call entries are
+/// dropped, the caller resumes with the value pushed.
+#[inline(always)]
+fn return_value(vm: &mut Vm, regs: &mut Regs) -> bool {
+    let drop_below = vm.frame.drop_below as usize;
+    let keep = regs.fp.wrapping_sub(drop_below);
+    if !regs.holds(1) || !vm.frame.returns_plainly() || vm.frame.base < drop_below || vm.callers.len() < 2 {
+        return false;
+    }
+    forget_top(regs, 1);
+    // SAFETY: the entry at the lowered `sp` was the initialized top; it is past the top now,
+    // so it is moved out once. `keep` is at or above the buffer's start (`frame.base >=
+    // drop_below`) and at or below `fp`, below `sp`: the values from it to `sp` are the
+    // frame's slots, evaluation stack and call entries, initialized and dropped once here.
+    let value = unsafe { regs.sp.read() };
+    unsafe {
+        let count = regs.sp.offset_from(keep) as usize;
+        regs.sp = keep;
+        super::discard_values(keep, count);
+    }
+    if let Some(caller) = vm.callers.pop() {
+        drop(vm.switch_frame(caller));
+    }
+    if crate::objects::generator::close_pending() {
+        // Locals of the frame just left may have been suspended generators: close them with
+        // the caller's state in `Vm`, as `handlers::return_value` does.
+        regs.pc = regs_pc_of(vm);
+        regs.store(vm);
+        crate::objects::generator::run_pending_closes(vm);
+        *regs = Regs::load(vm);
+    } else {
+        regs.pc = regs_pc_of(vm);
+        regs.fp = vm.stack.as_mut_ptr().wrapping_add(vm.frame.base);
+    }
+    // The popped value left room, unless the closes above left values on the stack.
+    if regs.sp < regs.limit {
+        push(regs, value);
+    } else {
+        regs.store(vm);
+        vm.push_value(value);
+        *regs = Regs::load(vm);
+    }
+    true
+}
+
+/// The running frame's pc as a register (a pc past the end goes to the sentinel).
+#[inline(always)]
+fn regs_pc_of(vm: &Vm) -> *const Cell<u32> {
+    vm.words.wrapping_add(vm.frame.pc.min(vm.words_len))
 }
