@@ -562,8 +562,18 @@ impl Value {
         }
     }
 
-    /// Identity (`is`): same object for heap values, same value for unboxed ones.
+    /// Identity (`is`): same object for heap values, same value for unboxed ones. The most
+    /// common test, `is None` / `is not None`, is answered inline.
+    #[inline(always)]
     pub fn is(&self, other: &Value) -> bool {
+        if let Value::None = other {
+            return matches!(self, Value::None);
+        }
+        self.is_any(other)
+    }
+
+    /// `is` for any pair of values.
+    fn is_any(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
             (Null, Null) | (None, None) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) => true,
