@@ -49,16 +49,17 @@ impl Vm {
                 return Ok(CallOutcome::Pushed);
             }
         }
+        if let Some(Value::Type(cls)) = self.stack.get(callable_at) {
+            if let Some(init) = crate::objects::instance::init_for_inline_call(cls) {
+                let cls = cls.clone();
+                self.enter_init(&cls, &init, callable_at, drop_below, kwnames)?;
+                return Ok(CallOutcome::Pushed);
+            }
+        }
         let callable = match self.stack.get(callable_at) {
             Some(c) => c.clone(),
             None => return Err(PyErr::runtime_error("internal error: call without callable")),
         };
-        if let Value::Type(cls) = &callable {
-            if let Some(init) = crate::objects::instance::init_for_inline_call(cls) {
-                self.enter_init(cls, &init, callable_at, drop_below, kwnames)?;
-                return Ok(CallOutcome::Pushed);
-            }
-        }
         match &callable {
             Value::Function(func) => {
                 self.enter_function(func, args_start, drop_below, kwnames, false)?;
@@ -205,12 +206,18 @@ impl Vm {
     /// call's result when the frame returns (`handlers::return_special`).
     fn enter_init(&mut self, cls: &Rc<crate::objects::types::PyType>, init: &Rc<PyFunction>, callable_at: usize, drop_below: u32, kwnames: &[Rc<PyStr>]) -> PyResult<()> {
         let instance = crate::objects::instance::new_instance(cls, Value::Null);
+        // The class's entry keeps the instance (the class it held is dropped inline: it is the
+        // `Type` whose `cls` the caller holds, so never the last reference).
+        let Some(entry) = self.stack.get_mut(callable_at) else {
+            return Err(PyErr::runtime_error("internal error: call without callable"));
+        };
+        if let Value::Type(class) = std::mem::replace(entry, instance.clone()) {
+            drop(class);
+        }
         if drop_below == 2 {
-            // [class, NULL, args...]: the class's entry keeps the instance, the NULL becomes self.
-            self.stack[callable_at] = instance.clone();
+            // [class, NULL, args...]: the NULL becomes self.
             self.stack[callable_at + 1] = instance;
         } else {
-            self.stack[callable_at] = instance.clone();
             self.stack.insert(callable_at + 1, instance);
         }
         self.enter_function(init, callable_at + 1, 1, kwnames, false)?;
