@@ -381,6 +381,7 @@ mod tests {
         assert_eq!(decode(sentinel).0, Op::PastEnd as u8);
         // The sentinel is never rewritten.
         words.set_opcode(2, Op::Nop);
+        // SAFETY: as above, the sentinel is readable.
         assert_eq!(decode(unsafe { (*words.as_ptr().add(2)).get() }).0, Op::PastEnd as u8);
         assert_eq!(super::Words::empty().len(), 0);
         // An attribute instruction without its cache word is refused.

@@ -103,6 +103,21 @@ fn count_after(vm: &mut Vm, opcode: u8, depth_before: usize) {
     }
 }
 
+/// Run `op` on the registers when it has a fast case (`run_fast`): `Ok(true)` when it ran,
+/// `Ok(false)` when its handler must run, and its error, with the registers stored for the
+/// unwinder, when it raised.
+#[inline(always)]
+fn ran_fast(vm: &mut Vm, regs: &mut Regs, op: Op, arg: u32) -> PyResult<bool> {
+    match run_fast(vm, regs, op, arg) {
+        Fast::Done => Ok(true),
+        Fast::Slow => Ok(false),
+        Fast::Raise(err) => {
+            regs.store(vm);
+            Err(err)
+        }
+    }
+}
+
 /// The dispatch loop; `COUNT` instantiates the `--stats` variant, which counts around each
 /// handler (`COUNT = false` compiles to the plain loop).
 ///
@@ -124,15 +139,8 @@ fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
                 // through one shared merge of all arms.
                 match op {
                     $(Op::$name => {
-                        if !COUNT {
-                            match run_fast(vm, &mut regs, Op::$name, arg) {
-                                Fast::Done => continue,
-                                Fast::Slow => {}
-                                Fast::Raise(err) => {
-                                    regs.store(vm);
-                                    return Err(err);
-                                }
-                            }
+                        if !COUNT && ran_fast(vm, &mut regs, Op::$name, arg)? {
+                            continue;
                         }
                         regs.store(vm);
                         let depth_before = if COUNT { count_before(vm, op as u8) } else { 0 };
@@ -174,15 +182,8 @@ fn run_loop<const COUNT: bool>(vm: &mut Vm) -> PyResult<()> {
     let mut regs = Regs::load(vm);
     loop {
         let (op, arg) = regs.fetch();
-        if !COUNT {
-            match run_fast(vm, &mut regs, op, arg) {
-                Fast::Done => continue,
-                Fast::Slow => {}
-                Fast::Raise(err) => {
-                    regs.store(vm);
-                    return Err(err);
-                }
-            }
+        if !COUNT && ran_fast(vm, &mut regs, op, arg)? {
+            continue;
         }
         regs.store(vm);
         let handler = HANDLERS[op as usize];

@@ -1569,31 +1569,25 @@ mod tests {
     fn compare_fast_matches_the_operators() {
         let ints = [i64::MIN, -3, -1, 0, 1, 2, i64::MAX];
         let floats = [f64::NEG_INFINITY, -1.5, -0.0, 0.0, 2.5, f64::INFINITY, f64::NAN];
-        let expect_int = |op: CompareOp, x: i64, y: i64| match op {
-            CompareOp::Lt => x < y,
-            CompareOp::Le => x <= y,
-            CompareOp::Eq => x == y,
-            CompareOp::Ne => x != y,
-            CompareOp::Gt => x > y,
-            CompareOp::Ge => x >= y,
-        };
-        let expect_float = |op: CompareOp, x: f64, y: f64| match op {
-            CompareOp::Lt => x < y,
-            CompareOp::Le => x <= y,
-            CompareOp::Eq => x == y,
-            CompareOp::Ne => x != y,
-            CompareOp::Gt => x > y,
-            CompareOp::Ge => x >= y,
-        };
+        fn expect<T: PartialOrd>(op: CompareOp, x: T, y: T) -> bool {
+            match op {
+                CompareOp::Lt => x < y,
+                CompareOp::Le => x <= y,
+                CompareOp::Eq => x == y,
+                CompareOp::Ne => x != y,
+                CompareOp::Gt => x > y,
+                CompareOp::Ge => x >= y,
+            }
+        }
         for op in CompareOp::ALL {
             for &x in &ints {
                 for &y in &ints {
-                    assert_eq!(compare_fast(op, &Value::Int(x), &Value::Int(y)), Some(expect_int(op, x, y)), "{x} {op:?} {y}");
+                    assert_eq!(compare_fast(op, &Value::Int(x), &Value::Int(y)), Some(expect(op, x, y)), "{x} {op:?} {y}");
                 }
             }
             for &x in &floats {
                 for &y in &floats {
-                    assert_eq!(compare_fast(op, &Value::float(x), &Value::float(y)), Some(expect_float(op, x, y)), "{x} {op:?} {y}");
+                    assert_eq!(compare_fast(op, &Value::float(x), &Value::float(y)), Some(expect(op, x, y)), "{x} {op:?} {y}");
                 }
             }
             // Mixed and other operands are not compared here.
