@@ -82,11 +82,9 @@ impl Vm {
     }
 
     fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        match v {
-            Value::Bool(b) => Ok(b.get()),
-            Value::Int(i) => Ok(*i != 0),
-            Value::None => Ok(false),
-            _ => ops::truthy(self, v),
+        match plain_truth(v) {
+            Some(truth) => Ok(truth),
+            None => ops::truthy(self, v),
         }
     }
 
@@ -124,6 +122,18 @@ impl Vm {
         }
         self.frame.pc = target as usize;
         Ok(())
+    }
+}
+
+/// The truth of a bool, an int or None, known without a call; `None` for any other value
+/// (`ops::truthy` decides those, maybe calling `__bool__` or `__len__`).
+#[inline(always)]
+pub(super) fn plain_truth(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(b.get()),
+        Value::Int(i) => Some(*i != 0),
+        Value::None => Some(false),
+        _ => None,
     }
 }
 

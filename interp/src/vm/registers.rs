@@ -292,11 +292,8 @@ fn pop_jump_if(vm: &Vm, regs: &mut Regs, target: u32, jump_if: bool) -> bool {
     if !regs.holds(1) {
         return false;
     }
-    let truth = match regs.peek(1) {
-        Value::Bool(b) => b.get(),
-        Value::Int(i) => *i != 0,
-        Value::None => false,
-        _ => return false,
+    let Some(truth) = super::handlers::plain_truth(regs.peek(1)) else {
+        return false;
     };
     branch(vm, regs, 1, truth == jump_if, target)
 }
@@ -405,11 +402,8 @@ fn jump_or_pop(vm: &Vm, regs: &mut Regs, target: u32, jump_if: bool) -> bool {
     if !regs.holds(1) {
         return false;
     }
-    let truth = match regs.peek(1) {
-        Value::Bool(b) => b.get(),
-        Value::Int(i) => *i != 0,
-        Value::None => false,
-        _ => return false,
+    let Some(truth) = super::handlers::plain_truth(regs.peek(1)) else {
+        return false;
     };
     if truth == jump_if {
         return jump(vm, regs, target);
