@@ -41,6 +41,9 @@ impl Vm {
             crate::objects::generator::run_pending_closes(self);
         }
         let drop_below = (args_start - callable_at) as u32;
+        if let Some(Value::Native(_)) = self.stack.get(callable_at) {
+            return self.call_native(callable_at, args_start, kwnames);
+        }
         if let Some(Value::Function(func)) = self.stack.get(callable_at) {
             let code = &func.code;
             if code.plain_entry && kwnames.is_empty() && self.stack.len() - args_start == code.argcount as usize {
@@ -87,25 +90,91 @@ impl Vm {
                 Ok(CallOutcome::Pushed)
             }
             _ => {
-                let args: SmallVec<[Value; 8]> = self.stack.drain(args_start..).collect();
+                let args = self.take_values_from(args_start);
                 self.stack.truncate(callable_at);
-                let result = self.call_non_python(&callable, &args, kwnames)?;
-                self.stack.push(result);
+                let result = self.call_non_python(&callable, &args, kwnames);
+                discard_arg_vec(args);
+                self.push_value(result?);
                 Ok(CallOutcome::Done)
             }
         }
     }
 
+    /// A call of a builtin function or method (`Value::Native` at `callable_at`): its
+    /// arguments are moved off the stack (not cloned) into a buffer on the Rust stack, and the
+    /// callable dropped before the call, since a native needs only its function pointer.
+    #[inline(never)] // a slow path of the dispatch loop: kept out of it (see vm/dispatch.rs)
+    fn call_native(&mut self, callable_at: usize, args_start: usize, kwnames: &[Rc<PyStr>]) -> PyResult<CallOutcome> {
+        const INLINE_ARGS: usize = 8;
+        let Some(Value::Native(native)) = self.stack.get(callable_at) else {
+            return Err(PyErr::runtime_error("internal error: native call without a native"));
+        };
+        let func = native.func;
+        let len = self.stack.len();
+        let count = len.saturating_sub(args_start);
+        if count > INLINE_ARGS {
+            let args = self.take_values_from(args_start);
+            super::discard_above(&mut self.stack, callable_at);
+            let result = func(self, CallArgs { args: &args, kwnames });
+            discard_arg_vec(args);
+            self.push_value(result?);
+            return Ok(CallOutcome::Done);
+        }
+        let mut buffer = [const { std::mem::MaybeUninit::<Value>::uninit() }; INLINE_ARGS];
+        let first = buffer.as_mut_ptr().cast::<Value>();
+        // SAFETY: entries `args_start..len` are initialized; `set_len(args_start)` hands them
+        // over (the vector no longer drops or exposes them) and the copy moves them into the
+        // buffer, which has room for `count <= INLINE_ARGS` values and now owns them.
+        unsafe {
+            self.stack.set_len(args_start);
+            std::ptr::copy_nonoverlapping(self.stack.as_ptr().add(args_start), first, count);
+        }
+        super::discard_above(&mut self.stack, callable_at);
+        // SAFETY: the first `count` values of the buffer are initialized (moved in above).
+        let args = unsafe { std::slice::from_raw_parts(first, count) };
+        let result = func(self, CallArgs { args, kwnames });
+        // SAFETY: the buffer owns the `count` values and nothing reads them after the call;
+        // each is dropped once (a panic in `func` would leak them, never drop one twice).
+        unsafe { super::discard_values(first, count) };
+        self.push_value(result?);
+        Ok(CallOutcome::Done)
+    }
+
+    /// Move the values from stack index `start` to the top into an `ArgVec` (one copy, no
+    /// reference count changes); the stack ends at `start`.
+    #[inline(always)]
+    pub(crate) fn take_values_from(&mut self, start: usize) -> ArgVec {
+        let len = self.stack.len();
+        let count = len.saturating_sub(start);
+        let mut taken = ArgVec::with_capacity(count);
+        // SAFETY: entries `start..len` are initialized; `set_len(start)` hands them over (the
+        // vector no longer drops or exposes them), the copy moves each into `taken`'s room for
+        // `count` values, and `taken`'s length then covers exactly the moved values.
+        unsafe {
+            self.stack.set_len(len - count);
+            std::ptr::copy_nonoverlapping(self.stack.as_ptr().add(len - count), taken.as_mut_ptr(), count);
+            taken.set_len(count);
+        }
+        taken
+    }
+
     /// A call made by an instruction with positional arguments only: a function whose code
-    /// takes exactly those (`Code::plain_entry`) is entered by `enter_plain_call`, tested here
-    /// in the dispatch loop; every other callable goes to `call_on_stack`.
+    /// takes exactly those (`Code::plain_entry`) is entered by `enter_plain_call` and a native
+    /// called by `call_native`, tested here in the dispatch loop; every other callable goes to
+    /// `call_on_stack`.
     #[inline(always)]
     pub(crate) fn call_positional(&mut self, callable_at: usize, args_start: usize) -> PyResult<CallOutcome> {
-        if let Some(Value::Function(func)) = self.stack.get(callable_at) {
-            if func.code.plain_entry && self.stack.len() - args_start == func.code.argcount as usize {
-                self.enter_plain_call(callable_at, args_start)?;
-                return Ok(CallOutcome::Pushed);
+        match self.stack.get(callable_at) {
+            Some(Value::Function(func)) => {
+                if func.code.plain_entry && self.stack.len() - args_start == func.code.argcount as usize {
+                    self.enter_plain_call(callable_at, args_start)?;
+                    return Ok(CallOutcome::Pushed);
+                }
             }
+            Some(Value::Native(_)) if !crate::objects::generator::close_pending() => {
+                return self.call_native(callable_at, args_start, &[]);
+            }
+            _ => {}
         }
         self.call_on_stack(callable_at, args_start, &[])
     }
@@ -297,30 +366,37 @@ impl Vm {
     }
 
     /// General argument binding: keywords, defaults, `*args`, `**kwargs`, with CPython's
-    /// error messages. Rewrites the stack from `args_start` into the callee's slot layout.
+    /// error messages. Rewrites the stack from `args_start` into the callee's slot layout in
+    /// place: the positional arguments stay in their slots, the keyword values are moved into
+    /// theirs, and nothing is cloned or allocated but the `*args` tuple and `**kwargs` dict.
+    /// On an error the stack above `args_start` is left for the caller to drop.
     fn bind_general(&mut self, func: &Rc<PyFunction>, args_start: usize, kwnames: &[Rc<PyStr>]) -> PyResult<()> {
-        let code = func.code.clone();
-        let qualname = func.qualname.borrow().as_str().to_owned();
-        let given: ArgVec = self.stack.drain(args_start..).collect();
-        let npos_given = given.len() - kwnames.len();
+        let code = &*func.code;
+        let qualname = || func.qualname.borrow().as_str().to_owned();
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let mut slots: Vec<Value> = vec![Value::Null; code.nslots()];
-
-        // Positional arguments.
+        let kw_values = self.take_values_from(self.stack.len().saturating_sub(kwnames.len()));
+        let npos_given = self.stack.len() - args_start;
         let npos_bound = npos_given.min(argcount);
-        for (slot, value) in slots.iter_mut().zip(given[..npos_bound].iter()) {
-            *slot = value.clone();
-        }
-        let mut next_slot = argcount + kwonly;
-        if has_varargs {
-            let extra: Vec<Value> = given[npos_bound..npos_given].to_vec();
-            slots[next_slot] = Value::tuple(extra);
-            next_slot += 1;
+
+        // Positional arguments: the first `npos_bound` are in their slots already.
+        let varargs = if has_varargs {
+            Some(Value::tuple(self.take_values_from(args_start + npos_bound).into_vec()))
         } else if npos_given > argcount {
-            return Err(too_many_positional(&qualname, func, npos_given, kwnames));
+            return Err(too_many_positional(&qualname(), func, npos_given, kwnames));
+        } else {
+            None
+        };
+        for _ in npos_bound..code.nslots() {
+            self.push_value(Value::Null);
+        }
+        let slots = &mut self.stack[args_start..];
+        let mut next_slot = argcount + kwonly;
+        if let Some(tuple) = varargs {
+            slots[next_slot] = tuple;
+            next_slot += 1;
         }
         let kwargs_dict = if has_varkw {
             let d = Rc::new(PyDict::new());
@@ -333,36 +409,39 @@ impl Vm {
         // Keyword arguments.
         let posonly = code.posonlyargcount as usize;
         let mut posonly_as_kw: Vec<&str> = Vec::new();
-        for (name, value) in kwnames.iter().zip(given[npos_given..].iter()) {
+        for (name, value) in kwnames.iter().zip(kw_values) {
             let found = code.varnames[posonly..argcount + kwonly].iter().position(|p| **p == *name.as_str());
             match found {
                 Some(i) => {
-                    let slot = posonly + i;
-                    if !matches!(slots[slot], Value::Null) {
+                    let slot = &mut slots[posonly + i];
+                    if !matches!(slot, Value::Null) {
                         return Err(PyErr::type_error(format!(
-                            "{qualname}() got multiple values for argument '{}'",
+                            "{}() got multiple values for argument '{}'",
+                            qualname(),
                             name.as_str()
                         )));
                     }
-                    slots[slot] = value.clone();
+                    *slot = value;
                 }
                 None => match &kwargs_dict {
                     Some(d) => {
                         let key = Value::Str(name.clone());
                         if d.get(&key)?.is_some() {
                             return Err(PyErr::type_error(format!(
-                                "{qualname}() got multiple values for keyword argument '{}'",
+                                "{}() got multiple values for keyword argument '{}'",
+                                qualname(),
                                 name.as_str()
                             )));
                         }
-                        d.set(key, value.clone())?;
+                        d.set(key, value)?;
                     }
                     None => {
                         if code.varnames[..posonly].iter().any(|p| **p == *name.as_str()) {
                             posonly_as_kw.push(name.as_str());
                         } else {
                             return Err(PyErr::type_error(format!(
-                                "{qualname}() got an unexpected keyword argument '{}'",
+                                "{}() got an unexpected keyword argument '{}'",
+                                qualname(),
                                 name.as_str()
                             )));
                         }
@@ -372,7 +451,8 @@ impl Vm {
         }
         if !posonly_as_kw.is_empty() {
             return Err(PyErr::type_error(format!(
-                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qualname(),
                 posonly_as_kw.join(", ")
             )));
         }
@@ -391,7 +471,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(missing_arguments(&qualname, "positional", &missing));
+            return Err(missing_arguments(&qualname(), "positional", &missing));
         }
         for i in argcount..argcount + kwonly {
             if matches!(slots[i], Value::Null) {
@@ -403,10 +483,47 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(missing_arguments(&qualname, "keyword-only", &missing));
+            return Err(missing_arguments(&qualname(), "keyword-only", &missing));
         }
-        self.stack.extend(slots);
         Ok(())
+    }
+}
+
+/// How CPython names a callable in the errors of a call's `*` and `**` arguments
+/// (`_PyObject_FunctionStr`): `module.qualname()`, without the module for builtins.
+pub(crate) fn function_description(callable: &Value) -> String {
+    let (module, qualname) = match callable {
+        Value::Function(f) => {
+            let module = match f.globals.get_str("__name__") {
+                Some(Value::Str(name)) => Some(name.as_str().to_owned()),
+                _ => None,
+            };
+            (module, f.qualname.borrow().as_str().to_owned())
+        }
+        Value::Method(m) => return function_description(&m.func),
+        Value::Native(native) => match native.owner {
+            Some(owner) => (None, format!("{}.{}", owner.name(), native.name)),
+            None => (None, native.name.to_owned()),
+        },
+        Value::Type(ty) => (ty.module.as_deref().map(str::to_owned), ty.qualname.to_string()),
+        other => return format!("{} object", crate::objects::types::type_of(other).name),
+    };
+    match module {
+        Some(module) if module != "builtins" => format!("{module}.{qualname}()"),
+        _ => format!("{qualname}()"),
+    }
+}
+
+/// Drop the arguments of a finished call, each through `Value::discard` (the drop glue of a
+/// `SmallVec` calls `Value`'s out of line for every element).
+#[inline(always)]
+pub(crate) fn discard_arg_vec(mut args: ArgVec) {
+    let count = args.len();
+    // SAFETY: `set_len(0)` hands the `count` initialized values over to `discard_values`,
+    // which drops each once; `args` itself then frees only its storage.
+    unsafe {
+        args.set_len(0);
+        super::discard_values(args.as_mut_ptr(), count);
     }
 }
 

@@ -1052,29 +1052,24 @@ pub(super) fn set_update(vm: &mut Vm, arg: u32) -> Step {
 }
 
 /// Key/value pairs of a mapping operand (`**m` or `{**m}`).
-fn mapping_items(vm: &mut Vm, mapping: &Value, for_call: bool) -> PyResult<Vec<(Value, Value)>> {
-    match mapping {
-        Value::Dict(d) => Ok(d.items()),
-        _ => {
-            let what = if for_call {
-                "argument after ** must be a mapping".to_string()
-            } else {
-                format!("'{}' object is not a mapping", mapping.type_id().name())
-            };
-            let _ = vm;
-            Err(PyErr::type_error(if for_call {
-                format!("{what}, not {}", mapping.type_id().name())
-            } else {
-                what
-            }))
-        }
+/// The items of a mapping for `{**m}` (`callee` `None`) or for a call's `**m` (`callee` the
+/// called object, named in the error as CPython names it).
+fn mapping_items(mapping: &Value, callee: Option<&Value>) -> PyResult<Vec<(Value, Value)>> {
+    match (mapping, callee) {
+        (Value::Dict(d), _) => Ok(d.items()),
+        (_, Some(callee)) => Err(PyErr::type_error(format!(
+            "{} argument after ** must be a mapping, not {}",
+            super::call::function_description(callee),
+            mapping.type_id().name()
+        ))),
+        (_, None) => Err(PyErr::type_error(format!("'{}' object is not a mapping", mapping.type_id().name()))),
     }
 }
 
 #[inline(always)]
 pub(super) fn dict_update(vm: &mut Vm, arg: u32) -> Step {
     let mapping = vm.pop();
-    let items = mapping_items(vm, &mapping, false)?;
+    let items = mapping_items(&mapping, None)?;
     if let Value::Dict(d) = container_at(vm, arg) {
         for (k, v) in items {
             d.set(k, v)?;
@@ -1086,7 +1081,9 @@ pub(super) fn dict_update(vm: &mut Vm, arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn dict_merge(vm: &mut Vm, arg: u32) -> Step {
     let mapping = vm.pop();
-    let items = mapping_items(vm, &mapping, true)?;
+    // DICT_MERGE builds the keywords of a call: `(callable, args tuple, dict)`.
+    let callee = vm.peek(arg as usize + 2).clone();
+    let items = mapping_items(&mapping, Some(&callee))?;
     if let Value::Dict(d) = container_at(vm, arg) {
         for (k, v) in items {
             if !matches!(k, Value::Str(_)) {
@@ -1097,7 +1094,10 @@ pub(super) fn dict_merge(vm: &mut Vm, arg: u32) -> Step {
                     Value::Str(s) => s.as_str().to_owned(),
                     _ => String::new(),
                 };
-                return Err(PyErr::type_error(format!("got multiple values for keyword argument '{name}'")));
+                return Err(PyErr::type_error(format!(
+                    "{} got multiple values for keyword argument '{name}'",
+                    super::call::function_description(&callee)
+                )));
             }
             d.set(k, v)?;
         }
@@ -1356,12 +1356,13 @@ pub(super) fn call_ex(vm: &mut Vm, arg: u32) -> Step {
     let positional = match &args {
         Value::Tuple(t) => t.items.to_vec(),
         other => {
-            let callable_name = vm.top().type_id().name();
+            let callee = vm.top().clone();
             match ops::collect(vm, other) {
                 Ok(items) => items,
                 Err(e) if e.matches(TypeId::TypeError) => {
                     return Err(PyErr::type_error(format!(
-                        "{callable_name} argument after * must be an iterable, not {}",
+                        "{} argument after * must be an iterable, not {}",
+                        super::call::function_description(&callee),
                         other.type_id().name()
                     )))
                 }
@@ -1373,7 +1374,7 @@ pub(super) fn call_ex(vm: &mut Vm, arg: u32) -> Step {
     vm.stack.extend(positional);
     let mut kwnames: KwNames = SmallVec::new();
     if let Some(kw) = kwargs {
-        for (k, v) in mapping_items(vm, &kw, true)? {
+        for (k, v) in mapping_items(&kw, Some(&vm.stack[callable_at]))? {
             match k {
                 Value::Str(s) => kwnames.push(s),
                 _ => return Err(PyErr::type_error("keywords must be strings")),
