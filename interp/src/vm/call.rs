@@ -491,6 +491,8 @@ impl Vm {
 
 /// How CPython names a callable in the errors of a call's `*` and `**` arguments
 /// (`_PyObject_FunctionStr`): `module.qualname()`, without the module for builtins.
+#[cold]
+#[inline(never)]
 pub(crate) fn function_description(callable: &Value) -> String {
     let (module, qualname) = match callable {
         Value::Function(f) => {

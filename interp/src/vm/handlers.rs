@@ -1054,16 +1054,36 @@ pub(super) fn set_update(vm: &mut Vm, arg: u32) -> Step {
 /// Key/value pairs of a mapping operand (`**m` or `{**m}`).
 /// The items of a mapping for `{**m}` (`callee` `None`) or for a call's `**m` (`callee` the
 /// called object, named in the error as CPython names it).
+#[inline(always)]
 fn mapping_items(mapping: &Value, callee: Option<&Value>) -> PyResult<Vec<(Value, Value)>> {
-    match (mapping, callee) {
-        (Value::Dict(d), _) => Ok(d.items()),
-        (_, Some(callee)) => Err(PyErr::type_error(format!(
-            "{} argument after ** must be a mapping, not {}",
-            super::call::function_description(callee),
-            mapping.type_id().name()
-        ))),
-        (_, None) => Err(PyErr::type_error(format!("'{}' object is not a mapping", mapping.type_id().name()))),
+    match mapping {
+        Value::Dict(d) => Ok(d.items()),
+        _ => Err(not_a_mapping(mapping, callee)),
     }
+}
+
+/// `mapping_items`' error (cold: kept out of the dispatch loop, see vm/dispatch.rs).
+#[cold]
+#[inline(never)]
+fn not_a_mapping(mapping: &Value, callee: Option<&Value>) -> PyErr {
+    let type_name = mapping.type_id().name();
+    PyErr::type_error(match callee {
+        Some(callee) => {
+            format!("{} argument after ** must be a mapping, not {type_name}", super::call::function_description(callee))
+        }
+        None => format!("'{type_name}' object is not a mapping"),
+    })
+}
+
+/// A call's `**` operand repeats a keyword (cold, like `not_a_mapping`).
+#[cold]
+#[inline(never)]
+fn repeated_keyword(callee: &Value, key: &Value) -> PyErr {
+    let name = match key {
+        Value::Str(s) => s.as_str(),
+        _ => "",
+    };
+    PyErr::type_error(format!("{} got multiple values for keyword argument '{name}'", super::call::function_description(callee)))
 }
 
 #[inline(always)]
@@ -1082,22 +1102,15 @@ pub(super) fn dict_update(vm: &mut Vm, arg: u32) -> Step {
 pub(super) fn dict_merge(vm: &mut Vm, arg: u32) -> Step {
     let mapping = vm.pop();
     // DICT_MERGE builds the keywords of a call: `(callable, args tuple, dict)`.
-    let callee = vm.peek(arg as usize + 2).clone();
-    let items = mapping_items(&mapping, Some(&callee))?;
+    let callee_depth = arg as usize + 2;
+    let items = mapping_items(&mapping, Some(vm.peek(callee_depth)))?;
     if let Value::Dict(d) = container_at(vm, arg) {
         for (k, v) in items {
             if !matches!(k, Value::Str(_)) {
                 return Err(PyErr::type_error("keywords must be strings"));
             }
             if d.get(&k)?.is_some() {
-                let name = match &k {
-                    Value::Str(s) => s.as_str().to_owned(),
-                    _ => String::new(),
-                };
-                return Err(PyErr::type_error(format!(
-                    "{} got multiple values for keyword argument '{name}'",
-                    super::call::function_description(&callee)
-                )));
+                return Err(repeated_keyword(vm.peek(callee_depth), &k));
             }
             d.set(k, v)?;
         }
@@ -1349,6 +1362,17 @@ pub(super) fn call_kw(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
+/// A call's `*` operand is not iterable (cold, like `not_a_mapping`).
+#[cold]
+#[inline(never)]
+fn star_not_iterable(callee: &Value, operand: &Value) -> PyErr {
+    PyErr::type_error(format!(
+        "{} argument after * must be an iterable, not {}",
+        super::call::function_description(callee),
+        operand.type_id().name()
+    ))
+}
+
 #[inline(always)]
 pub(super) fn call_ex(vm: &mut Vm, arg: u32) -> Step {
     let kwargs = if arg & 1 != 0 { Some(vm.pop()) } else { None };
@@ -1356,16 +1380,9 @@ pub(super) fn call_ex(vm: &mut Vm, arg: u32) -> Step {
     let positional = match &args {
         Value::Tuple(t) => t.items.to_vec(),
         other => {
-            let callee = vm.top().clone();
             match ops::collect(vm, other) {
                 Ok(items) => items,
-                Err(e) if e.matches(TypeId::TypeError) => {
-                    return Err(PyErr::type_error(format!(
-                        "{} argument after * must be an iterable, not {}",
-                        super::call::function_description(&callee),
-                        other.type_id().name()
-                    )))
-                }
+                Err(e) if e.matches(TypeId::TypeError) => return Err(star_not_iterable(vm.top(), other)),
                 Err(e) => return Err(e),
             }
         }
