@@ -621,7 +621,7 @@ pub fn builtin_enumerate(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         None => Value::Int(0),
     };
     let inner = ops::get_iter(vm, iterable)?;
-    Ok(make_iter(IterKind::Enumerate { inner, count }))
+    Ok(make_iter(IterKind::Enumerate { inner, count, last: None }))
 }
 
 pub fn builtin_zip(vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {

@@ -256,7 +256,8 @@ fn trace_iterator(state: &IterKind, t: &mut Tracer<'_>, edge: &mut dyn FnMut(usi
         IterKind::Tuple { tuple, .. } | IterKind::TupleReversed { tuple, .. } => t.rc(tuple, Value::Tuple, edge),
         IterKind::DictKeys { dict, .. } | IterKind::Dict { dict, .. } => t.rc(dict, Value::Dict, edge),
         IterKind::Set { set, .. } => t.rc(set, Value::Set, edge),
-        IterKind::Enumerate { inner, count } => {
+        // `last` holds no references (`iter::enumerate_pair`).
+        IterKind::Enumerate { inner, count, .. } => {
             t.value(inner, edge);
             t.value(count, edge);
         }

@@ -27,7 +27,9 @@ pub enum IterKind {
     Str { s: Rc<PyStr>, byte_pos: usize },
     /// Keys of a dict without the size-change check (prefer `Dict`).
     DictKeys { dict: Rc<PyDict>, index: usize },
-    Enumerate { inner: Value, count: Value },
+    /// `enumerate(inner, start)`: `count` is the next index; `last` the last `(index, item)`
+    /// tuple produced without references (`enumerate_pair`), reused when nothing else holds it.
+    Enumerate { inner: Value, count: Value, last: Option<Rc<PyTuple>> },
     Zip { iters: Vec<Value> },
     Map { func: Value, iters: Vec<Value> },
     Filter { func: Value, inner: Value },
@@ -193,13 +195,13 @@ pub fn next(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
             }
             // `enumerate` over a list, tuple or range iterator (`for i, x in enumerate(xs)`):
             // stepped here, without `next_calling`'s plan and recursion guard.
-            IterKind::Enumerate { inner: Value::Iter(inner), count: Value::Int(n) } if !Rc::ptr_eq(inner, it) && *n < i64::MAX => {
+            IterKind::Enumerate { inner: Value::Iter(inner), count: Value::Int(n), last } if !Rc::ptr_eq(inner, it) && *n < i64::MAX => {
                 if let Ok(mut inner_state) = inner.state.try_borrow_mut() {
                     if let Some(step) = step_sequence(&mut inner_state) {
                         let Some(item) = step else { return Ok(None) };
                         let index = *n;
                         *n = index + 1;
-                        return Ok(Some(Value::tuple(vec![Value::Int(index), item])));
+                        return Ok(Some(enumerate_pair(last, index, item)));
                     }
                 }
             }
@@ -315,10 +317,34 @@ pub fn next(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
     next_calling(vm, it)
 }
 
+/// `(index, item)` for `enumerate`'s fast path. Like CPython's enumerate, it rewrites its
+/// last tuple in place when nothing else holds it any more (`for i, x in enumerate(xs)`
+/// unpacks and drops each tuple before the next step): one allocation per loop instead of
+/// one per item. Only for items without references, whose tuples the cycle collector does
+/// not track (it holds weak handles, and a tuple it tracks cannot be written).
+#[inline]
+fn enumerate_pair(last: &mut Option<Rc<PyTuple>>, index: i64, item: Value) -> Value {
+    if crate::gc::trace::may_hold_references(&item) {
+        return Value::tuple(vec![Value::Int(index), item]);
+    }
+    if let Some(tuple) = last.as_mut() {
+        if let Some(unshared) = Rc::get_mut(tuple) {
+            if let [first, second] = &mut *unshared.items {
+                *first = Value::Int(index);
+                *second = item;
+                return Value::Tuple(tuple.clone());
+            }
+        }
+    }
+    let tuple = Rc::new(PyTuple { items: Box::new([Value::Int(index), item]) });
+    *last = Some(tuple.clone());
+    Value::Tuple(tuple)
+}
+
 /// One step of a list, tuple or range iterator (kinds that never call into Python): the next
 /// item or `None` at the end; `None` for every other kind.
-#[inline]
-fn step_sequence(state: &mut IterKind) -> Option<Option<Value>> {
+#[inline(always)] // FOR_ITER's fast path in the dispatch loop (`handlers::next_of_sequence`)
+pub(crate) fn step_sequence(state: &mut IterKind) -> Option<Option<Value>> {
     Some(match state {
         IterKind::List { list, index } => {
             let items = list.items.borrow();
@@ -369,7 +395,7 @@ fn next_calling(vm: &mut Vm, it: &Rc<PyIterator>) -> PyResult<Option<Value>> {
         Done,
     }
     let plan = match &*it.state.borrow() {
-        IterKind::Enumerate { inner, count } => Plan::Enumerate(inner.clone(), count.clone()),
+        IterKind::Enumerate { inner, count, .. } => Plan::Enumerate(inner.clone(), count.clone()),
         IterKind::Zip { iters } => Plan::Zip(iters.clone()),
         IterKind::Map { func, iters } => Plan::Map(func.clone(), iters.clone()),
         IterKind::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),

@@ -23,8 +23,29 @@ pub struct PyStr {
     pub char_len: usize,
     /// Cached `hash()`; `HASH_UNSET` until computed.
     pub hash: Cell<i64>,
-    /// Non-ASCII text: the byte offset of every `INDEX_STRIDE`-th character (built lazily).
-    offsets: std::cell::OnceCell<Box<[usize]>>,
+    /// Non-ASCII text longer than `2 * INDEX_STRIDE` characters: its character index (built
+    /// on first use).
+    index: std::cell::OnceCell<Box<CharIndex>>,
+}
+
+/// Where the characters of a long non-ASCII string start: the byte offset of every
+/// `INDEX_STRIDE`-th character, and the last position looked up, from which a scan forward
+/// goes on (so a loop over `s[i]`, `s[i + 1]`, ... steps one character per lookup).
+struct CharIndex {
+    stride_offsets: Box<[usize]>,
+    /// `(character index, byte offset)` of the last `byte_offset` lookup.
+    last: Cell<(usize, usize)>,
+}
+
+/// The length in bytes of the UTF-8 sequence that starts with `lead`.
+#[inline(always)]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
 }
 
 pub const HASH_UNSET: i64 = -1;
@@ -40,7 +61,7 @@ impl PyStr {
 
     /// A string whose character count is already known.
     fn with_char_len(s: Box<str>, char_len: usize) -> PyStr {
-        PyStr { s, char_len, hash: Cell::new(HASH_UNSET), offsets: std::cell::OnceCell::new() }
+        PyStr { s, char_len, hash: Cell::new(HASH_UNSET), index: std::cell::OnceCell::new() }
     }
 
     #[inline]
@@ -53,12 +74,17 @@ impl PyStr {
         self.char_len == self.s.len()
     }
 
-    /// The sparse character index, or None when scanning is as cheap (short text).
-    fn offsets(&self) -> Option<&[usize]> {
+    /// The character index, or None when scanning is as cheap (short text).
+    fn index(&self) -> Option<&CharIndex> {
         if self.char_len <= 2 * INDEX_STRIDE {
             return None;
         }
-        Some(self.offsets.get_or_init(|| self.s.char_indices().step_by(INDEX_STRIDE).map(|(b, _)| b).collect()))
+        Some(self.index.get_or_init(|| {
+            Box::new(CharIndex {
+                stride_offsets: self.s.char_indices().step_by(INDEX_STRIDE).map(|(b, _)| b).collect(),
+                last: Cell::new((0, 0)),
+            })
+        }))
     }
 
     /// Python `hash(s)`: ahash of the bytes with a per-process random key (like CPython's
@@ -87,12 +113,31 @@ impl PyStr {
         if i >= self.char_len {
             return self.s.len();
         }
-        let (base_byte, skip) = match self.offsets() {
-            Some(offsets) => (offsets.get(i / INDEX_STRIDE).copied().unwrap_or(0), i % INDEX_STRIDE),
-            None => (0, i),
+        let index = self.index();
+        // Scan from the nearest known position at or before `i`: the last lookup when it lies
+        // in `i`'s stride, else the stride's start.
+        let (mut char_pos, mut byte_pos) = match index {
+            Some(index) => {
+                let stride_start = i - i % INDEX_STRIDE;
+                match index.last.get() {
+                    (last_char, last_byte) if (stride_start..=i).contains(&last_char) => (last_char, last_byte),
+                    _ => (stride_start, index.stride_offsets.get(i / INDEX_STRIDE).copied().unwrap_or(0)),
+                }
+            }
+            None => (0, 0),
         };
-        let rest = self.s.get(base_byte..).unwrap_or("");
-        rest.char_indices().nth(skip).map_or(self.s.len(), |(b, _)| base_byte + b)
+        let bytes = self.s.as_bytes();
+        while char_pos < i {
+            let Some(&lead) = bytes.get(byte_pos) else {
+                return bytes.len();
+            };
+            byte_pos += utf8_width(lead);
+            char_pos += 1;
+        }
+        if let Some(index) = index {
+            index.last.set((i, byte_pos));
+        }
+        byte_pos
     }
 
     /// Character index of byte offset `b` (which must be a character boundary).
@@ -100,8 +145,8 @@ impl PyStr {
         if self.is_ascii() {
             return b;
         }
-        let (base_char, base_byte) = match self.offsets() {
-            Some(offsets) => {
+        let (base_char, base_byte) = match self.index() {
+            Some(CharIndex { stride_offsets: offsets, .. }) => {
                 let k = offsets.partition_point(|&o| o <= b).saturating_sub(1);
                 (k * INDEX_STRIDE, offsets.get(k).copied().unwrap_or(0))
             }
@@ -1547,6 +1592,26 @@ mod tests {
         assert_eq!(s.byte_offset(500), text.len());
         assert_eq!(s.char_index(text.len()), 500);
         assert_eq!(s.substring(10, 15), chars[10..15].iter().collect::<String>());
+    }
+
+    #[test]
+    fn sequential_lookups_follow_the_last_position_and_fall_back_when_it_does_not_help() {
+        // Characters of 1 to 4 bytes, so a wrong step shows as a wrong character.
+        let text: String = (0..300).map(|i| ['a', 'é', '€', '😀', 'z'][i % 5]).collect();
+        let s = PyStr::new(text.clone());
+        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        // Forward one by one (the last position is used), then backward, then jumps across
+        // strides and back into a stride behind the last position (it is not).
+        let order: Vec<usize> =
+            (0..300).chain((0..300).rev()).chain([5, 290, 7, 33, 32, 31, 64, 100, 99, 299, 0, 150, 151, 140]).collect();
+        for i in order {
+            assert_eq!(s.byte_offset(i), starts[i], "char {i}");
+        }
+        assert_eq!(s.byte_offset(300), text.len());
+        assert_eq!(s.byte_offset(1000), text.len());
+        // A short string has no index and scans from its start.
+        let short = PyStr::new("é€😀ab".to_owned());
+        assert_eq!((0..6).map(|i| short.byte_offset(i)).collect::<Vec<_>>(), [0, 2, 5, 9, 10, 11]);
     }
 
     #[test]

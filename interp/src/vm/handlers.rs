@@ -1253,45 +1253,19 @@ pub(super) fn get_iter(vm: &mut Vm, _arg: u32) -> Step {
     NEXT
 }
 
-/// FOR_ITER's fast paths, for the iterators loops use most: the next item of a range or
-/// list iterator (`Some(None)` when it is exhausted); `None` for any other iterator.
+/// FOR_ITER's fast paths, for the iterators loops use most: the next item of a list, tuple
+/// or range iterator (`Some(None)` when it is exhausted); `None` for any other iterator.
 #[inline(always)]
-pub(super) fn next_of_range_or_list(iterator: &Value) -> Option<Option<Value>> {
+pub(super) fn next_of_sequence(iterator: &Value) -> Option<Option<Value>> {
     let Value::Iter(it) = iterator else {
         return None;
     };
-    let mut state = it.state.borrow_mut();
-    match &mut *state {
-        IterKind::Range { next, stop, step } => {
-            let cur = *next;
-            if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
-                *next = cur.saturating_add(*step);
-                if *next == cur {
-                    // Saturated at the i64 boundary: this is the last item.
-                    *stop = cur;
-                }
-                Some(Some(Value::Int(cur)))
-            } else {
-                Some(None)
-            }
-        }
-        IterKind::List { list, index } => {
-            let items = list.items.borrow();
-            match items.get(*index) {
-                Some(v) => {
-                    *index += 1;
-                    Some(Some(v.clone()))
-                }
-                None => Some(None),
-            }
-        }
-        _ => None,
-    }
+    crate::objects::iter::step_sequence(&mut it.state.borrow_mut())
 }
 
 #[inline(always)]
 pub(super) fn for_iter(vm: &mut Vm, arg: u32) -> Step {
-    let next = next_of_range_or_list(vm.top());
+    let next = next_of_sequence(vm.top());
     let next = match next {
         Some(n) => n,
         None => {

@@ -494,7 +494,7 @@ fn load_method(vm: &Vm, regs: &mut Regs, arg: u32) -> bool {
     true
 }
 
-/// FOR_ITER over a range or list iterator (`handlers::next_of_range_or_list`). Exhausted, it
+/// FOR_ITER over a list, tuple or range iterator (`handlers::next_of_sequence`). Exhausted, it
 /// pops the iterator and jumps to `target` without polling for Ctrl-C, as the handler does.
 #[inline(always)]
 fn for_iter(vm: &Vm, regs: &mut Regs, target: u32) -> bool {
@@ -502,7 +502,7 @@ fn for_iter(vm: &Vm, regs: &mut Regs, target: u32) -> bool {
     if !regs.holds(1) || regs.sp >= regs.limit {
         return false;
     }
-    match super::handlers::next_of_range_or_list(regs.peek(1)) {
+    match super::handlers::next_of_sequence(regs.peek(1)) {
         None => false,
         Some(Some(item)) => {
             push(regs, item);
