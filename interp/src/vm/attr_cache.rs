@@ -52,6 +52,10 @@ fn exact_builtin_type(v: &Value) -> Option<TypeId> {
 /// straight where the instruction puts it.
 pub(super) trait Deliver {
     type Out;
+    /// Whether the hit path of modules and builtin values is inlined into the instruction:
+    /// for LOAD_METHOD (`str` and `list` methods are its most frequent receivers after
+    /// instances), not for LOAD_ATTR (mostly instances).
+    const VALUES_INLINE: bool;
     fn plain(v: Value) -> Self::Out;
     fn bound(func: Value, obj: &Value) -> Option<Self::Out>;
 }
@@ -61,6 +65,7 @@ pub(super) struct AsAttribute;
 
 impl Deliver for AsAttribute {
     type Out = Value;
+    const VALUES_INLINE: bool = false;
     #[inline(always)]
     fn plain(v: Value) -> Value {
         v
@@ -80,6 +85,7 @@ pub(super) struct AsMethodPair;
 
 impl Deliver for AsMethodPair {
     type Out = (Value, bool);
+    const VALUES_INLINE: bool = true;
     #[inline(always)]
     fn plain(v: Value) -> (Value, bool) {
         (v, false)
@@ -145,6 +151,23 @@ pub(super) fn cached_attr<D: Deliver>(code: &Code, site: usize, arg: u32, obj: &
             _ => None,
         };
     }
+    if D::VALUES_INLINE {
+        cached_attr_of_value::<D>(slot, obj)
+    } else {
+        cached_attr_of_value_out_of_line::<D>(slot, obj)
+    }
+}
+
+/// `cached_attr_of_value` as a call: LOAD_ATTR's instance path then tests one tag instead of
+/// jumping through a table on it.
+#[inline(never)]
+fn cached_attr_of_value_out_of_line<D: Deliver>(slot: &AttrCacheSlot, obj: &Value) -> Option<D::Out> {
+    cached_attr_of_value::<D>(slot, obj)
+}
+
+/// `cached_attr` for a module or a builtin value.
+#[inline(always)]
+fn cached_attr_of_value<D: Deliver>(slot: &AttrCacheSlot, obj: &Value) -> Option<D::Out> {
     match obj {
         Value::Module(m) => {
             let keys_version = m.dict.keys_version();
@@ -193,7 +216,7 @@ pub(super) fn cached_store_attr(code: &Code, site: usize, arg: u32, obj: &Value,
                 }
                 // The next shared name: under the entry's tag, `instance_keys[index]` is it.
                 InstanceAttrs::Inline(values) if index == values.len() => {
-                    values.push(value);
+                    super::push_fast(values, value);
                     Ok(Ok(()))
                 }
                 InstanceAttrs::Dict(dict) => {

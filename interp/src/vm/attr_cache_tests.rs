@@ -278,3 +278,38 @@ r = read(p) + call(p) + read(p) + call(p) + bound(p)() + bound(p)()
     }
     assert!(matches!(cached_attr::<AsAttribute>(&read, 0, x_name, &p), Some(Value::Int(3))));
 }
+
+#[test]
+fn module_attributes_and_builtin_methods_hit_through_their_own_path_and_miss_when_keys_change() {
+    use super::attr_cache::{cached_attr, AsAttribute, AsMethodPair};
+    let mut vm = Vm::new(vec![String::new()]);
+    let source = "\
+import math
+def pi(m):
+    return m.pi
+def appender(l):
+    return l.append(1)
+items = []
+r = pi(math) + pi(math)
+appender(items)
+appender(items)
+";
+    let globals = run(&mut vm, source);
+    let Some(math @ Value::Module(_)) = globals.get_str("math") else { panic!("no module math") };
+    let Some(items @ Value::List(_)) = globals.get_str("items") else { panic!("no list items") };
+    let name_in = |code: &Code, wanted: &str| code.names.iter().position(|n| matches!(n, Value::Str(s) if s.as_str() == wanted)).expect("name") as u32;
+    // LOAD_ATTR of a module attribute (the out-of-line path of `cached_attr`).
+    let pi = function_code(&globals, "pi");
+    let pi_name = name_in(&pi, "pi");
+    assert!(matches!(cached_attr::<AsAttribute>(&pi, 0, pi_name, &math), Some(Value::Float(_))));
+    // LOAD_METHOD of a list method (the inline path): the native, pushed with the list.
+    let appender = function_code(&globals, "appender");
+    let append_name = name_in(&appender, "append");
+    assert!(matches!(cached_attr::<AsMethodPair>(&appender, 0, append_name, &items), Some((Value::Native(_), true))));
+    // The list entry does not apply to another type's value, nor to an instance.
+    assert!(cached_attr::<AsMethodPair>(&appender, 0, append_name, &Value::str("text")).is_none());
+    // A key added to the module's dict changes its keys version: the entry no longer applies.
+    let Value::Module(module) = &math else { unreachable!() };
+    module.dict.set_str("added_after_warm_up", Value::Int(1));
+    assert!(cached_attr::<AsAttribute>(&pi, 0, pi_name, &math).is_none());
+}

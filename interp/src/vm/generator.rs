@@ -123,7 +123,7 @@ fn push_generator_frame(vm: &mut Vm, gen: &Rc<PyGenerator>, sent: Option<Value>,
     std::mem::replace(&mut *gen.resumer_handled.borrow_mut(), resumer).discard();
     vm.generators.push(gen.clone());
     let caller = vm.switch_frame(frame);
-    vm.callers.push(caller);
+    super::push_fast(&mut vm.callers, caller);
     Ok(())
 }
 

@@ -12,7 +12,6 @@ use super::{Flow, OnReturn, Vm};
 use crate::bytecode::opcodes::{self, BinaryOp, CompareOp, Op};
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
-use crate::objects::iter::IterKind;
 use crate::objects::set::PySet;
 use crate::objects::str::PyStr;
 use crate::objects::types::{builtin_type, TypeId};

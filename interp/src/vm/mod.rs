@@ -142,11 +142,30 @@ pub struct Vm {
     pub stats: Option<Box<stats::Stats>>,
 }
 
-/// Room for one more value on a full stack (`Vm::push_value`'s rare path).
+/// `vec.push(item)` with the growth out of line. The standard `push` (through
+/// `Vec::push_mut`) stays an out-of-line call on some hot paths (the value stack's pushes on
+/// the return path, the caller frames a call suspends, an instance attribute appended by
+/// STORE_ATTR), where this is a capacity test and a store.
+#[inline(always)]
+pub(crate) fn push_fast<T>(vec: &mut Vec<T>, item: T) {
+    let len = vec.len();
+    if len == vec.capacity() {
+        grow_by_one(vec);
+    }
+    // SAFETY: `len < capacity` now (checked, or `grow_by_one` reserved room), so the slot at
+    // `len` is inside the allocation and uninitialized; it is written before the length
+    // covers it.
+    unsafe {
+        vec.as_mut_ptr().add(len).write(item);
+        vec.set_len(len + 1);
+    }
+}
+
+/// Room for one more item in a full vector (`push_fast`'s rare path).
 #[cold]
 #[inline(never)]
-fn grow_stack(stack: &mut Vec<Value>) {
-    stack.reserve(1);
+fn grow_by_one<T>(vec: &mut Vec<T>) {
+    vec.reserve(1);
 }
 
 /// `stack.truncate(keep)`, dropping the values in the same order (first to last), each
@@ -330,7 +349,7 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn enter_frame(&mut self, frame: Frame) {
         let caller = self.switch_frame(frame);
-        self.callers.push(caller);
+        push_fast(&mut self.callers, caller);
     }
 
     /// Make `frame` the running frame and return the one it replaces. The only way `frame`
@@ -367,22 +386,10 @@ impl Vm {
         Ok(Flow::Next)
     }
 
-    /// `stack.push(value)`, with the growth out of line: the standard `push` (through
-    /// `Vec::push_mut`) was left as an out-of-line call on some hot paths, the return path
-    /// among them.
+    /// `stack.push(value)`, with the growth out of line (`push_fast`).
     #[inline(always)]
     pub(crate) fn push_value(&mut self, value: Value) {
-        let len = self.stack.len();
-        if len == self.stack.capacity() {
-            grow_stack(&mut self.stack);
-        }
-        // SAFETY: `len < capacity` now (checked, or `grow_stack` reserved room), so the slot
-        // at `len` is inside the allocation and uninitialized; it is written before the
-        // length covers it.
-        unsafe {
-            self.stack.as_mut_ptr().add(len).write(value);
-            self.stack.set_len(len + 1);
-        }
+        push_fast(&mut self.stack, value);
     }
 
     /// The traceback line for the running frame (the instruction that was executing).
@@ -393,5 +400,21 @@ impl Vm {
             name: code.name.clone(),
             line: code.line_at(self.frame.pc.saturating_sub(1)),
         }
+    }
+}
+
+#[cfg(test)]
+mod push_tests {
+    #[test]
+    fn push_fast_grows_a_full_vector_and_keeps_every_item() {
+        let mut items: Vec<String> = Vec::with_capacity(2);
+        for i in 0..100 {
+            super::push_fast(&mut items, i.to_string());
+        }
+        assert_eq!(items.len(), 100);
+        assert!(items.iter().enumerate().all(|(i, s)| *s == i.to_string()));
+        let mut empty: Vec<u8> = Vec::new();
+        super::push_fast(&mut empty, 7);
+        assert_eq!(empty, [7]);
     }
 }
