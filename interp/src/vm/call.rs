@@ -230,10 +230,12 @@ impl Vm {
     ) -> PyResult<()> {
         let code = &func.code;
         let nargs = self.stack.len() - args_start;
-        if code.plain_entry && !entry && kwnames.is_empty() && nargs == code.argcount as usize {
-            // `__init__` and operator method frames, and calls from `call_on_stack` that are
-            // plain: nothing to bind, no cells, not a generator.
-            return self.enter_plain(code.clone(), func.globals.clone(), args_start, drop_below);
+        if code.plain_entry && kwnames.is_empty() && nargs == code.argcount as usize {
+            // `__init__` and operator method frames, calls from `call_on_stack` and calls from
+            // Rust (key functions) that are plain: nothing to bind, no cells, not a generator.
+            self.enter_plain(code.clone(), func.globals.clone(), args_start, drop_below)?;
+            self.frame.entry = entry;
+            return Ok(());
         }
         let simple = kwnames.is_empty()
             && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
