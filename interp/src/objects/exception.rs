@@ -181,7 +181,7 @@ pub fn construct(vm: &mut Vm, ty: &Rc<PyType>, call: &CallArgs<'_>) -> PyResult<
     let mut new_args = Vec::with_capacity(call.args.len() + 1);
     new_args.push(Value::Type(ty.clone()));
     new_args.extend_from_slice(call.positional());
-    let created = match ty.lookup("__new__") {
+    let created = match crate::objects::instance::lookup_static(ty, "__new__") {
         Some(f @ Value::Function(_)) => {
             new_args.extend_from_slice(&call.args[call.positional().len()..]);
             vm.call_kw(&f, &new_args, call.kwnames)?
@@ -192,7 +192,7 @@ pub fn construct(vm: &mut Vm, ty: &Rc<PyType>, call: &CallArgs<'_>) -> PyResult<
     if !e.ty.is_subtype_of(ty) {
         return Ok(created);
     }
-    match ty.lookup("__init__") {
+    match crate::objects::instance::lookup_static(ty, "__init__") {
         Some(f @ Value::Function(_)) => {
             let mut init_args = Vec::with_capacity(call.args.len() + 1);
             init_args.push(created.clone());

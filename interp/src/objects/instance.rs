@@ -723,8 +723,10 @@ fn inline_init_place(cls: &Rc<PyType>) -> Option<(u32, u32)> {
 
 /// `type.__call__(cls, *args, **kwargs)`: `__new__` then `__init__`.
 pub fn call_class(vm: &mut Vm, cls: &Rc<PyType>, args: CallArgs<'_>) -> PyResult<Value> {
-    let new = lookup(cls, "__new__");
-    let init = lookup(cls, "__init__");
+    // `lookup_static`: remembered under the class's version tag, so a class call (of an
+    // exception class, say) hashes no name.
+    let new = lookup_static(cls, "__new__");
+    let init = lookup_static(cls, "__init__");
     let object_new_used = is_object_new(new.as_ref());
     let object_init_used = init.as_ref().map_or(true, |i| is_native_named(i, TypeId::Object, "__init__"));
     let has_args = !args.args.is_empty();
@@ -753,7 +755,7 @@ pub fn call_class(vm: &mut Vm, cls: &Rc<PyType>, args: CallArgs<'_>) -> PyResult
     if !obj_type.is_subtype_of(cls) {
         return Ok(obj);
     }
-    let init = if Rc::ptr_eq(&obj_type, cls) { init } else { lookup(&obj_type, "__init__") };
+    let init = if Rc::ptr_eq(&obj_type, cls) { init } else { lookup_static(&obj_type, "__init__") };
     match init {
         None => {}
         Some(i) if is_native_named(&i, TypeId::Object, "__init__") => {}
@@ -808,8 +810,8 @@ fn object_new(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
         )));
     };
     if args.args.len() > 1 {
-        let new_overridden = lookup(cls, "__new__").is_some_and(|n| !is_native_named(&n, TypeId::Object, "__new__"));
-        let init_overridden = lookup(cls, "__init__").is_some_and(|n| !is_native_named(&n, TypeId::Object, "__init__"));
+        let new_overridden = lookup_static(cls, "__new__").is_some_and(|n| !is_native_named(&n, TypeId::Object, "__new__"));
+        let init_overridden = lookup_static(cls, "__init__").is_some_and(|n| !is_native_named(&n, TypeId::Object, "__init__"));
         if new_overridden {
             return Err(PyErr::type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
@@ -835,8 +837,8 @@ fn object_init(_vm: &mut Vm, args: CallArgs<'_>) -> PyResult<Value> {
     let this = self_arg(&args, "__init__")?;
     if args.args.len() > 1 {
         let cls = type_of(this);
-        let new_overridden = lookup(&cls, "__new__").is_some_and(|n| !is_native_named(&n, TypeId::Object, "__new__"));
-        let init_overridden = lookup(&cls, "__init__").is_some_and(|n| !is_native_named(&n, TypeId::Object, "__init__"));
+        let new_overridden = lookup_static(&cls, "__new__").is_some_and(|n| !is_native_named(&n, TypeId::Object, "__new__"));
+        let init_overridden = lookup_static(&cls, "__init__").is_some_and(|n| !is_native_named(&n, TypeId::Object, "__init__"));
         if init_overridden {
             return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }

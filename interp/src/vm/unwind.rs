@@ -204,8 +204,8 @@ pub(crate) fn reraise(vm: &mut Vm, _arg: u32) -> Step {
 }
 
 /// A special method looked up on the type of `obj` (not on the instance), bound to it.
-fn special_method(obj: &Value, name: &str) -> Option<Value> {
-    let attr = type_of(obj).lookup(name)?;
+fn special_method(obj: &Value, name: &'static str) -> Option<Value> {
+    let attr = crate::objects::instance::lookup_static(&type_of(obj), name)?;
     Some(match attr {
         Value::Function(_) => Value::Method(Rc::new(PyMethod { func: attr, self_value: obj.clone() })),
         Value::Native(ref n) if n.is_method => {
@@ -224,7 +224,7 @@ pub(crate) fn before_with(vm: &mut Vm, _arg: u32) -> Step {
             type_of(&manager).name
         ))
     };
-    let enter = type_of(&manager).lookup("__enter__").ok_or_else(unsupported)?;
+    let enter = crate::objects::instance::lookup_static(&type_of(&manager), "__enter__").ok_or_else(unsupported)?;
     let exit = special_method(&manager, "__exit__").ok_or_else(|| {
         PyErr::type_error(format!(
             "'{}' object does not support the context manager protocol (missed __exit__ method)",
