@@ -135,6 +135,13 @@ impl PyDict {
         PyDict { table: RefCell::new(DictTable::default()), keys_version: Cell::new(next_keys_version()) }
     }
 
+    /// An empty dict with room for `capacity` keys: filling it allocates its entries and its
+    /// index once, where growing from empty reallocated and rehashed them along the way.
+    pub fn with_capacity(capacity: usize) -> PyDict {
+        let table = DictTable { entries: Vec::with_capacity(capacity), index: HashTable::with_capacity(capacity), len: 0 };
+        PyDict { table: RefCell::new(table), keys_version: Cell::new(next_keys_version()) }
+    }
+
     /// The table for mutation. Fails (instead of panicking) while a lookup of this dict is
     /// comparing keys, i.e. when a key's `__eq__` or `__hash__` tries to mutate the dict.
     fn table_mut(&self) -> PyResult<std::cell::RefMut<'_, DictTable>> {

@@ -369,39 +369,47 @@ impl Vm {
 
     /// General argument binding: keywords, defaults, `*args`, `**kwargs`, with CPython's
     /// error messages. Rewrites the stack from `args_start` into the callee's slot layout in
-    /// place: the positional arguments stay in their slots, the keyword values are moved into
-    /// theirs, and nothing is cloned or allocated but the `*args` tuple and `**kwargs` dict.
-    /// On an error the stack above `args_start` is left for the caller to drop.
+    /// place: the positional arguments stay in their slots, the keyword values are rotated to
+    /// just above the slots and moved from there into theirs, and nothing is cloned or
+    /// allocated but the `*args` tuple and `**kwargs` dict. On an error the stack above
+    /// `args_start` is left for the caller to drop.
     fn bind_general(&mut self, func: &Rc<PyFunction>, args_start: usize, kwnames: &[Rc<PyStr>]) -> PyResult<()> {
         let code = &*func.code;
         let qualname = || func.qualname.borrow().as_str().to_owned();
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
+        let nslots = code.nslots();
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let kw_values = self.take_values_from(self.stack.len().saturating_sub(kwnames.len()));
-        let npos_given = self.stack.len() - args_start;
+        let nkw = kwnames.len();
+        let npos_given = (self.stack.len() - args_start).saturating_sub(nkw);
         let npos_bound = npos_given.min(argcount);
 
         // Positional arguments: the first `npos_bound` are in their slots already.
         let varargs = if has_varargs {
-            Some(Value::tuple(self.take_values_from(args_start + npos_bound).into_vec()))
+            let extra: Vec<Value> = self.stack.drain(args_start + npos_bound..args_start + npos_given).collect();
+            Some(Value::tuple(extra))
         } else if npos_given > argcount {
             return Err(too_many_positional(&qualname(), func, npos_given, kwnames));
         } else {
             None
         };
-        for _ in npos_bound..code.nslots() {
+        // `[positional, keyword values]` becomes `[slots (unbound past the positional ones),
+        // keyword values]`.
+        let kw_at = args_start + nslots;
+        for _ in self.stack.len()..kw_at + nkw {
             self.push_value(Value::Null);
         }
-        let slots = &mut self.stack[args_start..];
+        self.stack[args_start + npos_bound..kw_at + nkw].rotate_left(nkw);
+        let (slots, kw_values) = self.stack[args_start..].split_at_mut(nslots);
         let mut next_slot = argcount + kwonly;
         if let Some(tuple) = varargs {
             slots[next_slot] = tuple;
             next_slot += 1;
         }
         let kwargs_dict = if has_varkw {
-            let d = Rc::new(PyDict::new());
+            // At most every keyword lands in it.
+            let d = Rc::new(PyDict::with_capacity(nkw));
             slots[next_slot] = crate::gc::tracked(Value::Dict(d.clone()));
             Some(d)
         } else {
@@ -411,7 +419,8 @@ impl Vm {
         // Keyword arguments.
         let posonly = code.posonlyargcount as usize;
         let mut posonly_as_kw: Vec<&str> = Vec::new();
-        for (name, value) in kwnames.iter().zip(kw_values) {
+        for (name, kw_value) in kwnames.iter().zip(kw_values.iter_mut()) {
+            let value = std::mem::replace(kw_value, Value::Null);
             let found = code.varnames[posonly..argcount + kwonly].iter().position(|p| **p == *name.as_str());
             match found {
                 Some(i) => {
@@ -487,6 +496,8 @@ impl Vm {
         if !missing.is_empty() {
             return Err(missing_arguments(&qualname(), "keyword-only", &missing));
         }
+        // The keyword values' places, all unbound now.
+        super::discard_above(&mut self.stack, kw_at);
         Ok(())
     }
 }

@@ -947,7 +947,7 @@ pub(super) fn build_set(vm: &mut Vm, arg: u32) -> Step {
 #[inline(always)]
 pub(super) fn build_map(vm: &mut Vm, arg: u32) -> Step {
     let items = vm.pop_n(2 * arg as usize);
-    let dict = PyDict::new();
+    let dict = PyDict::with_capacity(arg as usize);
     let mut it = items.into_iter();
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
         dict.set(k, v)?;
