@@ -436,15 +436,17 @@ impl Vm {
                 }
                 None => match &kwargs_dict {
                     Some(d) => {
-                        let key = Value::Str(name.clone());
-                        if d.get(&key)?.is_some() {
+                        // One store, by the name's cached hash; a repeated keyword leaves the
+                        // count unchanged (the dict is dropped with the error).
+                        let before = d.len();
+                        d.set_str_key(name, value)?;
+                        if d.len() == before {
                             return Err(PyErr::type_error(format!(
                                 "{}() got multiple values for keyword argument '{}'",
                                 qualname(),
                                 name.as_str()
                             )));
                         }
-                        d.set(key, value)?;
                     }
                     None => {
                         if code.varnames[..posonly].iter().any(|p| **p == *name.as_str()) {
