@@ -330,8 +330,9 @@ fn enumerate_pair(last: &mut Option<Rc<PyTuple>>, index: i64, item: Value) -> Va
     if let Some(tuple) = last.as_mut() {
         if let Some(unshared) = Rc::get_mut(tuple) {
             if let [first, second] = &mut *unshared.items {
-                *first = Value::Int(index);
-                *second = item;
+                // `discard`: an assignment drops the old items through the drop glue's call.
+                std::mem::replace(first, Value::Int(index)).discard();
+                std::mem::replace(second, item).discard();
                 return Value::Tuple(tuple.clone());
             }
         }

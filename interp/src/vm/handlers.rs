@@ -821,6 +821,9 @@ pub(super) fn contains_op(vm: &mut Vm, arg: u32) -> Step {
     let item = vm.pop();
     let found = ops::contains(vm, &container, &item)?;
     vm.push(Value::bool(found != (arg == 1)));
+    // Not implicit drops: those are out-of-line calls even for an int item.
+    container.discard();
+    item.discard();
     NEXT
 }
 
@@ -1267,13 +1270,22 @@ pub(super) fn for_iter(vm: &mut Vm, arg: u32) -> Step {
     let next = next_of_sequence(vm.top());
     let next = match next {
         Some(n) => n,
-        None => {
-            let it = vm.top().clone();
-            if let Value::Generator(gen) = it {
+        // The iterator's `Rc` itself is cloned (and dropped) inline, not the `Value` through
+        // `clone_counted` and the drop glue.
+        None => match vm.top() {
+            Value::Generator(gen) => {
+                let gen = gen.clone();
                 return super::generator::for_iter(vm, gen, arg);
             }
-            ops::next(vm, &it)?
-        }
+            Value::Iter(it) => {
+                let it = it.clone();
+                crate::objects::iter::next(vm, &it)?
+            }
+            other => {
+                let it = other.clone();
+                ops::next(vm, &it)?
+            }
+        },
     };
     match next {
         Some(v) => vm.push(v),
