@@ -143,7 +143,7 @@ impl Vm {
     /// Move the values from stack index `start` to the top into an `ArgVec` (one copy, no
     /// reference count changes); the stack ends at `start`.
     #[inline(always)]
-    pub(crate) fn take_values_from(&mut self, start: usize) -> ArgVec {
+    fn take_values_from(&mut self, start: usize) -> ArgVec {
         let len = self.stack.len();
         let count = len.saturating_sub(start);
         let mut taken = ArgVec::with_capacity(count);
@@ -534,7 +534,7 @@ pub(crate) fn function_description(callable: &Value) -> String {
 /// Drop the arguments of a finished call, each through `Value::discard` (the drop glue of a
 /// `SmallVec` calls `Value`'s out of line for every element).
 #[inline(always)]
-pub(crate) fn discard_arg_vec(mut args: ArgVec) {
+fn discard_arg_vec(mut args: ArgVec) {
     let count = args.len();
     // SAFETY: `set_len(0)` hands the `count` initialized values over to `discard_values`,
     // which drops each once; `args` itself then frees only its storage.

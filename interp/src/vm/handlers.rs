@@ -1053,7 +1053,6 @@ pub(super) fn set_update(vm: &mut Vm, arg: u32) -> Step {
     NEXT
 }
 
-/// Key/value pairs of a mapping operand (`**m` or `{**m}`).
 /// The items of a mapping for `{**m}` (`callee` `None`) or for a call's `**m` (`callee` the
 /// called object, named in the error as CPython names it).
 #[inline(always)]
