@@ -279,25 +279,39 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOp, inplace: bool, a: &Value, b: &Value)
 /// operation may come first) and the right one is not bytes-like (bytes repetition comes
 /// first). `None` leaves the whole operation to `binary_op`.
 pub fn first_python_method(op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> Option<(Rc<crate::value::PyFunction>, BinaryStep)> {
-    let plain_instance = |v: &Value| matches!(v, Value::Object(o) if matches!(o.base_value, Value::Null));
-    if !plain_instance(a) || matches!(b, Value::Bytes(_) | Value::ByteArray(_)) || (matches!(b, Value::Object(_)) && !plain_instance(b)) {
+    let Value::Object(left) = a else { return None };
+    if !matches!(left.base_value, Value::Null) {
         return None;
     }
-    let (name, rname, iname) = binary_names(op);
-    let (method, step) = match if inplace { special(a, iname) } else { None } {
-        Some(f) => (f, BinaryStep::AfterInplace),
-        None => {
-            let (ta, tb) = (type_of(a), type_of(b));
-            if !Rc::ptr_eq(&ta, &tb) && tb.is_subtype_of(&ta) && reflected_goes_first(&ta, &tb, special(b, rname).as_ref(), rname) {
-                return None;
-            }
-            (special(a, name)?, BinaryStep::AfterForward)
-        }
+    let ta = left.class();
+    // Whether the right operand's type may be a proper subclass of the left one's, whose
+    // reflected method could then come first. A builtin value's type never is: builtin types
+    // derive from builtin types only, and `ta` is a class defined in Python.
+    let b_may_be_subclass = match b {
+        Value::Bytes(_) | Value::ByteArray(_) => return None,
+        Value::Object(right) if !matches!(right.base_value, Value::Null) => return None,
+        Value::Object(right) => !Rc::ptr_eq(&ta, &right.class()),
+        Value::Type(_) | Value::Exception(_) => true,
+        _ => false,
     };
-    match method {
-        Value::Function(f) if f.code.flags & crate::bytecode::code::flags::GENERATOR == 0 => Some((f, step)),
+    let python_method = |v: Option<Value>| match v {
+        Some(Value::Function(f)) if f.code.flags & crate::bytecode::code::flags::GENERATOR == 0 => Some(f),
         _ => None,
+    };
+    let (name, rname, iname) = binary_names(op);
+    if inplace {
+        match special_method(&ta, iname) {
+            None | Some(Value::None) => {}
+            found => return python_method(found).map(|f| (f, BinaryStep::AfterInplace)),
+        }
     }
+    if b_may_be_subclass {
+        let tb = type_of(b);
+        if !Rc::ptr_eq(&ta, &tb) && tb.is_subtype_of(&ta) && reflected_goes_first(&ta, &tb, special(b, rname).as_ref(), rname) {
+            return None;
+        }
+    }
+    python_method(special_method(&ta, name)).map(|f| (f, BinaryStep::AfterForward))
 }
 
 /// True when the right operand's reflected method `fb` (named `rname`) is tried before the
