@@ -106,7 +106,11 @@ pub struct AttrCacheSlot {
     /// Up to `ATTR_CACHE_WAYS` entries, at most one per class version tag; at most one
     /// `BuiltinMethod` entry.
     pub entries: [Cell<AttrEntry>; ATTR_CACHE_WAYS],
-    /// The entry a fill replaces when none is empty (round robin).
+    /// For each way, the class its entry was filled for (`class_owner`), 0 for the other
+    /// kinds: read by `store` only.
+    pub owners: [Cell<u32>; ATTR_CACHE_WAYS],
+    /// The entry a fill replaces when none is empty and none is of the same class (round
+    /// robin).
     pub next_victim: Cell<u8>,
     /// The method of the slot's `BuiltinMethod` entry.
     pub method: std::cell::RefCell<Option<Value>>,
@@ -124,26 +128,45 @@ impl AttrCacheSlot {
         self.entries.iter().find(|e| e.get().type_version() == Some(version))
     }
 
-    /// Store `entry`: over the entry of the same class version tag (or the builtin-method
-    /// entry, for one of those), else in an empty entry, else over the next victim.
-    pub fn store(&self, entry: AttrEntry) {
-        let same = |e: &&Cell<AttrEntry>| match (e.get(), entry) {
+    /// Store `entry`, filled for instances of the class `owner` identifies (`class_owner`; 0
+    /// for the other kinds): over the entry of the same class version tag (or the
+    /// builtin-method or module entry, for one of those), else over an entry of an earlier
+    /// state of the same class, else in an empty way, else over the next victim (round robin).
+    /// A class's tag changes while its first instances add their attributes (each new shared
+    /// name is a new tag): without the second rule, the stores of `__init__` kept the entry
+    /// of the tag the class ends with behind the stale ones for the rest of the run.
+    pub fn store(&self, entry: AttrEntry, owner: u32) {
+        let same = |(_, e): &(usize, &Cell<AttrEntry>)| match (e.get(), entry) {
             (AttrEntry::BuiltinMethod { .. }, AttrEntry::BuiltinMethod { .. }) => true,
             (AttrEntry::ModuleAttr { .. }, AttrEntry::ModuleAttr { .. }) => true,
             (old, new) => old.type_version().is_some() && old.type_version() == new.type_version(),
         };
-        let target = self.entries.iter().find(same).or_else(|| self.entries.iter().find(|e| e.get() == AttrEntry::Empty));
-        match target {
-            Some(e) => e.set(entry),
-            None => {
+        let same_class = |(way, e): &(usize, &Cell<AttrEntry>)| {
+            owner != 0 && e.get().type_version().is_some() && self.owners.get(*way).is_some_and(|o| o.get() == owner)
+        };
+        let ways = || self.entries.iter().enumerate();
+        let target = ways()
+            .find(same)
+            .or_else(|| ways().find(same_class))
+            .or_else(|| ways().find(|(_, e)| e.get() == AttrEntry::Empty))
+            .map(|(way, _)| way)
+            .unwrap_or_else(|| {
                 let victim = self.next_victim.get() as usize % ATTR_CACHE_WAYS;
                 self.next_victim.set(((victim + 1) % ATTR_CACHE_WAYS) as u8);
-                if let Some(e) = self.entries.get(victim) {
-                    e.set(entry);
-                }
-            }
+                victim
+            });
+        if let (Some(e), Some(o)) = (self.entries.get(target), self.owners.get(target)) {
+            e.set(entry);
+            o.set(owner);
         }
     }
+}
+
+/// The identity of class `cls` for `AttrCacheSlot::store` (never 0): a hint that only picks
+/// which way a fill replaces. A class freed and another allocated at its address share it,
+/// which costs at most a needless replacement; hits compare version tags, which are unique.
+pub fn class_owner(cls: &crate::objects::types::PyType) -> u32 {
+    ((std::ptr::from_ref(cls) as usize >> 3) as u32).max(1)
 }
 
 /// A code object's instruction words. A word's opcode byte can be rewritten while the code

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::stats::{self, CacheKind};
 use super::Vm;
-use crate::bytecode::code::{AttrCacheSlot, AttrEntry, Code};
+use crate::bytecode::code::{class_owner, AttrCacheSlot, AttrEntry, Code};
 use crate::error::PyResult;
 use crate::objects::dict::PyDict;
 use crate::objects::str::PyStr;
@@ -202,7 +202,11 @@ fn instance_dict_probe(dict: &PyDict, name: &PyStr) -> Option<Value> {
 #[inline(always)]
 pub(super) fn cached_store_attr(code: &Code, site: usize, arg: u32, obj: &Value, value: Value) -> Result<PyResult<()>, Value> {
     let (Some(slot), Value::Object(o)) = (code.attr_cache.get(site), obj) else { return Err(value) };
-    let Some(entry) = slot.entry_for_type(o.class.borrow().version.get()) else { return Err(value) };
+    // SAFETY: the class is only read here (its tag, a `Cell`), before anything else runs;
+    // `try_borrow_unguarded` fails while it is borrowed mutably, and then the cache does not
+    // apply.
+    let Ok(cls) = (unsafe { o.class.try_borrow_unguarded() }) else { return Err(value) };
+    let Some(entry) = slot.entry_for_type(cls.version.get()) else { return Err(value) };
     match entry.get() {
         AttrEntry::InstanceAttr { index, .. } => {
             let index = index as usize;
@@ -337,7 +341,11 @@ fn fill(slot: Option<&AttrCacheSlot>, obj: &Value, name: &PyStr, access: Access)
         _ => AttrEntry::Empty,
     };
     if entry != AttrEntry::Empty {
-        slot.store(entry);
+        let owner = match obj {
+            Value::Object(o) => class_owner(&o.class.borrow()),
+            _ => 0,
+        };
+        slot.store(entry, owner);
     }
 }
 

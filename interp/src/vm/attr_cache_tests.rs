@@ -112,7 +112,7 @@ for _ in range(3):
     assert!(run_with(&mut vm, &globals, "P.kind = 'moved'\nr = use(p, s, [])\n"));
     let new_version = class(&globals, "P").version.get();
     assert_ne!(new_version, p_version);
-    assert!(code.attr_cache[3].entry_for_type(p_version).is_some(), "the old entry stays until evicted");
+    assert!(code.attr_cache[3].entry_for_type(p_version).is_none(), "the class's new entry replaced its old one");
     assert!(matches!(code.attr_cache[3].entry_for_type(new_version).map(Cell::get), Some(AttrEntry::ClassAttr { version, .. }) if version == new_version));
     assert!(matches!(globals.get_str("r"), Some(Value::Tuple(t)) if matches!(t.items.get(1), Some(Value::Str(s)) if s.as_str() == "moved")));
 }
@@ -167,6 +167,39 @@ r3 = total(3) + total(3)
     assert!(matches!(globals.get_str("r6"), Some(Value::Int(30))));
     assert!(slot.entries.iter().all(|e| e.get().type_version().is_some()));
     assert_eq!(slot.entries.len(), ATTR_CACHE_WAYS);
+}
+
+#[test]
+fn a_class_whose_tag_changed_replaces_its_own_entry() {
+    let mut vm = Vm::new(vec![String::new()]);
+    // `P`'s tag changes while its first instance adds `x` and `y` (each becomes a shared
+    // name): the stores in `__init__` fill an entry under each tag they meet. Each replaces
+    // the class's earlier one, so the entry of the tag it ends with is the first a hit finds.
+    let source = "\
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+def make(n):
+    return [P(i, -i) for i in range(n)]
+ps = make(5)
+init = P.__init__
+";
+    let globals = run(&mut vm, source);
+    let p = class(&globals, "P");
+    let code = function_code(&globals, "init");
+    for slot in code.attr_cache.iter() {
+        assert_eq!(slot.entries[0].get().type_version(), Some(p.version.get()), "the current tag's entry comes first");
+    }
+    // Changing the class makes a new tag: the next stores replace the class's entry in place.
+    assert!(run_with(&mut vm, &globals, "P.z = 0\nps = make(3)\n"));
+    let slot = &code.attr_cache[0];
+    let versions: Vec<Option<u64>> = slot.entries.iter().map(|e| e.get().type_version()).collect();
+    assert_eq!(versions[0], Some(p.version.get()));
+    assert_eq!(versions.iter().flatten().count(), 1, "one entry for the class: {versions:?}");
+    // The values are right whichever entry served them.
+    assert!(run_with(&mut vm, &globals, "r = sum(q.x - q.y for q in ps)\n"));
+    assert!(matches!(globals.get_str("r"), Some(Value::Int(6))));
 }
 
 /// The form of instance `name`'s attributes in `globals`: "inline", "dict" or "none".
