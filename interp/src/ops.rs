@@ -617,14 +617,57 @@ fn seq_len(v: &Value) -> usize {
     }
 }
 
+/// The order of two ints, two strs or two floats that are not NaN: values whose comparison
+/// runs no Python code and cannot fail. `None` for any other pair.
+#[inline]
+fn atom_order(x: &Value, y: &Value) -> Option<std::cmp::Ordering> {
+    match (x, y) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        // UTF-8 byte order is code point order, which is Python's order of strs.
+        (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
+        (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()),
+        _ => None,
+    }
+}
+
+/// The first position from which `compare_sequences` must compare items the general way,
+/// or the comparison's answer when leading ints, strs and floats decide it (the keys of a
+/// sort by `(city, age)` tuples, say): those are compared in place, without cloning them.
+fn compare_leading_atoms(op: CompareOp, a: &Value, b: &Value) -> Result<bool, usize> {
+    match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) => compare_atom_items(op, &x.items, &y.items),
+        // Lists are borrowed only here, where no Python code runs.
+        (Value::List(x), Value::List(y)) => match (x.items.try_borrow(), y.items.try_borrow()) {
+            (Ok(xs), Ok(ys)) => compare_atom_items(op, &xs, &ys),
+            _ => Err(0),
+        },
+        _ => Err(0),
+    }
+}
+
+/// `compare_leading_atoms` over the items of the two sequences.
+fn compare_atom_items(op: CompareOp, xs: &[Value], ys: &[Value]) -> Result<bool, usize> {
+    for (pos, (x, y)) in xs.iter().zip(ys).enumerate() {
+        match atom_order(x, y) {
+            Some(std::cmp::Ordering::Equal) => {}
+            Some(order) => return Ok(ordering_matches(op, order)),
+            None => return Err(pos),
+        }
+    }
+    Ok(ordering_matches(op, xs.len().cmp(&ys.len())))
+}
+
 /// Lexicographic comparison of two lists or two tuples.
 fn compare_sequences(vm: &mut Vm, op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     if matches!(op, CompareOp::Eq | CompareOp::Ne) && seq_len(a) != seq_len(b) {
         return Ok(op == CompareOp::Ne);
     }
+    let mut pos = match compare_leading_atoms(op, a, b) {
+        Ok(answer) => return Ok(answer),
+        Err(pos) => pos,
+    };
     sync_limit(vm);
     let _nest = Nest::enter(" in comparison")?;
-    let mut pos = 0;
     loop {
         match (seq_item(a, pos), seq_item(b, pos)) {
             (Some(x), Some(y)) => {
