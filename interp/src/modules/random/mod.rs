@@ -359,7 +359,41 @@ fn range_argument(vm: &mut Vm, v: &Value, what: &str) -> PyResult<BigInt> {
     }
 }
 
+/// `randrange` when the start, the stop and the step (if given) are machine ints and the
+/// range is not empty: the same draws as the bigint path (`below` takes `below_u64` for a
+/// machine-sized bound), without allocating a bigint per argument. `None` for anything
+/// else, which the bigint path handles (and reports).
+fn randrange_small(st: &RandomState, start: &Value, stop: Option<&Value>, step: Option<&Value>) -> Option<Value> {
+    let Value::Int(start) = *start else { return None };
+    let step = match step {
+        None => 1,
+        Some(Value::Int(step)) if *step != 0 => *step,
+        Some(_) => return None,
+    };
+    let stop = match stop {
+        None | Some(Value::None) if step == 1 && start > 0 => return Some(Value::Int(st.below_u64(start as u64) as i64)),
+        Some(Value::Int(stop)) => *stop,
+        _ => return None,
+    };
+    let width = stop.checked_sub(start)?;
+    let count = if step == 1 {
+        width
+    } else {
+        let rounding = if step > 0 { step - 1 } else { step + 1 };
+        num_integer::Integer::div_floor(&width.checked_add(rounding)?, &step)
+    };
+    if count <= 0 {
+        return None;
+    }
+    // start + step * k for k < count lies between start and stop: it fits.
+    let k = st.below_u64(count as u64) as i64;
+    Some(Value::Int(start + step * k))
+}
+
 fn randrange_impl(vm: &mut Vm, st: &RandomState, start: &Value, stop: Option<&Value>, step: Option<&Value>) -> PyResult<Value> {
+    if let Some(value) = randrange_small(st, start, stop, step) {
+        return Ok(value);
+    }
     let istart = range_argument(vm, start, "arg 1")?;
     let stop = match stop {
         None | Some(Value::None) => {
