@@ -163,8 +163,9 @@ impl AttrCacheSlot {
 }
 
 /// The identity of class `cls` for `AttrCacheSlot::store` (never 0): a hint that only picks
-/// which way a fill replaces. A class freed and another allocated at its address share it,
-/// which costs at most a needless replacement; hits compare version tags, which are unique.
+/// which way a fill replaces. Two classes can share it (a class freed and another allocated
+/// at its address, or addresses equal in the 32 bits kept), which costs at most a needless
+/// replacement; hits compare version tags, which are unique.
 pub fn class_owner(cls: &crate::objects::types::PyType) -> u32 {
     ((std::ptr::from_ref(cls) as usize >> 3) as u32).max(1)
 }
