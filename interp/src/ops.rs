@@ -269,6 +269,26 @@ fn items_view_contains(dict: &PyDict, item: &Value) -> PyResult<bool> {
     }
 }
 
+/// Key equality of the hash tables (dict, set): identity, then `eq_builtin`. Int keys are
+/// compared inline, str keys without either call (`key_eq_other`); the inline part stays
+/// small so that the tables' probe loops keep it inlined.
+#[inline(always)]
+pub fn key_eq(stored: &Value, key: &Value) -> PyResult<bool> {
+    if let (Value::Int(x), Value::Int(y)) = (stored, key) {
+        return Ok(x == y);
+    }
+    key_eq_other(stored, key)
+}
+
+/// `key_eq` of keys other than two ints.
+#[inline(never)]
+fn key_eq_other(stored: &Value, key: &Value) -> PyResult<bool> {
+    match (stored, key) {
+        (Value::Str(x), Value::Str(y)) => Ok(Rc::ptr_eq(x, y) || x.s == y.s),
+        _ => Ok(stored.is(key) || eq_builtin(stored, key)?),
+    }
+}
+
 /// Equality of builtin values (numeric types compare across int/float/bool). Cannot call
 /// Python code, so containers (dict, set) can use it while borrowed.
 pub fn eq_builtin(a: &Value, b: &Value) -> PyResult<bool> {

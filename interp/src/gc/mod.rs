@@ -31,7 +31,6 @@ pub(crate) mod trace;
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
 use crate::objects::dict::PyDict;
@@ -147,6 +146,8 @@ struct Collector {
     /// Size of the old generation after the last full collection (or prune).
     old_after_full: usize,
     stats: Stats,
+    /// The node index, kept empty between collections (taken out during one).
+    index: AddrIndex,
 }
 
 /// Collections run and objects collected, per kind of collection.
@@ -174,6 +175,7 @@ impl Collector {
             young_collections: 0,
             promoted: 0,
             old_after_full: 0,
+            index: AddrIndex::new(),
             stats: Stats {
                 young: GenerationStats { collections: 0, collected: 0 },
                 full: GenerationStats { collections: 0, collected: 0 },
@@ -255,7 +257,7 @@ pub enum Generation {
 
 /// Run a collection now; returns how many unreachable objects it found (and freed).
 pub fn collect(generation: Generation) -> usize {
-    let Some(entries) = COLLECTOR.with(|c| {
+    let Some((entries, index)) = COLLECTOR.with(|c| {
         let mut c = c.borrow_mut();
         if c.collecting {
             return None;
@@ -267,14 +269,15 @@ pub fn collect(generation: Generation) -> usize {
             old.append(&mut entries);
             entries = old;
         }
-        Some(entries)
+        Some((entries, std::mem::replace(&mut c.index, AddrIndex::new())))
     }) else {
         return 0;
     };
-    let (survivors, garbage) = collect_entries(entries);
+    let (survivors, garbage, index) = collect_entries(entries, index);
     COLLECTOR.with(|c| {
         let mut c = c.borrow_mut();
         c.collecting = false;
+        c.index = index;
         let promoted = survivors.len();
         c.old.extend(survivors);
         match generation {
@@ -312,53 +315,127 @@ fn prune() {
     });
 }
 
-/// Address-keyed hasher for the node index (addresses are unique and 8-aligned).
-#[derive(Default)]
-struct AddrHasher(u64);
+/// The node index of a collection: object address -> node number, an open-addressing table
+/// with linear probing. Built once per collection and only read while tracing, where every
+/// reference an object holds is looked up, so both operations are a few instructions: a
+/// multiplicative hash of the address picks the first slot, and the table is kept at most
+/// half full. Slots hold node numbers (4 bytes); the addresses are in a dense vector beside
+/// them. The collector keeps one index for all its collections: `clear` empties just the
+/// slots a collection filled, so a young collection does not allocate and zero a table.
+struct AddrIndex {
+    /// Node number + 1 per slot (a collection never holds 2^32 objects); 0 marks an empty
+    /// slot. Empty, or a power of two long.
+    slots: Vec<u32>,
+    /// The address of each node, in node order.
+    addresses: Vec<usize>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
+    shift: u32,
+}
 
-impl Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl AddrIndex {
+    /// An index without a table (any shift below 64 will do: `get` finds no slot).
+    const fn new() -> AddrIndex {
+        AddrIndex { slots: Vec::new(), addresses: Vec::new(), shift: 63 }
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+
+    /// Make room for `count` addresses in this empty index: a new table if the one it has is
+    /// too small, or much larger than needed (so one big collection does not hold on to its
+    /// memory).
+    fn prepare(&mut self, count: usize) {
+        debug_assert!(self.addresses.is_empty());
+        let len = (count * 2).next_power_of_two().max(16);
+        if self.slots.len() < len || self.slots.len() > len * 16 {
+            self.slots = vec![0; len];
+            self.shift = 64 - len.trailing_zeros();
+        }
+        self.addresses.reserve(count);
+    }
+
+    /// Empty every slot `insert` filled. A filled slot lies in the run of filled slots that
+    /// starts at or after its address's first slot, so zeroing each address's run from its
+    /// first slot reaches all of them, and each slot once.
+    fn clear(&mut self) {
+        let mask = self.slots.len().wrapping_sub(1);
+        for i in 0..self.addresses.len() {
+            let mut slot = self.first_slot(self.addresses[i]);
+            while self.slots[slot] != 0 {
+                self.slots[slot] = 0;
+                slot = (slot + 1) & mask;
+            }
+        }
+        self.addresses.clear();
+    }
+
+    #[inline(always)]
+    fn first_slot(&self, addr: usize) -> usize {
+        // Objects are at least 8-aligned: the low bits carry nothing.
+        (((addr >> 3) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Give `addr` the next node number unless it has one; returns whether it was added. At
+    /// most `count` (of `prepare`) addresses are ever inserted, so an empty slot exists.
+    fn insert(&mut self, addr: usize) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.first_slot(addr);
+        loop {
+            match self.slots[i] {
+                0 => {
+                    self.addresses.push(addr);
+                    self.slots[i] = self.addresses.len() as u32;
+                    return true;
+                }
+                n if self.addresses[n as usize - 1] == addr => return false,
+                _ => i = (i + 1) & mask,
+            }
         }
     }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = ((n as u64) >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+
+    /// The node number of `addr`, if it has one.
+    #[inline]
+    fn get(&self, addr: usize) -> Option<usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = self.first_slot(addr);
+        loop {
+            match *self.slots.get(i)? {
+                0 => return None,
+                n if self.addresses[n as usize - 1] == addr => return Some(n as usize - 1),
+                _ => i = (i + 1) & mask,
+            }
+        }
     }
 }
 
 /// The objects of one collection, indexed by address.
 pub(crate) struct Graph {
     nodes: Vec<Value>,
-    index: hashbrown::HashMap<usize, usize, BuildHasherDefault<AddrHasher>>,
+    index: AddrIndex,
 }
 
 impl Graph {
     /// The node at `addr`, if that object is part of this collection.
+    #[inline]
     pub(crate) fn node_of(&self, addr: usize) -> Option<usize> {
-        self.index.get(&addr).copied()
+        self.index.get(addr)
     }
 }
 
 /// Collect the objects behind `entries`: (handles of the survivors, number of garbage).
-fn collect_entries(entries: Vec<Tracked>) -> (Vec<Tracked>, usize) {
-    let mut graph = Graph { nodes: Vec::with_capacity(entries.len()), index: Default::default() };
-    graph.index.reserve(entries.len());
-    for handle in &entries {
+/// `index` is the collector's (empty) node index, handed back empty.
+fn collect_entries(entries: Vec<Tracked>, mut index: AddrIndex) -> (Vec<Tracked>, usize, AddrIndex) {
+    index.prepare(entries.len());
+    let mut graph = Graph { nodes: Vec::with_capacity(entries.len()), index };
+    // The handle of each node, kept for the survivors; handles of dead objects (and a
+    // second handle to one object) are dropped, freeing what is left of them.
+    let mut handles: Vec<Tracked> = Vec::with_capacity(entries.len());
+    for handle in entries {
         if let Some(v) = handle.upgrade() {
             let Some(addr) = v.heap_ptr() else { continue };
-            let next = graph.nodes.len();
-            if let hashbrown::hash_map::Entry::Vacant(e) = graph.index.entry(addr) {
-                e.insert(next);
+            if graph.index.insert(addr) {
                 graph.nodes.push(v);
+                handles.push(handle);
             }
         }
     }
-    // Handles of dead objects go now, freeing what is left of them.
-    drop(entries);
 
     // References not explained by other nodes (the collector's own handle excluded).
     let mut external: Vec<isize> =
@@ -390,11 +467,9 @@ fn collect_entries(entries: Vec<Tracked>) -> (Vec<Tracked>, usize) {
     let mut trash: Vec<Box<dyn Any>> = Vec::new();
     let mut garbage = 0;
     let mut survivors = Vec::with_capacity(graph.nodes.len());
-    for (v, &is_alive) in graph.nodes.iter().zip(alive.iter()) {
+    for ((v, handle), &is_alive) in graph.nodes.iter().zip(handles).zip(alive.iter()) {
         if is_alive {
-            if let Some(handle) = Tracked::of_node(v) {
-                survivors.push(handle);
-            }
+            survivors.push(handle);
         } else {
             garbage += 1;
             trace::clear(v, &graph, &mut trash);
@@ -402,19 +477,10 @@ fn collect_entries(entries: Vec<Tracked>) -> (Vec<Tracked>, usize) {
     }
     // Contents first (they may be the last references to other garbage), then the nodes.
     drop(trash);
-    drop(graph);
-    (survivors, garbage)
-}
-
-impl Tracked {
-    /// A handle to a node that was tracked already (no re-check of tuples and iterators).
-    fn of_node(v: &Value) -> Option<Tracked> {
-        Some(match v {
-            Value::Tuple(r) => Tracked::Tuple(Rc::downgrade(r)),
-            Value::Iter(r) => Tracked::Iter(Rc::downgrade(r)),
-            other => return Tracked::of(other),
-        })
-    }
+    let Graph { nodes, mut index } = graph;
+    drop(nodes);
+    index.clear();
+    (survivors, garbage, index)
 }
 
 /// `gc.isenabled()`.

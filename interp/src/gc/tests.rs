@@ -233,3 +233,66 @@ fn duplicate_registration_is_harmless() {
     assert_eq!(collect(Generation::Full), 1);
     assert!(weak.upgrade().is_none());
 }
+
+#[test]
+fn survivors_keep_their_handles_for_later_collections() {
+    // Kept cycles survive a young collection into the old generation (their handles moved
+    // there); once let go, a full collection still finds every one of them.
+    let kept: Vec<Value> = (0..50).map(|_| two_list_cycle()).collect();
+    let weak_kept: Vec<Weak<PyList>> = kept.iter().map(weak_list).collect();
+    for _ in 0..50 {
+        drop(two_list_cycle());
+    }
+    assert_eq!(collect(Generation::Young), 100);
+    assert_eq!(tracked_count(), 100);
+    drop(kept);
+    assert_eq!(collect(Generation::Full), 100);
+    assert!(weak_kept.iter().all(|w| w.upgrade().is_none()));
+}
+
+#[test]
+fn repeated_references_to_one_object_are_each_counted() {
+    // Many consecutive references to one object (the tracer remembers its last lookup): a
+    // list holding the same garbage list many times, then a different one, then the first.
+    let shared = Value::list(Vec::new());
+    let other = Value::list(Vec::new());
+    let holder = Value::list(Vec::new());
+    for _ in 0..10 {
+        push(&holder, shared.clone());
+    }
+    push(&holder, other.clone());
+    push(&holder, shared.clone());
+    push(&shared, holder.clone());
+    push(&other, holder.clone());
+    let weak = [weak_list(&shared), weak_list(&other), weak_list(&holder)];
+    drop((shared, other, holder));
+    assert_eq!(collect(Generation::Full), 3);
+    assert!(weak.iter().all(|w| w.upgrade().is_none()));
+}
+
+#[test]
+fn address_index_finds_every_address_it_holds_and_clears_for_reuse() {
+    // Clustered addresses (objects allocated side by side) and addresses whose hashes
+    // collide, so probing runs and wraps around the table's end.
+    let mut addresses: Vec<usize> = (1..=300).map(|i| 0x7f00_0000_0000 + i * 16).collect();
+    addresses.extend((1..=100).map(|i| i << 40));
+    let mut index = AddrIndex::new();
+    assert_eq!(index.get(0x1000), None, "an index without a table finds nothing");
+    for round in 0..3 {
+        // Later rounds reuse the cleared table, and the last one needs a larger table.
+        let batch = if round == 2 { &addresses[..] } else { &addresses[round * 100..round * 100 + 150] };
+        index.prepare(batch.len());
+        for &addr in batch {
+            assert!(index.insert(addr));
+        }
+        assert!(!index.insert(batch[7]), "an address already present is not added again");
+        for (node, &addr) in batch.iter().enumerate() {
+            assert_eq!(index.get(addr), Some(node));
+        }
+        assert_eq!(index.get(0x7f00_0000_0000 + 301 * 16), None);
+        assert_eq!(index.get(8), None);
+        index.clear();
+        assert!(index.slots.iter().all(|&s| s == 0), "clear empties every filled slot");
+        assert!(batch.iter().all(|&a| index.get(a).is_none()));
+    }
+}

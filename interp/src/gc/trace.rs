@@ -21,11 +21,24 @@ pub(crate) struct Tracer<'g> {
     /// Untracked objects owned by the object being traced (strong count 1), still to trace:
     /// they are part of their owner as far as the graph is concerned.
     owned: Vec<Value>,
+    /// The last address looked up in the graph and its node: consecutive lookups are mostly
+    /// of one address (the class of every instance of a batch).
+    last_lookup: (usize, Option<usize>),
 }
 
 impl<'g> Tracer<'g> {
     pub(crate) fn new(graph: &'g Graph) -> Tracer<'g> {
-        Tracer { graph, owned: Vec::new() }
+        Tracer { graph, owned: Vec::new(), last_lookup: (0, None) }
+    }
+
+    /// `graph.node_of(addr)`, remembering the last answer (the graph does not change while
+    /// a tracer lives). Address 0 is never an object's, so the initial memo never matches.
+    #[inline]
+    fn node_of(&mut self, addr: usize) -> Option<usize> {
+        if self.last_lookup.0 != addr {
+            self.last_lookup = (addr, self.graph.node_of(addr));
+        }
+        self.last_lookup.1
     }
 
     /// Call `edge(i)` for every reference from `object` (a node) to node `i`, looking
@@ -37,10 +50,19 @@ impl<'g> Tracer<'g> {
         }
     }
 
-    /// One reference held by the object being traced.
+    /// One reference held by the object being traced. Values that cannot reference
+    /// anything (numbers, strings, None: most attributes) are skipped inline.
+    #[inline(always)]
     fn value(&mut self, v: &Value, edge: &mut dyn FnMut(usize)) {
-        let Some(addr) = traceable_addr(v) else { return };
-        if let Some(i) = self.graph.node_of(addr) {
+        if let Some(addr) = traceable_addr(v) {
+            self.reference(addr, v, edge);
+        }
+    }
+
+    /// A reference to the traceable object `v` at `addr`.
+    #[inline(never)]
+    fn reference(&mut self, addr: usize, v: &Value, edge: &mut dyn FnMut(usize)) {
+        if let Some(i) = self.node_of(addr) {
             edge(i);
         } else if strong_count(v) == 1 {
             // Nobody else holds it: whatever it references is referenced by the owner.
@@ -51,7 +73,7 @@ impl<'g> Tracer<'g> {
     /// A reference held as an `Rc` field rather than a `Value`.
     fn rc<T>(&mut self, r: &Rc<T>, wrap: fn(Rc<T>) -> Value, edge: &mut dyn FnMut(usize)) {
         let addr = Rc::as_ptr(r) as *const u8 as usize;
-        if let Some(i) = self.graph.node_of(addr) {
+        if let Some(i) = self.node_of(addr) {
             edge(i);
         } else if Rc::strong_count(r) == 1 {
             self.owned.push(wrap(r.clone()));
@@ -61,6 +83,7 @@ impl<'g> Tracer<'g> {
 
 /// The address of a value of a kind the collector can look into (the kinds that can hold
 /// references to other objects).
+#[inline]
 pub(crate) fn traceable_addr(v: &Value) -> Option<usize> {
     match v {
         Value::List(_)
@@ -195,7 +218,11 @@ fn trace(object: &Value, t: &mut Tracer<'_>, edge: &mut dyn FnMut(usize)) {
             }
             if let Ok(attrs) = o.attrs.try_borrow() {
                 match &*attrs {
-                    InstanceAttrs::Inline(values) => values.iter().for_each(|v| t.value(v, edge)),
+                    InstanceAttrs::Inline(values) => {
+                        for v in values.iter() {
+                            t.value(v, edge);
+                        }
+                    }
                     InstanceAttrs::Dict(d) => t.rc(d, Value::Dict, edge),
                     InstanceAttrs::NoDict => {}
                 }

@@ -78,16 +78,13 @@ impl DictTable {
     }
 
     fn find(&self, hash: i64, key: &Value) -> PyResult<Option<usize>> {
-        // Identity first, then full equality; equality of builtin values cannot call Python.
+        // Equality of builtin values (`ops::key_eq`) cannot call Python.
         let mut err = None;
         let found = self
             .index
             .find(mix_hash(hash), |&pos| match &self.entries[pos] {
                 Some(e) if e.hash == hash => {
-                    if e.key.is(key) {
-                        return true;
-                    }
-                    match ops::eq_builtin(&e.key, key) {
+                    match ops::key_eq(&e.key, key) {
                         Ok(b) => b,
                         Err(x) => {
                             err = Some(x);

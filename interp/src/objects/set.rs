@@ -12,8 +12,8 @@
 //!   `fill * 5 >= mask * 3`, the table is rebuilt with room for `used * 4` keys
 //!   (`used * 2` above 50000 keys).
 //!
-//! Keys are compared with `ops::eq_builtin`, which never runs Python code, so the table may
-//! stay borrowed while probing.
+//! Keys are compared with `ops::key_eq` (identity, then `ops::eq_builtin`), which never runs
+//! Python code, so the table may stay borrowed while probing.
 //!
 //! Public API: `PySet::new`, `from_values` (add one by one), `from_constant_literal` (the
 //! compiler's frozenset constants), `copy`, `add`, `contains`, `remove` (discard semantics),
@@ -98,7 +98,7 @@ impl SetTable {
                 if slot.is_empty() {
                     return Ok(None);
                 }
-                if slot.hash == hash && slot.is_live() && (slot.key.is(key) || ops::eq_builtin(&slot.key, key)?) {
+                if slot.hash == hash && slot.is_live() && ops::key_eq(&slot.key, key)? {
                     return Ok(Some(j));
                 }
             }
@@ -131,7 +131,7 @@ impl SetTable {
                     break 'search j;
                 }
                 if slot.is_live() {
-                    if compare && slot.hash == hash && (slot.key.is(&key) || ops::eq_builtin(&slot.key, &key)?) {
+                    if compare && slot.hash == hash && ops::key_eq(&slot.key, &key)? {
                         return Ok(false);
                     }
                 } else if free_dummy.is_none() {
