@@ -237,16 +237,17 @@ impl Vm {
             self.frame.entry = entry;
             return Ok(());
         }
-        let simple = kwnames.is_empty()
+        let positional_only = kwnames.is_empty()
             && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-            && code.kwonlyargcount == 0
-            && nargs == code.argcount as usize;
-        if simple {
+            && code.kwonlyargcount == 0;
+        if positional_only && nargs == code.argcount as usize {
             // Fast path: the positional arguments are already the first slots.
             let extra = code.nslots() - nargs;
             for _ in 0..extra {
                 self.stack.push(Value::Null);
             }
+        } else if positional_only && self.bind_positional_with_defaults(func, nargs) {
+            // The missing positional arguments came from the defaults.
         } else if let Err(e) = self.bind_general(func, args_start, kwnames) {
             self.stack.truncate(args_start - drop_below as usize);
             return Err(e);
@@ -365,6 +366,28 @@ impl Vm {
                 self.stack[free_base + j] = cell.clone();
             }
         }
+    }
+
+    /// Binding of a call with `nargs` positional arguments and nothing else, to a function
+    /// without `*args`, `**kwargs` or keyword-only parameters, when the defaults supply every
+    /// parameter after those given: push clones of those defaults, then mark the other
+    /// locals unbound. Returns false, having pushed nothing, for anything else (too many or
+    /// too few arguments: `bind_general` says what is wrong).
+    fn bind_positional_with_defaults(&mut self, func: &PyFunction, nargs: usize) -> bool {
+        let code = &*func.code;
+        let argcount = code.argcount as usize;
+        let defaults: &[Value] = func.defaults.as_ref().map_or(&[], |d| &d.items);
+        if nargs > argcount || nargs + defaults.len() < argcount {
+            return false;
+        }
+        let first_default = argcount - defaults.len();
+        for default in &defaults[nargs - first_default..] {
+            self.push_value(default.clone());
+        }
+        for _ in argcount..code.nslots() {
+            self.push_value(Value::Null);
+        }
+        true
     }
 
     /// General argument binding: keywords, defaults, `*args`, `**kwargs`, with CPython's
