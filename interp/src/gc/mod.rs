@@ -148,6 +148,10 @@ struct Collector {
     stats: Stats,
     /// The node index, kept empty between collections (taken out during one).
     index: AddrIndex,
+    /// Young objects found alive when the young generation was last checked without being
+    /// collected (`automatic_collection`); 0 after a collection. The next check comes
+    /// `young_limit()` registrations later.
+    young_live: usize,
 }
 
 /// Collections run and objects collected, per kind of collection.
@@ -176,6 +180,7 @@ impl Collector {
             promoted: 0,
             old_after_full: 0,
             index: AddrIndex::new(),
+            young_live: 0,
             stats: Stats {
                 young: GenerationStats { collections: 0, collected: 0 },
                 full: GenerationStats { collections: 0, collected: 0 },
@@ -183,7 +188,8 @@ impl Collector {
         }
     }
 
-    /// Young-generation size at which something (a collection, or a prune) must happen.
+    /// Registrations between two checks of the young generation (a collection, or a
+    /// prune).
     fn young_limit(&self) -> usize {
         if self.enabled && self.thresholds.0 > 0 {
             self.thresholds.0 as usize
@@ -220,7 +226,7 @@ fn register(handle: Tracked) {
     let due = COLLECTOR.with(|c| match c.try_borrow_mut() {
         Ok(mut c) => {
             c.young.push(handle);
-            c.young.len() >= c.young_limit() && !c.collecting
+            c.young.len() >= c.young_live + c.young_limit() && !c.collecting
         }
         // Only while the collector itself is busy: the object stays untracked.
         Err(_) => false,
@@ -238,11 +244,30 @@ fn automatic_collection() {
         let full = c.young_collections as i64 >= c.thresholds.1 && c.promoted > c.old_after_full / 4;
         (c.enabled && c.thresholds.0 > 0, full)
     });
-    if enabled {
-        collect(if full { Generation::Full } else { Generation::Young });
-    } else {
+    if !enabled {
         prune();
+    } else if young_alive_reaches_threshold() {
+        collect(if full { Generation::Full } else { Generation::Young });
     }
+}
+
+/// Drop the young generation's handles of objects that died (freeing their memory) and say
+/// whether the live ones reach `threshold0`. As in CPython, whose count of young objects
+/// goes down when one is freed, objects that die young start no collection: a loop that
+/// makes short-lived lists, dicts or instances is not traced over and over. Otherwise the
+/// live ones are counted again `threshold0` registrations later (`young_live`).
+fn young_alive_reaches_threshold() -> bool {
+    COLLECTOR.with(|c| {
+        let mut c = c.borrow_mut();
+        c.young.retain(Tracked::is_alive);
+        let live = c.young.len();
+        if live as i64 >= c.thresholds.0 {
+            true
+        } else {
+            c.young_live = live;
+            false
+        }
+    })
 }
 
 /// Which objects a collection looks at.
@@ -278,6 +303,7 @@ pub fn collect(generation: Generation) -> usize {
         let mut c = c.borrow_mut();
         c.collecting = false;
         c.index = index;
+        c.young_live = c.young.len();
         let promoted = survivors.len();
         c.old.extend(survivors);
         match generation {
@@ -308,6 +334,7 @@ fn prune() {
         young.retain(Tracked::is_alive);
         c.promoted += young.len();
         c.old.append(&mut young);
+        c.young_live = 0;
         if c.old.len() > 2 * c.old_after_full + PRUNE_INTERVAL {
             c.old.retain(Tracked::is_alive);
             c.old_after_full = c.old.len();

@@ -296,3 +296,30 @@ fn address_index_finds_every_address_it_holds_and_clears_for_reuse() {
         assert!(batch.iter().all(|&a| index.get(a).is_none()));
     }
 }
+
+#[test]
+fn objects_that_die_young_start_no_collection() {
+    // As in CPython, whose young count goes down when a tracked object is freed.
+    for _ in 0..20_000 {
+        drop(Value::list(Vec::new()));
+    }
+    assert_eq!(stats().young.collections + stats().full.collections, 0);
+    assert!(tracked_count() <= 2 * DEFAULT_THRESHOLDS.0 as usize, "dead handles are dropped: {}", tracked_count());
+}
+
+#[test]
+fn live_young_objects_still_start_collections() {
+    let kept: Vec<Value> = (0..5_000).map(|_| Value::list(Vec::new())).collect();
+    let young = stats().young.collections;
+    assert!(young >= 5, "young collections: {young}");
+    // Interleaved with short-lived ones, the live ones still reach the threshold.
+    let mut more = Vec::new();
+    for i in 0..20_000 {
+        let v = Value::list(Vec::new());
+        if i % 4 == 0 {
+            more.push(v);
+        }
+    }
+    assert!(stats().young.collections >= young + 5, "young collections: {}", stats().young.collections);
+    assert_eq!(kept.len() + more.len(), 10_000);
+}
