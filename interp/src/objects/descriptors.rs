@@ -396,16 +396,17 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Rc<PyType>, Value)> {
 }
 
 /// Attribute lookup on a super object: the MRO of the bound type after `this_class`.
-pub fn super_getattr(vm: &mut Vm, o: &Rc<PyObject>, name: &str) -> Option<PyResult<Value>> {
+/// `hash` is `name`'s str hash.
+pub fn super_getattr(vm: &mut Vm, o: &Rc<PyObject>, name: &str, hash: i64) -> Option<PyResult<Value>> {
     let s = o.native_ref::<SuperState>()?;
     if name == "__class__" {
         return None;
     }
     let start = s.obj_type.clone()?;
-    let mro: Vec<Rc<PyType>> = start.mro().cloned().collect();
-    let pos = mro.iter().position(|t| Rc::ptr_eq(t, &s.this_class))?;
-    let hash = crate::objects::str::hash_str(name);
-    for t in &mro[pos + 1..] {
+    let mut after = start.mro().skip_while(|t| !Rc::ptr_eq(t, &s.this_class));
+    // `this_class` itself (absent from the MRO: nothing is found).
+    after.next()?;
+    for t in after {
         if let Some(v) = t.dict.get_str_hashed(name, hash) {
             let obj = match &s.obj {
                 Value::Type(t) if Rc::ptr_eq(t, &start) => Value::Null,

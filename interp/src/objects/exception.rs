@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use crate::error::{PyErr, PyResult};
 use crate::objects::dict::PyDict;
+use crate::objects::str::PyStr;
 use crate::objects::types::{builtin_type, type_of, MethodTable, PyType, TypeId};
 use crate::value::{CallArgs, NativeState, PyException, PyObject, PyTuple, TraceEntry, Value};
 use crate::vm::Vm;
@@ -28,9 +29,15 @@ fn derives_from(ty: &Rc<PyType>, id: TypeId) -> bool {
     ty.mro().any(|t| t.builtin_id() == Some(id))
 }
 
-/// The instance attribute `name`, if set.
-fn dict_get(e: &PyException, name: &str) -> Option<Value> {
-    e.dict.borrow().as_ref().and_then(|d| d.get_str(name))
+/// The instance attribute `name`, if set; `hash` is the name's str hash when the caller
+/// has it (an interned name's cached hash), else it is computed.
+fn dict_get(e: &PyException, name: &str, hash: Option<i64>) -> Option<Value> {
+    let dict = e.dict.borrow();
+    let dict = dict.as_ref()?;
+    match hash {
+        Some(hash) => dict.get_str_hashed(name, hash),
+        None => dict.get_str(name),
+    }
 }
 
 /// The instance dict, created on first use.
@@ -244,14 +251,14 @@ pub fn str_of(vm: &mut Vm, e: &Rc<PyException>) -> PyResult<String> {
 fn builtin_str(vm: &mut Vm, e: &PyException) -> PyResult<String> {
     let args = e.args();
     if derives_from(&e.ty, TypeId::OSError) {
-        if let (Some(errno), Some(strerror)) = (dict_get(e, "errno"), dict_get(e, "strerror")) {
+        if let (Some(errno), Some(strerror)) = (dict_get(e, "errno", None), dict_get(e, "strerror", None)) {
             let errno = crate::ops::to_str(vm, &errno)?;
             let strerror = crate::ops::to_str(vm, &strerror)?;
             let mut text = format!("[Errno {errno}] {strerror}");
-            if let Some(filename) = dict_get(e, "filename").filter(|f| !matches!(f, Value::None)) {
+            if let Some(filename) = dict_get(e, "filename", None).filter(|f| !matches!(f, Value::None)) {
                 text.push_str(": ");
                 text.push_str(&crate::ops::repr(vm, &filename)?);
-                if let Some(filename2) = dict_get(e, "filename2").filter(|f| !matches!(f, Value::None)) {
+                if let Some(filename2) = dict_get(e, "filename2", None).filter(|f| !matches!(f, Value::None)) {
                     text.push_str(" -> ");
                     text.push_str(&crate::ops::repr(vm, &filename2)?);
                 }
@@ -260,7 +267,7 @@ fn builtin_str(vm: &mut Vm, e: &PyException) -> PyResult<String> {
         }
     }
     if derives_from(&e.ty, TypeId::ImportError) {
-        if let Some(msg) = dict_get(e, "msg").filter(|m| !matches!(m, Value::None)) {
+        if let Some(msg) = dict_get(e, "msg", None).filter(|m| !matches!(m, Value::None)) {
             return crate::ops::to_str(vm, &msg);
         }
     }
@@ -403,7 +410,7 @@ fn add_note(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 /// The `__notes__` strings of `e`, for tracebacks.
 pub fn notes(e: &PyException) -> Vec<Value> {
-    match dict_get(e, "__notes__") {
+    match dict_get(e, "__notes__", None) {
         Some(Value::List(l)) => l.items.borrow().clone(),
         _ => Vec::new(),
     }
@@ -416,6 +423,11 @@ fn exception_value(slot: &RefCell<Option<Rc<PyException>>>) -> Value {
 /// Attributes an exception instance has by itself (data attributes, instance dict), before
 /// the class's attributes and methods are searched. `None` when it has no such attribute.
 pub fn get_attribute(e: &Rc<PyException>, name: &str) -> Option<Value> {
+    get_attribute_hashed(e, name, None)
+}
+
+/// `get_attribute` of a name whose str hash the caller has (LOAD_ATTR's interned names).
+pub fn get_attribute_hashed(e: &Rc<PyException>, name: &str, hash: Option<i64>) -> Option<Value> {
     match name {
         "args" => return Some(Value::Tuple(e.args())),
         "__traceback__" => return Some(traceback_value(e)),
@@ -426,7 +438,7 @@ pub fn get_attribute(e: &Rc<PyException>, name: &str) -> Option<Value> {
         "__dict__" => return Some(Value::Dict(instance_dict(e))),
         _ => {}
     }
-    if let Some(v) = dict_get(e, name) {
+    if let Some(v) = dict_get(e, name, hash) {
         return Some(v);
     }
     let first_arg = || e.args().items.first().cloned().unwrap_or(Value::None);
@@ -444,6 +456,24 @@ pub fn get_attribute(e: &Rc<PyException>, name: &str) -> Option<Value> {
         "name" | "path" | "msg" if derives_from(&e.ty, TypeId::ImportError) => Some(Value::None),
         _ => None,
     }
+}
+
+/// `e.name = value` for a name held as a string object (STORE_ATTR's interned names): an
+/// ordinary attribute is stored under that string, with its cached hash, instead of a new
+/// string hashed again.
+pub fn set_attribute_interned(e: &Rc<PyException>, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
+    if is_special_attribute(name.as_str()) {
+        return set_attribute(e, name.as_str(), value);
+    }
+    instance_dict(e).set_str_key(name, value).map(|_| ())
+}
+
+/// The names `set_attribute` handles itself rather than storing them in the instance dict.
+fn is_special_attribute(name: &str) -> bool {
+    matches!(
+        name,
+        "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__" | "__class__" | "__dict__"
+    )
 }
 
 /// `e.name = value`.

@@ -291,7 +291,7 @@ pub fn no_attribute(cls: &PyType, name: &str) -> PyErr {
 pub fn object_getattr(vm: &mut Vm, obj: &Value, o: &Rc<PyObject>, name: &str, hash: i64) -> PyResult<Value> {
     let cls = o.class();
     if cls.builtin == Some(TypeId::Super) {
-        if let Some(r) = crate::objects::descriptors::super_getattr(vm, o, name) {
+        if let Some(r) = crate::objects::descriptors::super_getattr(vm, o, name, hash) {
             return r;
         }
     }

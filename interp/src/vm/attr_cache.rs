@@ -357,6 +357,14 @@ pub(super) fn load_attr_miss(vm: &mut Vm, obj: &Value, arg: u32, site: usize) ->
     fill(vm.frame.code.attr_cache.get(site), obj, &name, Access::Load);
     match obj {
         Value::Object(o) => crate::objects::instance::object_getattr(vm, obj, o, name.as_str(), name.hash_value()),
+        Value::Exception(e) => {
+            // Its own attributes (`e.code`) by the name's cached hash; the class's through
+            // `getattr`.
+            match crate::objects::exception::get_attribute_hashed(e, name.as_str(), Some(name.hash_value())) {
+                Some(value) => Ok(value),
+                None => ops::getattr(vm, obj, name.as_str()),
+            }
+        }
         _ => ops::getattr(vm, obj, name.as_str()),
     }
 }
@@ -370,7 +378,11 @@ pub(super) fn load_method_miss(vm: &mut Vm, obj: &Value, arg: u32, site: usize) 
     fill(vm.frame.code.attr_cache.get(site), obj, &name, Access::Method);
     match ops::lookup_method_name(obj, &name) {
         Some(func) => Ok((func, true)),
-        None => Ok((ops::getattr(vm, obj, name.as_str())?, false)),
+        // An instance's attribute by the name's cached hash (a super object's method).
+        None => match obj {
+            Value::Object(o) => Ok((crate::objects::instance::object_getattr(vm, obj, o, name.as_str(), name.hash_value())?, false)),
+            _ => Ok((ops::getattr(vm, obj, name.as_str())?, false)),
+        },
     }
 }
 
@@ -382,6 +394,7 @@ pub(super) fn store_attr_miss(vm: &mut Vm, obj: &Value, arg: u32, site: usize, v
     fill(vm.frame.code.attr_cache.get(site), obj, &name, Access::Store);
     match obj {
         Value::Object(o) => crate::objects::instance::object_setattr_interned(vm, obj, o, &name, value),
+        Value::Exception(e) => crate::objects::exception::set_attribute_interned(e, &name, value),
         _ => ops::setattr(vm, obj, name.as_str(), value),
     }
 }
