@@ -1029,7 +1029,20 @@ fn str_replace(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
+/// The receiver of a str method that takes no arguments (`s.upper()`), else its TypeError.
+#[inline]
 fn no_args<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyStr>> {
+    // The call of every use: a str receiver and nothing else.
+    if let ([Value::Str(s)], []) = (call.args, call.kwnames) {
+        return Ok(s);
+    }
+    no_args_checked(call, name)
+}
+
+/// `no_args` of a call that is not just a str receiver: the error, in CPython's order.
+#[cold]
+#[inline(never)]
+fn no_args_checked<'a>(call: &CallArgs<'a>, name: &str) -> PyResult<&'a Rc<PyStr>> {
     let s = receiver(call, name)?;
     check_no_kwargs(("str", name), call)?;
     if call.args.len() > 1 {
@@ -1254,6 +1267,11 @@ fn str_isidentifier(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_isupper(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = no_args(&call, "isupper")?;
+    if s.is_ascii() {
+        // No titlecase letters in ASCII: cased means A-Z, lowercase a-z.
+        let bytes = s.as_str().as_bytes();
+        return Ok(Value::bool(!bytes.iter().any(u8::is_ascii_lowercase) && bytes.iter().any(u8::is_ascii_uppercase)));
+    }
     let mut cased = false;
     for c in s.as_str().chars() {
         if c.is_lowercase() || is_titlecase(c) {
@@ -1266,6 +1284,10 @@ fn str_isupper(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
 
 fn str_islower(_vm: &mut Vm, call: CallArgs<'_>) -> PyResult<Value> {
     let s = no_args(&call, "islower")?;
+    if s.is_ascii() {
+        let bytes = s.as_str().as_bytes();
+        return Ok(Value::bool(!bytes.iter().any(u8::is_ascii_uppercase) && bytes.iter().any(u8::is_ascii_lowercase)));
+    }
     let mut cased = false;
     for c in s.as_str().chars() {
         if c.is_uppercase() || is_titlecase(c) {
