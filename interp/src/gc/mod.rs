@@ -346,6 +346,9 @@ fn prune() {
     });
 }
 
+/// The largest node index table kept from one collection to the next (16 KiB).
+const KEPT_INDEX_SLOTS: usize = 1 << 12;
+
 /// The node index of a collection: object address -> node number, an open-addressing table
 /// with linear probing. Built once per collection and only read while tracing, where every
 /// reference an object holds is looked up, so both operations are a few instructions: a
@@ -370,12 +373,11 @@ impl AddrIndex {
     }
 
     /// Make room for `count` addresses in this empty index: a new table if the one it has is
-    /// too small, or much larger than needed (so one big collection does not hold on to its
-    /// memory).
+    /// too small.
     fn prepare(&mut self, count: usize) {
         debug_assert!(self.addresses.is_empty());
         let len = (count * 2).next_power_of_two().max(16);
-        if self.slots.len() < len || self.slots.len() > len * 16 {
+        if self.slots.len() < len {
             self.slots = vec![0; len];
             self.shift = 64 - len.trailing_zeros();
         }
@@ -384,8 +386,14 @@ impl AddrIndex {
 
     /// Empty every slot `insert` filled. A filled slot lies in the run of filled slots that
     /// starts at or after its address's first slot, so zeroing each address's run from its
-    /// first slot reaches all of them, and each slot once.
+    /// first slot reaches all of them, and each slot once. The table of a large collection
+    /// (a full one over a big heap) is freed instead: young collections need a small one, and
+    /// keeping it would add to the program's peak memory.
     fn clear(&mut self) {
+        if self.slots.len() > KEPT_INDEX_SLOTS {
+            *self = AddrIndex::new();
+            return;
+        }
         let mask = self.slots.len().wrapping_sub(1);
         for i in 0..self.addresses.len() {
             let mut slot = self.first_slot(self.addresses[i]);
@@ -452,21 +460,22 @@ impl Graph {
 
 /// Collect the objects behind `entries`: (handles of the survivors, number of garbage).
 /// `index` is the collector's (empty) node index, handed back empty.
-fn collect_entries(entries: Vec<Tracked>, mut index: AddrIndex) -> (Vec<Tracked>, usize, AddrIndex) {
-    index.prepare(entries.len());
-    let mut graph = Graph { nodes: Vec::with_capacity(entries.len()), index };
-    // The handle of each node, kept for the survivors; handles of dead objects (and a
-    // second handle to one object) are dropped, freeing what is left of them.
-    let mut handles: Vec<Tracked> = Vec::with_capacity(entries.len());
-    for handle in entries {
-        if let Some(v) = handle.upgrade() {
-            let Some(addr) = v.heap_ptr() else { continue };
-            if graph.index.insert(addr) {
+fn collect_entries(mut handles: Vec<Tracked>, mut index: AddrIndex) -> (Vec<Tracked>, usize, AddrIndex) {
+    index.prepare(handles.len());
+    let mut graph = Graph { nodes: Vec::with_capacity(handles.len()), index };
+    // The handles kept are the nodes', in node order, and become the survivors' (in place: no
+    // second vector of handles during a collection); handles of dead objects, and a second
+    // handle to one object, are dropped, freeing what is left of them.
+    handles.retain(|handle| {
+        let Some(v) = handle.upgrade() else { return false };
+        match v.heap_ptr() {
+            Some(addr) if graph.index.insert(addr) => {
                 graph.nodes.push(v);
-                handles.push(handle);
+                true
             }
+            _ => false,
         }
-    }
+    });
 
     // References not explained by other nodes (the collector's own handle excluded).
     let mut external: Vec<isize> =
@@ -497,21 +506,23 @@ fn collect_entries(entries: Vec<Tracked>, mut index: AddrIndex) -> (Vec<Tracked>
 
     let mut trash: Vec<Box<dyn Any>> = Vec::new();
     let mut garbage = 0;
-    let mut survivors = Vec::with_capacity(graph.nodes.len());
-    for ((v, handle), &is_alive) in graph.nodes.iter().zip(handles).zip(alive.iter()) {
-        if is_alive {
-            survivors.push(handle);
-        } else {
+    for (v, &is_alive) in graph.nodes.iter().zip(alive.iter()) {
+        if !is_alive {
             garbage += 1;
             trace::clear(v, &graph, &mut trash);
         }
     }
+    let mut node = 0;
+    handles.retain(|_| {
+        node += 1;
+        alive[node - 1]
+    });
     // Contents first (they may be the last references to other garbage), then the nodes.
     drop(trash);
     let Graph { nodes, mut index } = graph;
     drop(nodes);
     index.clear();
-    (survivors, garbage, index)
+    (handles, garbage, index)
 }
 
 /// `gc.isenabled()`.

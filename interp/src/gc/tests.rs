@@ -295,6 +295,15 @@ fn address_index_finds_every_address_it_holds_and_clears_for_reuse() {
         assert!(index.slots.iter().all(|&s| s == 0), "clear empties every filled slot");
         assert!(batch.iter().all(|&a| index.get(a).is_none()));
     }
+    // A large collection's table is freed, not kept.
+    index.prepare(10_000);
+    for i in 1..=10_000 {
+        assert!(index.insert(i * 64));
+    }
+    assert_eq!(index.get(64 * 5_000), Some(4_999));
+    index.clear();
+    assert!(index.slots.is_empty() && index.addresses.capacity() == 0);
+    assert_eq!(index.get(64), None);
 }
 
 #[test]
