@@ -22,10 +22,12 @@
 //! so a cycle that runs through them is still found. References the collector cannot see
 //! only ever make objects look alive.
 //!
-//! Young collections run every `threshold0` tracked allocations; a full collection runs
-//! instead once `threshold1` young collections happened and the survivors promoted since the
-//! last full collection exceed a quarter of the old generation, so programs that build large
-//! live structures pay amortized linear time. `__del__` methods are not run.
+//! Every `threshold0` tracked allocations the young generation is checked: handles of objects
+//! that died are dropped, and a young collection runs only if the live ones still number
+//! `threshold0` (CPython's rule: objects that die young start no collection). A full
+//! collection runs instead once `threshold1` young collections happened and the survivors
+//! promoted since the last full collection exceed a quarter of the old generation, so programs
+//! that build large live structures pay amortized linear time. `__del__` methods are not run.
 
 pub(crate) mod trace;
 
@@ -458,7 +460,7 @@ impl Graph {
     }
 }
 
-/// Collect the objects behind `entries`: (handles of the survivors, number of garbage).
+/// Collect the objects behind `handles`: (handles of the survivors, number of garbage).
 /// `index` is the collector's (empty) node index, handed back empty.
 fn collect_entries(mut handles: Vec<Tracked>, mut index: AddrIndex) -> (Vec<Tracked>, usize, AddrIndex) {
     index.prepare(handles.len());
