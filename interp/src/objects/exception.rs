@@ -476,7 +476,8 @@ fn is_special_attribute(name: &str) -> bool {
     )
 }
 
-/// `e.name = value`.
+/// `e.name = value`. The names it handles itself are listed in `is_special_attribute` too
+/// (a unit test keeps the two in step).
 pub fn set_attribute(e: &Rc<PyException>, name: &str, value: Value) -> PyResult<()> {
     match name {
         "args" => {
@@ -631,5 +632,24 @@ mod tests {
         assert!(set_attribute(&e, "__cause__", Value::Int(1)).is_err());
         let stop = exc(TypeId::StopIteration, vec![Value::Int(3)]);
         assert!(matches!(get_attribute(&stop, "value"), Some(Value::Int(3))));
+    }
+
+    #[test]
+    fn interned_stores_special_names_exactly_where_set_attribute_does() {
+        // `is_special_attribute` must list the names `set_attribute` keeps out of the
+        // instance dict: stored through either function, every name ends up in one place.
+        let names = [
+            "args", "__cause__", "__context__", "__suppress_context__", "__traceback__", "__class__", "__dict__",
+            "code", "value", "errno", "__notes__", "_args", "Args",
+        ];
+        for name in names {
+            let plain = exc(TypeId::Exception, vec![]);
+            let _ = set_attribute(&plain, name, Value::None);
+            let in_dict = instance_dict(&plain).get_str(name).is_some();
+            assert_eq!(is_special_attribute(name), !in_dict, "{name}");
+            let interned = exc(TypeId::Exception, vec![]);
+            let _ = set_attribute_interned(&interned, &Rc::new(PyStr::new(name.to_owned())), Value::None);
+            assert_eq!(instance_dict(&interned).get_str(name).is_some(), in_dict, "{name}");
+        }
     }
 }
