@@ -355,16 +355,20 @@ pub(super) fn load_attr_miss(vm: &mut Vm, obj: &Value, arg: u32, site: usize) ->
     stats::cache_miss(vm, CacheKind::LoadAttr);
     let name = vm.name_at(arg);
     fill(vm.frame.code.attr_cache.get(site), obj, &name, Access::Load);
+    getattr_interned(vm, obj, &name)
+}
+
+/// `getattr(obj, name)` for an instruction's interned name: instances and exception
+/// instances look their own attributes up by its cached hash (`e.code`, a super object's
+/// `__init__`); the class's, and every other value's, go through `ops::getattr`.
+#[inline(always)]
+fn getattr_interned(vm: &mut Vm, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
     match obj {
         Value::Object(o) => crate::objects::instance::object_getattr(vm, obj, o, name.as_str(), name.hash_value()),
-        Value::Exception(e) => {
-            // Its own attributes (`e.code`) by the name's cached hash; the class's through
-            // `getattr`.
-            match crate::objects::exception::get_attribute_hashed(e, name.as_str(), Some(name.hash_value())) {
-                Some(value) => Ok(value),
-                None => ops::getattr(vm, obj, name.as_str()),
-            }
-        }
+        Value::Exception(e) => match crate::objects::exception::get_attribute_hashed(e, name.as_str(), Some(name.hash_value())) {
+            Some(value) => Ok(value),
+            None => ops::getattr(vm, obj, name.as_str()),
+        },
         _ => ops::getattr(vm, obj, name.as_str()),
     }
 }
@@ -378,11 +382,7 @@ pub(super) fn load_method_miss(vm: &mut Vm, obj: &Value, arg: u32, site: usize) 
     fill(vm.frame.code.attr_cache.get(site), obj, &name, Access::Method);
     match ops::lookup_method_name(obj, &name) {
         Some(func) => Ok((func, true)),
-        // An instance's attribute by the name's cached hash (a super object's method).
-        None => match obj {
-            Value::Object(o) => Ok((crate::objects::instance::object_getattr(vm, obj, o, name.as_str(), name.hash_value())?, false)),
-            _ => Ok((ops::getattr(vm, obj, name.as_str())?, false)),
-        },
+        None => Ok((getattr_interned(vm, obj, &name)?, false)),
     }
 }
 
