@@ -377,10 +377,12 @@ impl Vm {
         let code = &*func.code;
         let argcount = code.argcount as usize;
         let defaults: &[Value] = func.defaults.as_ref().map_or(&[], |d| &d.items);
-        if nargs > argcount || nargs + defaults.len() < argcount {
+        // More defaults than parameters never comes from the compiler; `bind_general` (which
+        // saturates) handles it rather than this subtraction.
+        let Some(first_default) = argcount.checked_sub(defaults.len()) else { return false };
+        if nargs > argcount || nargs < first_default {
             return false;
         }
-        let first_default = argcount - defaults.len();
         for default in &defaults[nargs - first_default..] {
             self.push_value(default.clone());
         }
